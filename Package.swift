@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nyumba",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nyumba", targets: ["nyumba"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1")
+    ],
+    targets: [
+        // Thin bridges to the C libraries.
+        .systemLibrary(name: "CFastCGI", path: "Sources/CFastCGI"),
+        .systemLibrary(name: "CMariaDB", path: "Sources/CMariaDB"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .target(name: "CCurl", path: "Sources/CCurl", linkerSettings: [.linkedLibrary("curl")]),
+
+        // Generic machinery: knows nothing of rent.
+        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        .target(name: "Web", dependencies: ["FastCGI"]),
+        .target(name: "MariaDB", dependencies: ["CMariaDB"]),
+        .target(name: "Crypto", dependencies: ["COpenSSL"]),
+        .target(name: "Mail", dependencies: ["CCurl"]),
+
+        // The application, organised by feature.
+        .target(
+            name: "NyumbaApp",
+            dependencies: [
+                "Web", "MariaDB", "Crypto", "Mail",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The executable only wires.
+        .executableTarget(name: "nyumba", dependencies: ["NyumbaApp"]),
+
+        .testTarget(name: "WebTests", dependencies: ["Web"]),
+        .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp"]),
+    ]
+)

@@ -1,0 +1,113 @@
+import CMariaDB
+
+/// One connection to MariaDB with its cache of prepared statements.
+///
+/// A connection belongs to one thread at a time and is not `Sendable`; give each thread
+/// its own. It connects on first use, and after the connection is lost (the error has
+/// `isConnectionLost`) the next call connects again — except inside `transaction`, which
+/// fails instead. Sessions run in UTC (`time_zone = '+00:00'`) with utf8mb4.
+public final class Connection {
+    /// Where this connection goes.
+    public let url: DatabaseURL
+    /// How many statements were prepared (not found in the cache) since creation.
+    public private(set) var preparedStatementCount = 0
+
+    let statements: StatementCache
+    private var handle: UnsafeMutablePointer<MYSQL>?
+    var inTransaction = false
+    var transactionLost = false
+
+    /// Creates an unconnected connection; also initialises the client library for the
+    /// process and for the calling thread (see `MariaDBClient`).
+    public init(url: DatabaseURL, statementCacheSize: Int = 256) {
+        self.url = url
+        statements = StatementCache(capacity: statementCacheSize)
+        MariaDBClient.threadInit()
+    }
+
+    deinit {
+        close()
+    }
+
+    /// True while a connection to the server is open (it may still have died unnoticed).
+    public var isConnected: Bool { handle != nil }
+
+    /// How many prepared statements are cached.
+    public var cachedStatementCount: Int { statements.count }
+
+    /// Connects now rather than on first use; does nothing if already connected.
+    public func connect() throws {
+        _ = try connectedHandle()
+    }
+
+    /// Closes the connection; the next call connects again.
+    public func close() {
+        if let handle { mysql_close(handle) }
+        handle = nil
+        // After mysql_close the statements are detached, so closing them only frees memory.
+        statements.removeAll()
+    }
+
+    /// True if the server answers, reconnecting first if the connection was lost.
+    public func ping() -> Bool {
+        guard let mysql = try? connectedHandle() else { return false }
+        if mysql_ping(mysql) == 0 { return true }
+        connectionWasLost()
+        guard let mysql = try? connectedHandle() else { return false }
+        return mysql_ping(mysql) == 0
+    }
+
+    /// Prepares (or finds in the cache) and runs `sql`; a lost connection is closed so
+    /// that the next call reconnects.
+    /// With `cached` false the statement is closed afterwards (one-off DDL, migrations).
+    func run(_ sql: String, _ values: [SQLValue], cached: Bool = true) throws -> PreparedStatement.Outcome {
+        let mysql = try connectedHandle()
+        do {
+            guard cached else {
+                preparedStatementCount += 1
+                return try PreparedStatement(sql: sql, connection: mysql).run(values)
+            }
+            return try statement(for: sql, on: mysql).run(values)
+        } catch let error as DatabaseError where error.errorNumber == 1615 || error.errorNumber == 2057 {
+            // The table changed under a cached statement (ER_NEED_REPREPARE, or
+            // CR_NEW_STMT_METADATA: its columns changed). Prepare it afresh; run it again
+            // only if that is harmless, since with 2057 the server has already run it once.
+            statements.remove(sql)
+            guard error.errorNumber == 1615 || isReadOnly(sql) else { throw error }
+            return try statement(for: sql, on: mysql).run(values)
+        } catch let error as DatabaseError where error.isConnectionLost {
+            connectionWasLost()
+            throw error
+        }
+    }
+
+    private func statement(for sql: String, on mysql: UnsafeMutablePointer<MYSQL>) throws -> PreparedStatement {
+        try statements.statement(for: sql) {
+            preparedStatementCount += 1
+            return try PreparedStatement(sql: sql, connection: mysql)
+        }
+    }
+
+    /// Forgets the dead connection; inside a transaction, later calls fail until it ends,
+    /// since reconnecting would silently run the rest outside the transaction.
+    private func connectionWasLost() {
+        if inTransaction { transactionLost = true }
+        close()
+    }
+
+    private func connectedHandle() throws -> UnsafeMutablePointer<MYSQL> {
+        if let handle { return handle }
+        if inTransaction {
+            throw DatabaseError.connectionLost(code: 2006, message: "connection lost during a transaction")
+        }
+        let mysql = try openConnection(url)
+        handle = mysql
+        return mysql
+    }
+}
+
+/// True for statements that only read, so that running them twice is harmless.
+private func isReadOnly(_ sql: String) -> Bool {
+    let keyword = sql.drop(while: { $0.isWhitespace || $0 == "(" }).prefix(6).uppercased()
+    return keyword.hasPrefix("SELECT") || keyword.hasPrefix("SHOW") || keyword.hasPrefix("WITH")
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Web
+
+/// The subcommands of the `nyumba` executable.
+public enum Commands {
+    static let usage = """
+        usage: nyumba [--env-file FILE] COMMAND
+
+        commands:
+          serve      run the FastCGI responder (settings from NYUMBA_* variables)
+          migrate    apply the database migrations in NYUMBA_MIGRATIONS_DIR (default db/migrations)
+          help       show this text
+        """
+
+    /// Runs the command named in `arguments` (without the program name); returns the exit status.
+    public static func main(_ arguments: [String]) -> Int32 {
+        var arguments = arguments
+        if arguments.first == "--env-file" {
+            guard arguments.count >= 2 else { return fail("--env-file needs a file name") }
+            do {
+                try EnvironmentFile.load(path: arguments[1])
+            } catch {
+                return fail("cannot read the settings file \(arguments[1]): \(error.localizedDescription)")
+            }
+            arguments.removeFirst(2)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        switch arguments.first {
+        case "serve": return ServeCommand.run(environment: environment)
+        case "migrate": return MigrateCommand.run(environment: environment)
+        case "help", "--help", "-h":
+            print(usage)
+            return 0
+        default:
+            FileHandle.standardError.write(Data((usage + "\n").utf8))
+            return 2
+        }
+    }
+
+    /// Prints one line to stderr and returns the failure status.
+    static func fail(_ message: String) -> Int32 {
+        FileHandle.standardError.write(Data("nyumba: \(message)\n".utf8))
+        return 1
+    }
+}

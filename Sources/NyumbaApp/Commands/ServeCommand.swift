@@ -1,0 +1,48 @@
+import FastCGI
+import MariaDB
+import Web
+
+/// `nyumba serve`: validates the settings, checks the database schema, loads the
+/// templates and runs the FastCGI responder until SIGTERM or SIGINT.
+///
+/// It refuses to start on an unmigrated schema rather than migrating by itself: with
+/// several nodes, schema changes are a deliberate step (`nyumba migrate`).
+enum ServeCommand {
+    static func run(environment: [String: String]) -> Int32 {
+        let config: Config
+        do {
+            config = try Config.load(from: environment)
+        } catch {
+            return Commands.fail(error.description)
+        }
+        _ = MariaDBClient.libraryInit()
+        MariaDBClient.threadInit()
+        do {
+            let connection = Connection(url: config.databaseURL)
+            let pending = try Migrator(connection: connection, directory: config.migrationsDirectory)
+                .pendingMigrations()
+            guard pending.isEmpty else {
+                return Commands.fail(
+                    "the database schema is not up to date (\(pending.count) pending): run `nyumba migrate`")
+            }
+        } catch {
+            return Commands.fail("cannot check the database at \(config.databaseURL): \(error)")
+        }
+        let application: NyumbaApplication
+        do {
+            application = try NyumbaApplication(config: config)
+        } catch {
+            return Commands.fail(error.description)
+        }
+        let server = FastCGIServer(address: config.fastCGIAddress, workers: config.workers)
+        do {
+            try server.run(makeHandler: { worker in application.makeHandler(worker: worker) }) {
+                Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
+            }
+        } catch {
+            return Commands.fail(String(describing: error))
+        }
+        Log.info("serve: stopped")
+        return 0
+    }
+}

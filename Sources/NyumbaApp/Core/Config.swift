@@ -1,0 +1,103 @@
+import Foundation
+import MariaDB
+
+/// Everything the responder needs to know about its deployment, from `NYUMBA_*` variables.
+public struct Config: Sendable {
+    public var databaseURL: DatabaseURL
+    public var fastCGIAddress: String
+    public var workers: Int
+    public var publicURL: URL
+    public var secretKey: [UInt8]
+    public var encryptionKey: [UInt8]
+    public var templatesDirectory: String
+    public var migrationsDirectory: String
+
+    /// True when the public URL is https, so cookies get the `Secure` flag.
+    public var usesHTTPS: Bool { publicURL.scheme == "https" }
+
+    /// Reads and validates the settings that `serve` needs; throws every problem at once.
+    public static func load(from environment: [String: String]) throws(ConfigError) -> Config {
+        var reader = SettingsReader(environment: environment)
+        let databaseURL = readDatabaseURL(&reader)
+        let socket = reader.required("NYUMBA_FCGI_SOCKET", "a unix socket path or host:port")
+        let workers = reader.parsed("NYUMBA_WORKERS", "a whole number from 1 to 256", default: 4) {
+            Int($0).flatMap { (1...256).contains($0) ? $0 : nil }
+        }
+        let publicURL = reader.parsed("NYUMBA_PUBLIC_URL", "an http:// or https:// URL such as https://rent.example.com") {
+            URL(string: $0).flatMap { ["http", "https"].contains($0.scheme ?? "") && $0.host != nil ? $0 : nil }
+        }
+        let secretKey = reader.parsed("NYUMBA_SECRET_KEY", "a random string of at least 32 characters") {
+            $0.utf8.count >= 32 ? Array($0.utf8) : nil
+        }
+        let encryptionKey = reader.parsed(
+            "NYUMBA_ENCRYPTION_KEY", "32 bytes as 64 hexadecimal characters (openssl rand -hex 32)", Hex.decode32)
+        guard reader.problems.isEmpty, let databaseURL, let workers, let publicURL, let secretKey, let encryptionKey
+        else { throw ConfigError(problems: reader.problems) }
+        return Config(
+            databaseURL: databaseURL, fastCGIAddress: socket, workers: workers, publicURL: publicURL,
+            secretKey: secretKey, encryptionKey: encryptionKey,
+            templatesDirectory: reader.optional("NYUMBA_TEMPLATES_DIR") ?? "templates",
+            migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations")
+    }
+
+    /// Reads only what `migrate` needs.
+    public static func loadDatabase(from environment: [String: String]) throws(ConfigError) -> (DatabaseURL, String) {
+        var reader = SettingsReader(environment: environment)
+        let url = readDatabaseURL(&reader)
+        guard let url, reader.problems.isEmpty else { throw ConfigError(problems: reader.problems) }
+        return (url, reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations")
+    }
+
+    private static func readDatabaseURL(_ reader: inout SettingsReader) -> DatabaseURL? {
+        reader.parsed(
+            "NYUMBA_DATABASE_URL",
+            "mariadb://user:pass@host:port/db or mariadb://user:pass@localhost/db?socket=/path"
+        ) { try? DatabaseURL($0) }
+    }
+}
+
+/// The settings that are missing or malformed, one line each.
+public struct ConfigError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}
+
+/// Hexadecimal helpers for keys.
+enum Hex {
+    static func decode32(_ text: String) -> [UInt8]? {
+        guard let bytes = decode(text), bytes.count == 32 else { return nil }
+        return bytes
+    }
+
+    static func decode(_ text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func value(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

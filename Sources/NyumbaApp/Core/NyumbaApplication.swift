@@ -1,0 +1,36 @@
+import FastCGI
+import MariaDB
+import Web
+
+/// The application: its routes, its templates and its settings. Built once at start-up;
+/// each worker thread then gets its own handler with its own database connection.
+public final class NyumbaApplication: Sendable {
+    public let config: Config
+    public let views: Views
+    let router: Router<AppContext>
+    private let errorPages: ErrorPages
+
+    /// The templates every feature needs; start-up fails if one is missing.
+    static let requiredTemplates = ["layout", "error", "home"]
+
+    /// Loads the templates and assembles the routes of every feature.
+    public init(config: Config) throws(ViewsError) {
+        self.config = config
+        views = try Views(directory: config.templatesDirectory, required: Self.requiredTemplates)
+        errorPages = ErrorPages(views: views)
+        var router = Router<AppContext>()
+        HomeRoutes.register(in: &router)
+        HealthRoutes.register(in: &router)
+        self.router = router
+    }
+
+    /// The handler of one worker thread, with a connection of its own.
+    public func makeHandler(worker: Int) -> any FastCGIHandler {
+        MariaDBClient.threadInit()
+        let context = AppContext(config: config, views: views, db: Connection(url: config.databaseURL))
+        let errorPages = self.errorPages
+        return WebResponder(router: router, context: context) { error, request in
+            errorPages.response(for: error, request: request)
+        }
+    }
+}

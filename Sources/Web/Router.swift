@@ -1,0 +1,63 @@
+/// Maps a method and path to a handler; patterns may capture segments (`/properties/:id`).
+public struct Router<Context>: Sendable {
+    /// Answers one request with the worker's context.
+    public typealias Handler = @Sendable (Request, Context) throws -> Response
+
+    /// What a lookup found.
+    public enum Match {
+        case found(Handler, parameters: [String: String])
+        case methodNotAllowed
+        case notFound
+    }
+
+    private struct Route: Sendable {
+        let method: String
+        let segments: [Substring]
+        let handler: Handler
+    }
+
+    private var exact: [String: [String: Handler]] = [:]
+    private var patterns: [Route] = []
+
+    /// Creates an empty router.
+    public init() {}
+
+    /// Adds a route; a segment starting with `:` captures whatever stands there.
+    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+        let segments = pattern.split(separator: "/")
+        if segments.contains(where: { $0.hasPrefix(":") }) {
+            patterns.append(Route(method: method, segments: segments, handler: handler))
+        } else {
+            exact[pattern, default: [:]][method] = handler
+        }
+    }
+
+    /// Adds a GET route.
+    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
+    /// Adds a POST route.
+    public mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
+
+    /// Finds the handler for a method and a decoded path.
+    public func match(method: String, path: String) -> Match {
+        if let byMethod = exact[path] {
+            if let handler = byMethod[method] { return .found(handler, parameters: [:]) }
+            return .methodNotAllowed
+        }
+        let segments = path.split(separator: "/")
+        var pathMatched = false
+        for route in patterns where route.segments.count == segments.count {
+            var parameters: [String: String] = [:]
+            let matches = zip(route.segments, segments).allSatisfy { pattern, segment in
+                if pattern.hasPrefix(":") {
+                    parameters[String(pattern.dropFirst())] = String(segment)
+                    return true
+                }
+                return pattern == segment
+            }
+            guard matches else { continue }
+            if route.method == method { return .found(route.handler, parameters: parameters) }
+            pathMatched = true
+        }
+        return pathMatched ? .methodNotAllowed : .notFound
+    }
+}

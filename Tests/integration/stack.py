@@ -1,0 +1,139 @@
+"""The real parts of a Nyumba deployment, started in a temporary folder for tests:
+a private MariaDB, the `nyumba serve` responder and nginx in front of it."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(check, timeout=20.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"timed out waiting for {what}")
+
+
+class Stack:
+    """Starts and stops the parts; every process is stopped by its own PID."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.binary = os.environ.get("NYUMBA_BIN") or str(REPO / ".build/debug/nyumba")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.db_dir = root / "db"
+        self.socket = root / "nyumba.sock"
+        self.responder = None
+        self.responder_log = root / "responder.log"
+        self.env = dict(
+            os.environ,
+            NYUMBA_FCGI_SOCKET=str(self.socket),
+            NYUMBA_WORKERS="4",
+            NYUMBA_PUBLIC_URL=self.base,
+            NYUMBA_SECRET_KEY=secrets.token_hex(32),
+            NYUMBA_ENCRYPTION_KEY=secrets.token_hex(32),
+            NYUMBA_TEMPLATES_DIR=str(REPO / "templates"),
+            NYUMBA_MIGRATIONS_DIR=str(REPO / "db/migrations"),
+            NYUMBA_MAIL_DIR=str(root / "mail"),
+            NYUMBA_HTTP_PORT=str(self.port),
+            NYUMBA_STATIC_DIR=str(REPO / "static"),
+        )
+
+    # MariaDB
+
+    def start_database(self):
+        out = subprocess.run(
+            ["bash", str(REPO / "scripts/mariadb.sh"), "start", str(self.db_dir)],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        self.env["NYUMBA_DATABASE_URL"] = out.strip().splitlines()[-1]
+
+    def stop_database(self):
+        subprocess.run(["bash", str(REPO / "scripts/mariadb.sh"), "stop", str(self.db_dir)], check=True,
+                       capture_output=True)
+
+    def sql(self, statement: str) -> str:
+        """Runs SQL as root over the private socket; returns tab-separated rows."""
+        return subprocess.run(
+            ["mariadb", f"--socket={self.db_dir / 'mysqld.sock'}", "-uroot", "-N", "-B", "nyumba",
+             "-e", statement],
+            check=True, capture_output=True, text=True,
+        ).stdout
+
+    # The responder
+
+    def nyumba(self, *args, env=None, **kwargs):
+        """Runs a `nyumba` subcommand to completion with the stack's settings (or `env`)."""
+        return subprocess.run([self.binary, *args], env=env or self.env, cwd=REPO, capture_output=True,
+                              text=True, **kwargs)
+
+    def start_responder(self):
+        log = open(self.responder_log, "ab")
+        self.responder = subprocess.Popen([self.binary, "serve"], env=self.env, cwd=REPO, stdout=log,
+                                          stderr=log)
+        wait_for(lambda: self.socket.exists() or self.responder.poll() is not None, what="responder socket")
+        if self.responder.poll() is not None:
+            raise RuntimeError(f"responder exited: {self.responder_log.read_text()[-2000:]}")
+
+    def stop_responder(self, sig=signal.SIGTERM, timeout=20) -> int:
+        process, self.responder = self.responder, None
+        if process is None or process.poll() is not None:
+            return process.returncode if process else 0
+        process.send_signal(sig)
+        return process.wait(timeout=timeout)
+
+    # nginx
+
+    def start_nginx(self):
+        subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "start", str(self.root / "nginx")],
+                       env=self.env, check=True, capture_output=True)
+
+    def stop_nginx(self):
+        subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "stop", str(self.root / "nginx")],
+                       env=self.env, capture_output=True)
+
+    @property
+    def nginx_error_log(self) -> str:
+        path = self.root / "nginx" / "error.log"
+        return path.read_text() if path.exists() else ""
+
+    # All of it
+
+    def start(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.start_database()
+        migrated = self.nyumba("migrate")
+        assert migrated.returncode == 0, migrated.stderr
+        self.start_responder()
+        self.start_nginx()
+        wait_for(lambda: self.healthy(), what="/healthz through nginx")
+
+    def healthy(self) -> bool:
+        try:
+            return requests.get(self.base + "/healthz", timeout=2).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def stop(self):
+        self.stop_nginx()
+        self.stop_responder()
+        self.stop_database()
+
+    def url(self, path: str) -> str:
+        return self.base + path

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# make run: a private MariaDB under var/, migrations, the responder and nginx on
+# 127.0.0.1:${NYUMBA_HTTP_PORT:-8080}. Ctrl-C stops everything; data stays in var/.
+# Any NYUMBA_* variable set in the environment overrides the defaults below.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+var="$repo/var"
+mkdir -p "$var/run" "$var/mail"
+
+# Secrets are generated once and kept, so sessions survive a restart.
+if [ ! -f "$var/secrets.env" ]; then
+    umask 077
+    {
+        echo "NYUMBA_SECRET_KEY=$(openssl rand -hex 32)"
+        echo "NYUMBA_ENCRYPTION_KEY=$(openssl rand -hex 32)"
+    } >"$var/secrets.env"
+    umask 022
+fi
+set -a
+# shellcheck disable=SC1091
+. "$var/secrets.env"
+set +a
+
+export NYUMBA_HTTP_PORT="${NYUMBA_HTTP_PORT:-8080}"
+export NYUMBA_PUBLIC_URL="${NYUMBA_PUBLIC_URL:-http://127.0.0.1:$NYUMBA_HTTP_PORT}"
+export NYUMBA_FCGI_SOCKET="${NYUMBA_FCGI_SOCKET:-$var/run/nyumba.sock}"
+export NYUMBA_WORKERS="${NYUMBA_WORKERS:-4}"
+export NYUMBA_MAIL_DIR="${NYUMBA_MAIL_DIR:-$var/mail}"
+bin="$repo/.build/release/nyumba"
+
+responder_pid=""
+stop_all() {
+    trap - INT TERM EXIT
+    echo
+    echo "stopping…"
+    bash scripts/nginx.sh stop "$var/run/nginx" >/dev/null 2>&1 || true
+    if [ -n "$responder_pid" ] && kill -0 "$responder_pid" 2>/dev/null; then
+        kill -TERM "$responder_pid"
+        wait "$responder_pid" || true
+    fi
+    if [ -z "${keep_db:-}" ]; then bash scripts/mariadb.sh stop "$var/db" >/dev/null 2>&1 || true; fi
+    echo "stopped; data kept in $var"
+}
+trap stop_all INT TERM EXIT
+
+if [ -z "${NYUMBA_DATABASE_URL:-}" ]; then
+    NYUMBA_DATABASE_URL="$(bash scripts/mariadb.sh start "$var/db" | tail -n 1)"
+    export NYUMBA_DATABASE_URL
+else
+    keep_db=1 # an operator's own database: not ours to stop
+fi
+"$bin" migrate
+
+"$bin" serve 2>>"$var/responder.log" &
+responder_pid=$!
+for _ in $(seq 1 100); do
+    [ -S "$NYUMBA_FCGI_SOCKET" ] && break
+    kill -0 "$responder_pid" 2>/dev/null || { tail -n 20 "$var/responder.log"; exit 1; }
+    sleep 0.1
+done
+bash scripts/nginx.sh start "$var/run/nginx" >/dev/null
+
+cat <<MSG
+
+  Nyumba is running at $NYUMBA_PUBLIC_URL/
+  responder log: $var/responder.log
+  emails are written to: $NYUMBA_MAIL_DIR
+  Ctrl-C stops everything.
+
+MSG
+wait "$responder_pid"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make test: installs what is missing, builds, then runs the unit tests (against a
+# private MariaDB) and the integration tests (real nginx → FastCGI → responder →
+# MariaDB, each started by the tests in a temporary folder). Leaves nothing running.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+bash scripts/install-deps.sh
+swift build --build-tests
+
+work="$(mktemp -d /tmp/nyumba-test.XXXXXX)"
+chmod 755 "$work"
+cleanup() {
+    bash scripts/mariadb.sh stop "$work/unit-db" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+NYUMBA_TEST_DATABASE_URL="$(bash scripts/mariadb.sh start "$work/unit-db" | tail -n 1)"
+export NYUMBA_TEST_DATABASE_URL
+swift test --skip-build
+bash scripts/mariadb.sh stop "$work/unit-db"
+
+NYUMBA_BIN="$(swift build --show-bin-path)/nyumba" python3 -m pytest -q -p no:cacheprovider Tests/integration "$@"
