@@ -70,6 +70,7 @@ running_pid() {
 nobody_can_reach() {
     local sock_dir="$1"
     command -v setpriv >/dev/null || return 1
+    # shellcheck disable=SC2016 # $1..$3 are expanded by the inner sh
     setpriv --reuid=65534 --regid=65534 --clear-groups -- \
         sh -c 'test -x "$1" && test -x "$1/tmp" && test -x "$2" && test -r "$3" && test -x "$3"' \
         sh "$run_dir" "$sock_dir" "$static_dir" 2>/dev/null
@@ -80,7 +81,9 @@ render() {
     case "$port" in
         '' | *[!0-9]*) die "NYUMBA_HTTP_PORT must be a port number, not '$port'" ;;
     esac
-    [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "NYUMBA_HTTP_PORT out of range: $port"
+    if [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+        die "NYUMBA_HTTP_PORT out of range: $port"
+    fi
 
     local socket="${NYUMBA_FCGI_SOCKET:-$run_dir/nyumba.sock}"
     local fcgi_pass sock_dir
@@ -104,7 +107,7 @@ render() {
         *) die "NYUMBA_NGINX_ACCESS_LOG must be on or off" ;;
     esac
     case "${NYUMBA_NGINX_RATE_LIMIT:-on}" in
-        on) rate_key='$binary_remote_addr' ;;
+        on) rate_key="\$binary_remote_addr" ;; # an nginx variable, not a shell one
         off) rate_key='""' ;;
         *) die "NYUMBA_NGINX_RATE_LIMIT must be on or off" ;;
     esac

@@ -1,18 +1,39 @@
+import Crypto
 import MariaDB
 import Web
 
 /// What a handler works with on one worker thread: the deployment's settings, the
-/// templates, and this thread's own database connection.
+/// templates, shared caches, and this thread's own database connection.
 public final class AppContext {
     public let config: Config
     public let views: Views
     /// This worker's connection; it reconnects by itself after the server comes back.
     public let db: Connection
+    let authCache: AuthCache
+    let passwords: PasswordHasher
 
-    init(config: Config, views: Views, db: Connection) {
+    init(config: Config, views: Views, db: Connection, authCache: AuthCache) {
         self.config = config
         self.views = views
         self.db = db
+        self.authCache = authCache
+        passwords = PasswordHasher(iterations: config.passwordIterations)
+    }
+
+    var sessions: Sessions { Sessions(db: db, key: config.secretKey, cache: authCache) }
+
+    /// The session of a browser request.
+    func session(for request: Request) throws -> RequestSession {
+        try RequestSession(request: request, sessions: sessions, secureCookies: config.usesHTTPS)
+    }
+
+    /// The layout for a page; a landlord's shows how many tenants wait for approval.
+    func layout(_ title: String, _ session: RequestSession, notice: String? = nil) throws -> Layout {
+        var pending = 0
+        if let user = session.user, user.role == .landlord {
+            pending = try ApprovalStore(db: db).pendingCount(landlord: user.id)
+        }
+        return Layout(title: title, session: session, pendingCount: pending, notice: notice)
     }
 
     /// Renders a page template (which extends the layout) into an HTML response.

@@ -11,6 +11,11 @@ public struct Config: Sendable {
     public var encryptionKey: [UInt8]
     public var templatesDirectory: String
     public var migrationsDirectory: String
+    /// PBKDF2 iterations for new password hashes (≥ 600,000).
+    public var passwordIterations: Int
+    /// How long an account or address stays locked after too many failed logins.
+    public var loginLockoutSeconds: Int
+    public var mail: MailSettings
 
     /// True when the public URL is https, so cookies get the `Secure` flag.
     public var usesHTTPS: Bool { publicURL.scheme == "https" }
@@ -31,13 +36,29 @@ public struct Config: Sendable {
         }
         let encryptionKey = reader.parsed(
             "NYUMBA_ENCRYPTION_KEY", "32 bytes as 64 hexadecimal characters (openssl rand -hex 32)", Hex.decode32)
-        guard reader.problems.isEmpty, let databaseURL, let workers, let publicURL, let secretKey, let encryptionKey
+        let passwordIterations = reader.parsed(
+            "NYUMBA_PASSWORD_ITERATIONS", "a whole number of at least 600000", default: 600_000
+        ) { Int($0).flatMap { $0 >= 600_000 ? $0 : nil } }
+        let lockout = reader.parsed("NYUMBA_LOGIN_LOCKOUT_SECONDS", "a whole number of seconds (1 to 86400)", default: 900) {
+            Int($0).flatMap { (1...86_400).contains($0) ? $0 : nil }
+        }
+        let mail = MailSettings.read(&reader)
+        guard reader.problems.isEmpty, let databaseURL, let workers, let publicURL, let secretKey, let encryptionKey,
+            let passwordIterations, let lockout
         else { throw ConfigError(problems: reader.problems) }
         return Config(
             databaseURL: databaseURL, fastCGIAddress: socket, workers: workers, publicURL: publicURL,
             secretKey: secretKey, encryptionKey: encryptionKey,
             templatesDirectory: reader.optional("NYUMBA_TEMPLATES_DIR") ?? "templates",
-            migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations")
+            migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations",
+            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail)
+    }
+
+    /// An absolute link to a path of this deployment, for emails.
+    public func link(_ path: String) -> String {
+        var base = publicURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + path
     }
 
     /// Reads only what `migrate` needs.

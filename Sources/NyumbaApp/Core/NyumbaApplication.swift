@@ -9,9 +9,12 @@ public final class NyumbaApplication: Sendable {
     public let views: Views
     let router: Router<AppContext>
     private let errorPages: ErrorPages
+    let authCache = AuthCache()
 
     /// The templates every feature needs; start-up fails if one is missing.
-    static let requiredTemplates = ["layout", "error", "home"]
+    static let requiredTemplates = [
+        "layout", "error", "home", "accounts/login", "accounts/signup", "accounts/waiting", "emails/welcome",
+    ]
 
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
@@ -20,6 +23,7 @@ public final class NyumbaApplication: Sendable {
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
+        AccountRoutes.register(in: &router)
         HealthRoutes.register(in: &router)
         self.router = router
     }
@@ -27,7 +31,8 @@ public final class NyumbaApplication: Sendable {
     /// The handler of one worker thread, with a connection of its own.
     public func makeHandler(worker: Int) -> any FastCGIHandler {
         MariaDBClient.threadInit()
-        let context = AppContext(config: config, views: views, db: Connection(url: config.databaseURL))
+        let context = AppContext(
+            config: config, views: views, db: Connection(url: config.databaseURL), authCache: authCache)
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context) { error, request in
             errorPages.response(for: error, request: request)

@@ -3,13 +3,14 @@ import Web
 /// The public front page.
 enum HomeRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.get("/") { _, context in
-            context.page("home", HomePage())
+        router.page("GET", "/", access: .anyone) { _, session, context in
+            context.page("home", HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
         }
     }
 }
 
 /// The view model of `home.mustache`.
 struct HomePage {
+    let layout: Layout
     let title = "Rent collection with M-Pesa"
 }

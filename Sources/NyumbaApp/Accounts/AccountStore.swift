@@ -1,0 +1,55 @@
+import Foundation
+import MariaDB
+
+/// The SQL of accounts: users and their password hashes.
+struct AccountStore {
+    let db: Connection
+
+    static let userColumns = "id, role, status, name, email, phone, token_version"
+
+    func user(id: UserID) throws -> CurrentUser? {
+        try db.queryOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", id.raw).map(CurrentUser.init)
+    }
+
+    /// The user and their stored password hash, by (normalised) email.
+    func credentials(email: String) throws -> (user: CurrentUser, passwordHash: String)? {
+        guard
+            let row = try db.queryOne(
+                "SELECT \(Self.userColumns), password_hash FROM users WHERE email = ?", email)
+        else { return nil }
+        return (try CurrentUser(row: row), try row.string("password_hash"))
+    }
+
+    func emailExists(_ email: String) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM users WHERE email = ?", email) != nil
+    }
+
+    /// Inserts a user; a taken email surfaces as a duplicate-key error.
+    func create(
+        role: Role, status: AccountStatus, name: String, email: String, phone: String, passwordHash: String
+    ) throws -> UserID {
+        let result = try db.execute(
+            """
+            INSERT INTO users (role, status, name, email, phone, password_hash, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, role.rawValue, status.rawValue, name, email, phone, passwordHash)
+        return UserID(result.lastInsertID)
+    }
+
+    func updatePasswordHash(_ hash: String, for id: UserID) throws {
+        try db.execute("UPDATE users SET password_hash = ? WHERE id = ?", hash, id.raw)
+    }
+
+    /// Sets a new password and signs out every session (all access tokens and refresh tokens).
+    func changePassword(_ hash: String, for id: UserID) throws {
+        try db.execute(
+            "UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?", hash, id.raw)
+        try db.execute(
+            "UPDATE refresh_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE user_id = ? AND revoked_at IS NULL",
+            id.raw)
+    }
+
+    func setStatus(_ status: AccountStatus, for id: UserID) throws {
+        try db.execute("UPDATE users SET status = ? WHERE id = ?", status.rawValue, id.raw)
+    }
+}

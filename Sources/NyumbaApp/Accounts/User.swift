@@ -1,0 +1,46 @@
+import MariaDB
+
+/// A user's id; distinct from other ids so that they cannot be mixed up.
+public struct UserID: Hashable, Sendable, CustomStringConvertible {
+    public let raw: Int64
+    public init(_ raw: Int64) { self.raw = raw }
+    public var description: String { String(raw) }
+}
+
+/// What a user is to the product.
+public enum Role: String, Sendable {
+    case landlord
+    case tenant
+}
+
+/// Where an account stands: landlords are active at once, tenants wait for approval.
+public enum AccountStatus: String, Sendable {
+    case active
+    case pending
+    case rejected
+}
+
+/// The signed-in user, as every handler sees it.
+public struct CurrentUser: Sendable {
+    public let id: UserID
+    public let role: Role
+    public let status: AccountStatus
+    public let name: String
+    public let email: String
+    public let phone: String
+    /// Raised to sign out every session at once.
+    public let tokenVersion: Int
+
+    /// A tenant whose landlord has not approved them yet sees only the waiting page.
+    public var isWaitingForApproval: Bool { role == .tenant && status != .active }
+
+    init(row: Row) throws {
+        id = UserID(try row.int64("id"))
+        role = Role(rawValue: try row.string("role")) ?? .tenant
+        status = AccountStatus(rawValue: try row.string("status")) ?? .pending
+        name = try row.string("name")
+        email = try row.string("email")
+        phone = try row.string("phone")
+        tokenVersion = try row.int("token_version")
+    }
+}

@@ -1,0 +1,23 @@
+/// What the layout shows around every page: the navigation for who is signed in,
+/// the CSRF token for forms, and the landlord's count of pending tenants.
+struct Layout {
+    let title: String
+    let csrf: String
+    let userName: String?
+    let isLandlord: Bool
+    let isTenant: Bool
+    let pendingCount: Int
+    let notice: String?
+    let isSignedIn: Bool
+
+    init(title: String, session: RequestSession, pendingCount: Int = 0, notice: String? = nil) {
+        self.title = title
+        csrf = session.csrfToken
+        userName = session.user?.name
+        isLandlord = session.user?.role == .landlord
+        isTenant = session.user?.role == .tenant && session.user?.isWaitingForApproval == false
+        self.pendingCount = pendingCount
+        self.notice = notice
+        isSignedIn = session.user != nil
+    }
+}

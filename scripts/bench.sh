@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# Nyumba benchmark (`make bench`): drives pages through nginx with wrk and prints one table.
+#
+#   scripts/bench.sh [WORKLOAD...]        default: static hello c-hello
+#
+# It builds the C libfcgi responder (bench/hello.c, the FastCGI ceiling), starts a private
+# MariaDB (scripts/mariadb.sh), runs `nyumba migrate`, starts `nyumba serve` and the C
+# responder with the same thread count, and ONE nginx (the development template, access
+# log and rate limits off, plus /c-hello → the C responder). Each workload runs
+# BENCH_RUNS times, interleaved; the run with the median requests/s is reported.
+# Everything lives in a temporary folder; every server started is stopped on exit or Ctrl-C.
+#
+# Environment knobs:
+#   BENCH_DURATION=10s     wrk -d per run          BENCH_CONNECTIONS=32  wrk -c
+#   BENCH_THREADS=2        wrk -t                  BENCH_RUNS=3          runs per workload
+#   BENCH_WARMUP=2s        one warm-up run per workload before the measured rounds
+#   BENCH_WORKERS=4        NYUMBA_WORKERS, and the C responder's thread count
+#   BENCH_PORT             nginx port (default: the first free one from 18080)
+#   BENCH_SEED             if set (small|medium|large): `nyumba seed --bench SIZE --seed 1`
+#   BENCH_KEEP=1           keep the temporary folder (logs, wrk output) and print its path
+#   NYUMBA_BIN             responder binary (default .build/release/nyumba). If it is
+#                          missing, a second C responder stands in for it (clearly labelled).
+#
+# Adding a workload: define `workload_NAME BASE_URL` that calls `run_wrk URL [wrk args...]`
+# exactly once (extra args go to wrk: -H 'Cookie: …', -s bench/NAME.lua, …). An optional
+# `setup_NAME BASE_URL` runs once before the first round (log in, fetch a token, write a
+# Lua script into $BENCH_TMP…). Dashes in a workload name become underscores in the
+# function names (c-hello → workload_c_hello).
+set -euo pipefail
+shopt -u patsub_replacement 2>/dev/null || true
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+duration="${BENCH_DURATION:-10s}"
+connections="${BENCH_CONNECTIONS:-32}"
+wrk_threads="${BENCH_THREADS:-2}"
+runs="${BENCH_RUNS:-3}"
+warmup="${BENCH_WARMUP:-2s}"
+workers="${BENCH_WORKERS:-${NYUMBA_WORKERS:-4}}"
+nyumba_bin="${NYUMBA_BIN:-$repo/.build/release/nyumba}"
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=(static hello c-hello)
+
+say() { echo "bench: $*" >&2; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+for tool in wrk nginx cc; do
+    command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install wrk nginx gcc libfcgi-dev)"
+done
+[ -f /usr/include/fcgiapp.h ] || die "libfcgi-dev is not installed"
+
+# ---------------------------------------------------------------------------- servers
+
+BENCH_TMP="$(mktemp -d /tmp/nyumba-bench.XXXXXX)"
+# nginx workers run as nobody and must reach the sockets in here (mktemp makes it 0700).
+chmod 755 "$BENCH_TMP"
+export BENCH_TMP
+
+pids=()         # responder processes we started
+mariadb_dir=""  # set once MariaDB is started
+nginx_dir="$BENCH_TMP/nginx"
+nginx_started=0
+
+alive() {
+    local state
+    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
+    [ -n "$state" ] && [ "$state" != Z ]
+}
+
+stop_pid() {
+    local pid="$1" _
+    alive "$pid" || return 0
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 100); do
+        alive "$pid" || return 0
+        sleep 0.05
+    done
+    say "pid $pid ignored SIGTERM for 5 s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    set +e
+    [ "$nginx_started" = 1 ] && "$repo/scripts/nginx.sh" stop "$nginx_dir" >/dev/null 2>&1
+    for pid in "${pids[@]}"; do stop_pid "$pid"; done
+    [ -n "$mariadb_dir" ] && "$repo/scripts/mariadb.sh" stop "$mariadb_dir" >/dev/null 2>&1
+    # Kept for a look at the logs when asked or when something failed (not on Ctrl-C).
+    if [ "${BENCH_KEEP:-0}" = 1 ] || { [ "$status" -ne 0 ] && [ "$status" -ne 130 ] && [ "$status" -ne 143 ]; }; then
+        say "kept $BENCH_TMP"
+    else
+        rm -rf "$BENCH_TMP"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+wait_for_socket() { # PATH PID NAME LOG
+    local _
+    for _ in $(seq 200); do
+        [ -S "$1" ] && return 0
+        alive "$2" || { tail -n 20 "$4" >&2; die "$3 exited before listening"; }
+        sleep 0.05
+    done
+    tail -n 20 "$4" >&2
+    die "$3 did not create $1 within 10 s"
+}
+
+free_port() {
+    local port
+    for port in $(seq 18080 18999); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+    die "no free port in 18080..18999"
+}
+
+say "building the C responder"
+cc -O2 -pthread "$repo/bench/hello.c" -lfcgi -o "$BENCH_TMP/hello"
+
+c_socket="$BENCH_TMP/c-hello.sock"
+"$BENCH_TMP/hello" "$c_socket" "$workers" >"$BENCH_TMP/c-hello.log" 2>&1 &
+c_pid=$!
+pids+=("$c_pid")
+wait_for_socket "$c_socket" "$c_pid" "C responder" "$BENCH_TMP/c-hello.log"
+
+swift_socket="$BENCH_TMP/nyumba.sock"
+port="${BENCH_PORT:-$(free_port)}"
+if [ -x "$nyumba_bin" ]; then
+    responder_label="nyumba serve"
+    say "starting MariaDB"
+    mariadb_dir="$BENCH_TMP/mariadb"
+    db_url="$("$repo/scripts/mariadb.sh" start "$mariadb_dir" | grep -o 'mariadb://[^[:space:]]*' | tail -n 1)"
+    [ -n "$db_url" ] || die "scripts/mariadb.sh printed no database URL"
+    export NYUMBA_DATABASE_URL="$db_url"
+    export NYUMBA_FCGI_SOCKET="$swift_socket"
+    export NYUMBA_WORKERS="$workers"
+    export NYUMBA_PUBLIC_URL="http://127.0.0.1:$port"
+    export NYUMBA_SECRET_KEY="${NYUMBA_SECRET_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
+    export NYUMBA_ENCRYPTION_KEY="${NYUMBA_ENCRYPTION_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
+    export NYUMBA_MAIL_DIR="$BENCH_TMP/mail"
+    mkdir -p "$NYUMBA_MAIL_DIR"
+    say "nyumba migrate"
+    "$nyumba_bin" migrate >"$BENCH_TMP/migrate.log" 2>&1 || { cat "$BENCH_TMP/migrate.log" >&2; die "migrate failed"; }
+    if [ -n "${BENCH_SEED:-}" ]; then
+        say "nyumba seed --bench $BENCH_SEED --seed 1"
+        "$nyumba_bin" seed --bench "$BENCH_SEED" --seed 1 >"$BENCH_TMP/seed.log" 2>&1 ||
+            { tail -n 20 "$BENCH_TMP/seed.log" >&2; die "seed failed"; }
+    fi
+    "$nyumba_bin" serve >"$BENCH_TMP/nyumba.log" 2>&1 &
+    responder_pid=$!
+else
+    responder_label="C stand-in (no $nyumba_bin)"
+    say "WARNING: $nyumba_bin not built: a second C responder stands in for nyumba serve"
+    "$BENCH_TMP/hello" "$swift_socket" "$workers" >"$BENCH_TMP/nyumba.log" 2>&1 &
+    responder_pid=$!
+fi
+pids+=("$responder_pid")
+wait_for_socket "$swift_socket" "$responder_pid" "$responder_label" "$BENCH_TMP/nyumba.log"
+
+# One nginx: the development template with the access log and rate limits off, plus
+# /c-hello → the C responder (same FastCGI settings as every other location).
+mkdir -p "$nginx_dir/server.d"
+cat >"$nginx_dir/server.d/c-hello.conf" <<EOF
+location = /c-hello {
+    fastcgi_pass unix:$c_socket;
+    include nyumba/fastcgi_nyumba.conf;
+}
+EOF
+# The static workload's file: the real stylesheet.
+static_file="${BENCH_STATIC_FILE:-app.css}"
+[ -f "$repo/static/$static_file" ] || die "static/$static_file not found (set BENCH_STATIC_FILE)"
+
+say "starting nginx on 127.0.0.1:$port"
+base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" \
+    NYUMBA_STATIC_DIR="$repo/static" NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off \
+    "$repo/scripts/nginx.sh" start "$nginx_dir")"
+nginx_started=1
+
+# ---------------------------------------------------------------------------- workloads
+
+# Each workload_NAME BASE_URL calls run_wrk once; see the header for adding more.
+workload_static() { run_wrk "${1}static/$static_file"; }
+workload_hello() { run_wrk "${1}hello"; }
+workload_c_hello() { run_wrk "${1}c-hello"; }
+
+# Where run_wrk writes wrk's output; set by measure() before each call.
+wrk_out=""
+wrk_duration=""
+
+run_wrk() {
+    local url="$1"
+    shift
+    wrk -t"$wrk_threads" -c"$connections" -d"$wrk_duration" --latency "$@" "$url" >"$wrk_out" 2>&1 ||
+        { cat "$wrk_out" >&2; die "wrk failed on $url"; }
+}
+
+# wrk latency ("812.00us", "1.50ms", "1.02s") → milliseconds.
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
+        printf "%.2f", n
+    }'
+}
+
+# Parse one wrk output file → "rps p50_ms p99_ms errors".
+parse_wrk() {
+    local rps p50 p99 errors
+    rps="$(awk '/^Requests\/sec:/ {print $2}' "$1")"
+    p50="$(awk '$1 == "50%" {print $2}' "$1")"
+    p99="$(awk '$1 == "99%" {print $2}' "$1")"
+    errors="$(awk '
+        /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 }
+        /Non-2xx or 3xx responses:/ { n += $NF }
+        END { print n + 0 }' "$1")"
+    [ -n "$rps" ] || { cat "$1" >&2; die "could not parse wrk output $1"; }
+    echo "$rps $(to_ms "$p50") $(to_ms "$p99") $errors"
+}
+
+for w in "${workloads[@]}"; do
+    declare -F "workload_${w//-/_}" >/dev/null || die "unknown workload '$w' (define workload_${w//-/_})"
+done
+
+measure() { # WORKLOAD RUN DURATION
+    local fn="${1//-/_}"
+    wrk_out="$BENCH_TMP/wrk-$1-$2.txt"
+    wrk_duration="$3"
+    "workload_$fn" "$base_url"
+}
+
+for w in "${workloads[@]}"; do
+    fn="${w//-/_}"
+    if declare -F "setup_$fn" >/dev/null; then
+        say "setup $w"
+        "setup_$fn" "$base_url"
+    fi
+done
+
+say "warming up ($warmup per workload)"
+for w in "${workloads[@]}"; do
+    measure "$w" warmup "$warmup"
+    read -r _ _ _ warm_errors <<<"$(parse_wrk "$BENCH_TMP/wrk-$w-warmup.txt")"
+    if [ "$warm_errors" -gt 0 ]; then
+        say "WARNING: $w had $warm_errors errors or non-2xx/3xx answers while warming up"
+    fi
+done
+
+declare -A results # "workload" → newline-separated "rps p50 p99 errors"
+for run in $(seq "$runs"); do
+    for w in "${workloads[@]}"; do
+        say "run $run/$runs: $w"
+        measure "$w" "$run" "$duration"
+        results[$w]+="$(parse_wrk "$BENCH_TMP/wrk-$w-$run.txt")"$'\n'
+    done
+done
+
+# The median run by requests/s.
+declare -A median
+for w in "${workloads[@]}"; do
+    median[$w]="$(printf '%s' "${results[$w]}" | sort -n -k1,1 | awk '{ l[NR] = $0 } END { print l[int((NR + 1) / 2)] }')"
+done
+
+rps_of() { [ -n "${median[$1]:-}" ] && echo "${median[$1]}" | awk '{print $1}'; }
+c_rps="$(rps_of c-hello || true)"
+hello_rps="$(rps_of hello || true)"
+
+echo
+echo "Nyumba benchmark — $(nproc) cores, wrk -t$wrk_threads -c$connections -d$duration, median of $runs, responder: $responder_label, workers: $workers"
+echo
+printf '| %-20s | %10s | %9s | %9s | %7s | %7s | %7s |\n' workload "req/s" "p50 ms" "p99 ms" errors "vs C" "vs hello"
+printf '| %-20s | %10s | %9s | %9s | %7s | %7s | %7s |\n' --- ---: ---: ---: ---: ---: ---:
+for w in "${workloads[@]}"; do
+    read -r rps p50 p99 errors <<<"${median[$w]}"
+    ratio_c="-"
+    ratio_h="-"
+    [ -n "$c_rps" ] && ratio_c="$(awk -v a="$rps" -v b="$c_rps" 'BEGIN { printf "%.2f", a / b }')"
+    [ -n "$hello_rps" ] && ratio_h="$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN { printf "%.2f", a / b }')"
+    printf '| %-20s | %10.0f | %9s | %9s | %7s | %7s | %7s |\n' "$w" "$rps" "$p50" "$p99" "$errors" "$ratio_c" "$ratio_h"
+done
+echo
+
+rss_of() { awk -v k="$2:" '$1 == k { printf "%.1f MiB", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+echo "responder ($responder_label, pid $responder_pid): VmRSS $(rss_of "$responder_pid" VmRSS), peak VmHWM $(rss_of "$responder_pid" VmHWM)"
+echo "C responder (pid $c_pid): VmRSS $(rss_of "$c_pid" VmRSS)"
