@@ -60,7 +60,7 @@ final class CurlSession {
         uploadOffset = 0
         let context = Unmanaged.passUnretained(self).toOpaque()
         try set(CURLOPT_UPLOAD, 1)
-        try set(CURLOPT_INFILESIZE_LARGE, bytes.count)
+        try set(CURLOPT_INFILESIZE_LARGE, bytes.count)  // curl_off_t is long on 64-bit Linux
         try check(ccurl_setopt_read_function(handle, curlRead), CURLOPT_READFUNCTION)
         try check(ccurl_setopt_pointer(handle, CURLOPT_READDATA, context), CURLOPT_READDATA)
         try check(ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), CURLOPT_ERRORBUFFER)
