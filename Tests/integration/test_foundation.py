@@ -1,5 +1,7 @@
 """The foundation through the real parts: nginx → FastCGI → responder → MariaDB."""
 
+import http.client
+import re
 import signal
 import threading
 import time
@@ -49,9 +51,12 @@ def test_wrong_method_is_405(stack):
 
 
 def test_malformed_query_string_is_a_clear_400(stack):
-    response = requests.get(stack.url("/?x=%zz"))
-    assert response.status_code == 400
-    assert "could not be understood" in response.text
+    # Sent byte for byte: requests would re-encode the broken escape.
+    connection = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=5)
+    connection.request("GET", "/?x=%zz")
+    response = connection.getresponse()
+    assert response.status == 400
+    assert "could not be understood" in response.read().decode()
 
 
 def test_oversized_body_is_refused_with_413(stack):
@@ -73,16 +78,35 @@ def test_each_request_is_logged_with_id_method_path_status_and_duration(stack):
     assert " GET /healthz 200 " in line and line.endswith("us")
 
 
+def _signed_in_landlord(stack) -> requests.Session:
+    browser = requests.Session()
+    page = browser.get(stack.url("/signup"))
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page.text).group(1)
+    email = f"outage-{time.monotonic_ns()}@example.com"
+    response = browser.post(stack.url("/signup"), data={
+        "_csrf": csrf, "name": "Outage Landlord", "email": email, "phone": "0712345678",
+        "password": "long enough"}, allow_redirects=False)
+    assert response.status_code == 303
+    return browser
+
+
 def test_database_outage_gives_503_then_recovers_without_restart(stack):
     responder = stack.responder
+    landlord = _signed_in_landlord(stack)
+    assert landlord.get(stack.url("/")).status_code == 200
     stack.stop_database()
     try:
         health = requests.get(stack.url("/healthz"))
         assert health.status_code == 503
+        page = landlord.get(stack.url("/"))
+        assert page.status_code == 503
+        assert "Temporarily unavailable" in page.text and "<html" in page.text
+        assert page.headers["Retry-After"]
     finally:
         stack.start_database()
     wait_for(stack.healthy, timeout=20, what="recovery")
     assert requests.get(stack.url("/healthz")).status_code == 200
+    assert landlord.get(stack.url("/")).status_code == 200
     assert stack.responder is responder and responder.poll() is None, "the responder was not restarted"
 
 

@@ -37,9 +37,10 @@ public enum Commands {
         }
     }
 
-    /// Prints one line to stderr and returns the failure status.
+    /// Prints each line of `message` to stderr and returns the failure status.
     static func fail(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("nyumba: \(message)\n".utf8))
+        let lines = message.split(separator: "\n").map { "nyumba: \($0)\n" }.joined()
+        FileHandle.standardError.write(Data(lines.utf8))
         return 1
     }
 }
