@@ -1,6 +1,9 @@
 """The real parts of a Nyumba deployment, started in a temporary folder for tests:
-a private MariaDB, the `nyumba serve` responder and nginx in front of it."""
+a private MariaDB, the `nyumba serve` responder, nginx in front of it and an SMTP sink
+(aiosmtpd writing every message it receives into a Maildir)."""
 
+import email
+import email.policy
 import os
 import secrets
 import signal
@@ -8,6 +11,8 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+
+from dataclasses import dataclass
 
 import requests
 
@@ -27,6 +32,17 @@ def wait_for(check, timeout=20.0, what="condition"):
             return
         time.sleep(0.05)
     raise TimeoutError(f"timed out waiting for {what}")
+
+
+@dataclass
+class Email:
+    """One message the SMTP sink received."""
+    to: str
+    subject: str
+    body: str
+    reply_to: str | None
+    sender: str
+    file: str
 
 
 class Stack:
@@ -53,7 +69,16 @@ class Stack:
             NYUMBA_MAIL_DIR=str(root / "mail"),
             NYUMBA_HTTP_PORT=str(self.port),
             NYUMBA_STATIC_DIR=str(REPO / "static"),
+            NYUMBA_MAIL_FROM="Nyumba <no-reply@nyumba.test>",
+            NYUMBA_MAIL_RETRY_SECONDS="1",
+            NYUMBA_LOGIN_LOCKOUT_SECONDS="3",
         )
+        self.smtp_port = free_port()
+        self.maildir = root / "smtp"
+        self.smtp = None
+        self.smtp_log = root / "smtp.log"
+        self._parsed = {}
+        self.env["NYUMBA_SMTP_URL"] = f"smtp://127.0.0.1:{self.smtp_port}"
 
     # MariaDB
 
@@ -76,6 +101,68 @@ class Stack:
             check=True, capture_output=True, text=True,
         ).stdout
 
+    # The SMTP sink
+
+    def start_smtp(self):
+        for sub in ("tmp", "new", "cur"):
+            (self.maildir / sub).mkdir(parents=True, exist_ok=True)
+        log = open(self.smtp_log, "ab")
+        self.smtp = subprocess.Popen(
+            ["python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}",
+             "-c", "aiosmtpd.handlers.Mailbox", str(self.maildir)],
+            stdout=log, stderr=log)
+        wait_for(lambda: self._smtp_listening() or self.smtp.poll() is not None, what="SMTP sink")
+        if self.smtp.poll() is not None:
+            raise RuntimeError(f"SMTP sink exited: {self.smtp_log.read_text()[-2000:]}")
+
+    def _smtp_listening(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.smtp_port), timeout=0.5):
+                return True
+        except OSError:
+            return False
+
+    def stop_smtp(self):
+        process, self.smtp = self.smtp, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)
+
+    def emails(self) -> list[Email]:
+        """Every message delivered so far, oldest first."""
+        files = []
+        for sub in ("new", "cur"):
+            folder = self.maildir / sub
+            if folder.exists():
+                files.extend(p for p in folder.iterdir() if p.is_file())
+        messages = []
+        for path in files:
+            if path.name not in self._parsed:
+                message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                body = message.get_body(preferencelist=("plain",))
+                self._parsed[path.name] = (path.stat().st_mtime, Email(
+                    to=str(message["To"].addresses[0].addr_spec),
+                    subject=str(message["Subject"]),
+                    body=body.get_content() if body is not None else "",
+                    reply_to=message["Reply-To"].addresses[0].addr_spec if message["Reply-To"] else None,
+                    sender=str(message["From"].addresses[0].addr_spec),
+                    file=path.name))
+            messages.append(self._parsed[path.name])
+        return [m for _, m in sorted(messages, key=lambda pair: (pair[0], pair[1].file))]
+
+    def wait_for_email(self, to: str, subject_contains: str = "", timeout: float = 20.0,
+                       count: int = 1) -> Email:
+        """The newest message to `to` whose subject contains the text, once `count` have arrived."""
+        found = []
+
+        def arrived():
+            found[:] = [m for m in self.emails()
+                        if m.to.lower() == to.lower() and subject_contains in m.subject]
+            return len(found) >= count
+
+        wait_for(arrived, timeout=timeout, what=f"email to {to} about {subject_contains!r}")
+        return found[-1]
+
     # The responder
 
     def nyumba(self, *args, env=None, **kwargs):
@@ -83,9 +170,10 @@ class Stack:
         return subprocess.run([self.binary, *args], env=env or self.env, cwd=REPO, capture_output=True,
                               text=True, **kwargs)
 
-    def start_responder(self):
+    def start_responder(self, *args):
+        """Starts `nyumba serve` with extra `args` (e.g. "--no-mailer")."""
         log = open(self.responder_log, "ab")
-        self.responder = subprocess.Popen([self.binary, "serve"], env=self.env, cwd=REPO, stdout=log,
+        self.responder = subprocess.Popen([self.binary, "serve", *args], env=self.env, cwd=REPO, stdout=log,
                                           stderr=log)
         wait_for(lambda: self.socket.exists() or self.responder.poll() is not None, what="responder socket")
         if self.responder.poll() is not None:
@@ -118,6 +206,7 @@ class Stack:
     def start(self):
         self.root.mkdir(parents=True, exist_ok=True)
         self.start_database()
+        self.start_smtp()
         migrated = self.nyumba("migrate")
         assert migrated.returncode == 0, migrated.stderr
         self.start_responder()
@@ -133,6 +222,7 @@ class Stack:
     def stop(self):
         self.stop_nginx()
         self.stop_responder()
+        self.stop_smtp()
         self.stop_database()
 
     def url(self, path: str) -> str:

@@ -8,6 +8,8 @@ public enum Commands {
 
         commands:
           serve      run the FastCGI responder (settings from NYUMBA_* variables)
+                     --no-mailer: do not deliver the outbox in this process
+          mailer     deliver the outbox (--until-empty: exit once nothing is due)
           migrate    apply the database migrations in NYUMBA_MIGRATIONS_DIR (default db/migrations)
           help       show this text
         """
@@ -26,7 +28,8 @@ public enum Commands {
         }
         let environment = ProcessInfo.processInfo.environment
         switch arguments.first {
-        case "serve": return ServeCommand.run(environment: environment)
+        case "serve": return ServeCommand.run(environment: environment, arguments: Array(arguments.dropFirst()))
+        case "mailer": return MailerCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "migrate": return MigrateCommand.run(environment: environment)
         case "help", "--help", "-h":
             print(usage)

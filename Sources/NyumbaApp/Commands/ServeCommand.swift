@@ -8,7 +8,10 @@ import Web
 /// It refuses to start on an unmigrated schema rather than migrating by itself: with
 /// several nodes, schema changes are a deliberate step (`nyumba migrate`).
 enum ServeCommand {
-    static func run(environment: [String: String]) -> Int32 {
+    static func run(environment: [String: String], arguments: [String] = []) -> Int32 {
+        for argument in arguments where argument != "--no-mailer" {
+            return Commands.fail("serve: unknown option \(argument)")
+        }
         let config: Config
         do {
             config = try Config.load(from: environment)
@@ -34,14 +37,25 @@ enum ServeCommand {
         } catch {
             return Commands.fail(error.description)
         }
+        var mailer: MailerThread? = nil
+        if !arguments.contains("--no-mailer") {
+            do {
+                mailer = try MailerThread(databaseURL: config.databaseURL, settings: config.mail)
+            } catch {
+                return Commands.fail("NYUMBA_SMTP_URL: \(error.description)")
+            }
+        }
         let server = FastCGIServer(address: config.fastCGIAddress, workers: config.workers)
         do {
             try server.run(makeHandler: { worker in application.makeHandler(worker: worker) }) {
+                // Started here, after the server blocked the stop signals for new threads.
+                mailer?.start()
                 Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
             }
         } catch {
             return Commands.fail(String(describing: error))
         }
+        mailer?.stop()
         Log.info("serve: stopped")
         return 0
     }

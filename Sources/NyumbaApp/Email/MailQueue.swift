@@ -1,0 +1,77 @@
+import MariaDB
+
+/// One email claimed from the outbox for delivery.
+struct QueuedEmail {
+    let id: Int64
+    let kind: String
+    let recipient: String
+    let recipientName: String
+    let replyTo: String?
+    let subject: String
+    let textBody: String
+    let htmlBody: String?
+    /// Failed attempts so far.
+    let attempts: Int
+
+    init(row: Row) throws {
+        id = try row.int64("id")
+        kind = try row.string("kind")
+        recipient = try row.string("recipient")
+        recipientName = try row.string("recipient_name")
+        replyTo = try row.optionalString("reply_to")
+        subject = try row.string("subject")
+        textBody = try row.string("text_body")
+        htmlBody = try row.optionalString("html_body")
+        attempts = try row.int("attempts")
+    }
+}
+
+/// The mailer's SQL over the outbox: claiming due emails and recording how delivery went.
+///
+/// `claimDue` must run inside a transaction: the row locks it takes (skipping rows another
+/// mailer holds) are what keep two mailers from sending one email twice.
+struct MailQueue {
+    let db: Connection
+
+    /// Locks up to `limit` due emails, oldest first, skipping those another mailer holds.
+    func claimDue(limit: Int) throws -> [QueuedEmail] {
+        try db.query(
+            """
+            SELECT id, kind, recipient, recipient_name, reply_to, subject, text_body, html_body, attempts
+            FROM outbox
+            WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
+            ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+            """, limit
+        ).map(QueuedEmail.init)
+    }
+
+    /// How many queued emails are due now, including those another mailer is sending.
+    func dueCount() throws -> Int {
+        try db.queryOne(
+            "SELECT COUNT(*) AS due FROM outbox WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)"
+        )?.int("due") ?? 0
+    }
+
+    func markSent(_ id: Int64) throws {
+        try db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id = ?", id)
+    }
+
+    /// Counts a failed attempt; the email is tried again after `retryAfter` seconds, or
+    /// never again when `retryAfter` is nil.
+    func markFailed(_ id: Int64, error: String, retryAfter: Int?) throws {
+        let message = String(error.prefix(500))
+        if let retryAfter {
+            try db.execute(
+                """
+                UPDATE outbox SET attempts = attempts + 1, last_error = ?,
+                                  next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND
+                WHERE id = ?
+                """, message, retryAfter, id)
+        } else {
+            try db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = 'failed' WHERE id = ?",
+                message, id)
+        }
+    }
+}

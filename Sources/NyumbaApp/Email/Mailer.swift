@@ -1,0 +1,93 @@
+import Foundation
+import Mail
+import MariaDB
+import Web
+
+/// Delivers the outbox: claims due emails (skipping those another mailer holds), sends
+/// each through the transport, and records it as sent, to be retried with exponential
+/// back-off, or failed for good (a permanent refusal, or too many attempts).
+struct Mailer {
+    let db: Connection
+    let transport: any MailTransport
+    let settings: MailSettings
+
+    /// Emails claimed per transaction; their row locks are held while they are sent.
+    static let batchSize = 20
+    /// The longest wait between two attempts, in seconds.
+    static let maximumDelay = 3600
+
+    /// SMTP when `NYUMBA_SMTP_URL` is set, otherwise `.eml` files in `NYUMBA_MAIL_DIR`.
+    static func transport(for settings: MailSettings) throws(MailError) -> any MailTransport {
+        if let url = settings.smtpURL { return try SMTPTransport(url: url) }
+        return FileTransport(directory: settings.directory)
+    }
+
+    /// Claims and sends one batch of due emails; returns how many were claimed.
+    func deliverBatch() throws -> Int {
+        try db.transaction {
+            let queue = MailQueue(db: db)
+            let emails = try queue.claimDue(limit: Self.batchSize)
+            for email in emails { try deliver(email, queue: queue) }
+            return emails.count
+        }
+    }
+
+    /// How many queued emails are due now (some perhaps being sent by another mailer).
+    func dueCount() throws -> Int {
+        try MailQueue(db: db).dueCount()
+    }
+
+    /// The wait before the next attempt after `attempts` earlier failures.
+    func retryDelay(afterAttempts attempts: Int) -> Int {
+        let factor = 1 << min(attempts, 20)
+        return min(settings.retryBaseSeconds * factor, Self.maximumDelay)
+    }
+
+    private func deliver(_ email: QueuedEmail, queue: MailQueue) throws {
+        let domain = "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
+        do throws(MailError) {
+            try transport.send(try message(for: email))
+        } catch {
+            let attempt = email.attempts + 1
+            let permanent = error.isPermanent
+            let retryAfter =
+                permanent || attempt >= settings.maxAttempts ? nil : retryDelay(afterAttempts: email.attempts)
+            try queue.markFailed(email.id, error: error.description, retryAfter: retryAfter)
+            let outcome = retryAfter.map { "will retry in \($0) s" } ?? "given up"
+            Log.warning(
+                "mailer: #\(email.id) \(email.kind) to \(domain) failed on attempt \(attempt), \(outcome): \(Self.summary(error))"
+            )
+            return
+        }
+        try queue.markSent(email.id)
+        Log.info("mailer: sent #\(email.id) \(email.kind) to \(domain)")
+    }
+
+    private func message(for email: QueuedEmail) throws(MailError) -> EmailMessage {
+        let to = try EmailAddress(email.recipient, name: email.recipientName)
+        var replyTo: EmailAddress? = nil
+        if let address = email.replyTo { replyTo = try EmailAddress(address) }
+        return EmailMessage(
+            from: try Self.sender(settings.from), to: [to], replyTo: replyTo, subject: email.subject,
+            textBody: email.textBody, htmlBody: email.htmlBody)
+    }
+
+    /// `NYUMBA_MAIL_FROM` as `address` or `Name <address>`.
+    static func sender(_ setting: String) throws(MailError) -> EmailAddress {
+        guard let open = setting.lastIndex(of: "<"), setting.hasSuffix(">") else {
+            return try EmailAddress(setting, name: "Nyumba")
+        }
+        let address = String(setting[setting.index(after: open)..<setting.index(before: setting.endIndex)])
+        let name = String(setting[..<open]).trimmingCharacters(in: .whitespaces)
+        return try EmailAddress(address, name: name.isEmpty ? "Nyumba" : name)
+    }
+
+    /// What goes into the log: the kind of failure, never an address a server echoed back.
+    private static func summary(_ error: MailError) -> String {
+        switch error {
+        case .transport(let code, _, let permanent): return "\(permanent ? "refused" : "not delivered"), code \(code)"
+        case .invalidAddress: return "invalid address"
+        default: return error.description
+        }
+    }
+}
