@@ -12,7 +12,10 @@ enum AccountRoutes {
         router.page("GET", "/login", access: .anyone) { request, session, context in
             if session.user != nil { return .redirect(to: "/home") }
             return try context.page(
-                "accounts/login", LoginPage(layout: context.layout("Log in", session), next: safeNext(request)))
+                "accounts/login",
+                LoginPage(
+                    layout: context.layout("Log in", session, notice: LoginNotice.text(for: request)),
+                    next: safeNext(request)))
         }
         router.page("POST", "/login", access: .anyone, logIn)
         router.page("POST", "/logout", access: .anyone) { _, session, context in

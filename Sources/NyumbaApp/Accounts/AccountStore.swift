@@ -20,6 +20,11 @@ struct AccountStore {
         return (try CurrentUser(row: row), try row.string("password_hash"))
     }
 
+    /// The stored password hash of a user, to check their current password.
+    func passwordHash(for id: UserID) throws -> String? {
+        try db.queryOne("SELECT password_hash FROM users WHERE id = ?", id.raw).map { try $0.string("password_hash") }
+    }
+
     func emailExists(_ email: String) throws -> Bool {
         try db.queryOne("SELECT 1 FROM users WHERE email = ?", email) != nil
     }

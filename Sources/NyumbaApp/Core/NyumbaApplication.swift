@@ -14,6 +14,8 @@ public final class NyumbaApplication: Sendable {
     /// The templates every feature needs; start-up fails if one is missing.
     static let requiredTemplates = [
         "layout", "error", "home", "accounts/login", "accounts/signup", "accounts/waiting", "emails/welcome",
+        "accounts/forgot_password", "accounts/reset_password", "accounts/reset_link_invalid",
+        "accounts/change_password", "emails/password_reset", "emails/password_changed",
     ]
 
     /// Loads the templates and assembles the routes of every feature.
@@ -24,6 +26,8 @@ public final class NyumbaApplication: Sendable {
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
         AccountRoutes.register(in: &router)
+        PasswordResetRoutes.register(in: &router)
+        PasswordChangeRoutes.register(in: &router)
         HealthRoutes.register(in: &router)
         self.router = router
     }

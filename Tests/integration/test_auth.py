@@ -1,0 +1,321 @@
+"""Accounts end to end through nginx: sign-up and its welcome email, log in/out, password
+reset by emailed link, password change, JWT sessions, CSRF and the login lock-out."""
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import time
+
+import pytest
+import requests
+
+from accounts import (PASSWORD, csrf_of, form_token, is_signed_in, log_in, sign_up_landlord,
+                      unique_email)
+from stack import wait_for
+
+NEW_PASSWORD = "a brand new secret"
+
+
+@pytest.fixture(autouse=True)
+def clean_throttle(stack):
+    """Every request here comes from 127.0.0.1: start and end with no failures counted for it."""
+    stack.sql("DELETE FROM login_failures WHERE scope LIKE 'addr:%'")
+    yield
+    stack.sql("DELETE FROM login_failures WHERE scope LIKE 'addr:%'")
+
+
+def cookie(browser: requests.Session, name: str) -> str:
+    return next(c.value for c in browser.cookies if c.name == name)
+
+
+def drop_cookie(browser: requests.Session, name: str):
+    for c in list(browser.cookies):
+        if c.name == name:
+            browser.cookies.clear(c.domain, c.path, c.name)
+
+
+def only_cookie(name: str, value: str) -> requests.Session:
+    """A browser holding nothing but this one cookie."""
+    browser = requests.Session()
+    browser.cookies.set(name, value, path="/")
+    return browser
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def b64url_json(segment: str) -> dict:
+    return json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+
+
+def jwt(header: dict, claims: dict, key: bytes | None) -> str:
+    signing_input = b64url(json.dumps(header).encode()) + "." + b64url(json.dumps(claims).encode())
+    signature = b64url(hmac.new(key, signing_input.encode(), hashlib.sha256).digest()) if key else ""
+    return signing_input + "." + signature
+
+
+def link_in(body: str) -> str:
+    return re.search(r"(http://\S+/password/reset/\S+)", body).group(1)
+
+
+def form_token_page(browser: requests.Session, stack) -> str:
+    """Any page with a form, so that the browser gets a CSRF cookie and token."""
+    return browser.get(stack.url("/password/forgot")).text
+
+
+def post_form(browser: requests.Session, stack, page: str, action: str, fields: dict) -> requests.Response:
+    token = form_token(browser, stack.url(page))
+    return browser.post(stack.url(action), data={"_csrf": token, **fields}, allow_redirects=False)
+
+
+# Sign-up, log in, log out
+
+def test_landlord_sign_up_sends_a_welcome_email(stack):
+    browser, email = sign_up_landlord(stack)
+    assert is_signed_in(stack, browser)
+    welcome = stack.wait_for_email(to=email, subject_contains="Welcome")
+    assert "Wanjiru Kamau" in welcome.body
+    assert stack.url("/login") in welcome.body
+    assert welcome.sender == "no-reply@nyumba.test"
+
+
+def test_log_in_and_log_out_revokes_the_refresh_token(stack):
+    _, email = sign_up_landlord(stack)
+    browser, response = log_in(stack, email)
+    assert response.status_code == 303
+    assert is_signed_in(stack, browser)
+    old_refresh = cookie(browser, "refresh")
+
+    token = csrf_of(browser.get(stack.url("/account/password")).text)
+    response = browser.post(stack.url("/logout"), data={"_csrf": token}, allow_redirects=False)
+    assert response.status_code == 303 and response.headers["Location"] == "/login"
+    assert not is_signed_in(stack, browser)
+    assert not is_signed_in(stack, only_cookie("refresh", old_refresh))
+
+
+def test_wrong_password_is_refused_without_saying_which_part_was_wrong(stack):
+    _, email = sign_up_landlord(stack)
+    _, wrong_password = log_in(stack, email, "not the password")
+    _, unknown_email = log_in(stack, unique_email(), "not the password")
+    assert wrong_password.status_code == unknown_email.status_code == 401
+    assert "do not match an account" in wrong_password.text
+    assert "do not match an account" in unknown_email.text
+
+
+# Password reset
+
+def _forgot(stack, email: str) -> tuple[requests.Response, float]:
+    browser = requests.Session()
+    started = time.monotonic()
+    response = post_form(browser, stack, "/password/forgot", "/password/forgot", {"email": email})
+    return response, time.monotonic() - started
+
+
+def _without_tokens(html: str) -> str:
+    return re.sub(r'name="_csrf" value="[^"]+"', "", html)
+
+
+def test_forgot_password_answers_the_same_for_unknown_emails(stack):
+    _, email = sign_up_landlord(stack)
+    unknown = unique_email("nobody")
+    known_response, known_time = _forgot(stack, email)
+    unknown_response, unknown_time = _forgot(stack, unknown)
+    assert known_response.status_code == unknown_response.status_code == 200
+    assert _without_tokens(known_response.text) == _without_tokens(unknown_response.text)
+    assert "If an account exists for that email, we sent a link" in known_response.text
+    assert abs(known_time - unknown_time) < 0.5
+    stack.wait_for_email(to=email, subject_contains="new Nyumba password")
+    assert stack.sql(f"SELECT COUNT(*) FROM outbox WHERE recipient = '{unknown}'").strip() == "0"
+
+
+def test_password_reset_link_works_once_and_signs_out_every_session(stack):
+    _, email = sign_up_landlord(stack)
+    other_device, response = log_in(stack, email)
+    assert response.status_code == 303 and is_signed_in(stack, other_device)
+
+    _forgot(stack, email)
+    link = link_in(stack.wait_for_email(to=email, subject_contains="new Nyumba password").body)
+    assert link.startswith(stack.url("/password/reset/"))
+
+    browser = requests.Session()
+    page = browser.get(link)
+    assert page.status_code == 200 and "Choose a new password" in page.text
+    mismatch = browser.post(link, data={"_csrf": csrf_of(page.text), "password": NEW_PASSWORD,
+                                        "confirm": "something else"}, allow_redirects=False)
+    assert mismatch.status_code == 400 and "not the same" in mismatch.text
+    short = browser.post(link, data={"_csrf": csrf_of(page.text), "password": "short", "confirm": "short"},
+                         allow_redirects=False)
+    assert short.status_code == 400 and "at least 8 characters" in short.text
+
+    done = browser.post(link, data={"_csrf": csrf_of(page.text), "password": NEW_PASSWORD,
+                                    "confirm": NEW_PASSWORD}, allow_redirects=False)
+    assert done.status_code == 303 and done.headers["Location"].startswith("/login")
+    login_page = browser.get(stack.url(done.headers["Location"]))
+    assert "Your password was changed" in login_page.text
+
+    # Single use.
+    again = requests.Session()
+    used = again.get(link)
+    assert used.status_code == 410 and "expired or was already used" in used.text
+    token = csrf_of(form_token_page(again, stack))
+    reused = again.post(link, data={"_csrf": token, "password": "another password", "confirm": "another password"},
+                        allow_redirects=False)
+    assert reused.status_code == 410
+    assert stack.sql("SELECT COUNT(*) FROM password_resets WHERE used_at IS NULL AND user_id = "
+                     f"(SELECT id FROM users WHERE email = '{email}')").strip() == "0"
+
+    # Old password refused, new one accepted, the session from before is signed out.
+    assert log_in(stack, email, PASSWORD)[1].status_code == 401
+    assert log_in(stack, email, NEW_PASSWORD)[1].status_code == 303
+    assert not is_signed_in(stack, other_device)
+
+    changed = stack.wait_for_email(to=email, subject_contains="password was changed")
+    assert "every other session" in changed.body
+    assert stack.url("/password/forgot") in changed.body
+
+
+def test_an_expired_reset_link_is_refused(stack):
+    _, email = sign_up_landlord(stack)
+    _forgot(stack, email)
+    link = link_in(stack.wait_for_email(to=email, subject_contains="new Nyumba password").body)
+    stack.sql("UPDATE password_resets SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND "
+              f"WHERE user_id = (SELECT id FROM users WHERE email = '{email}')")
+    browser = requests.Session()
+    assert browser.get(link).status_code == 410
+    token = csrf_of(form_token_page(browser, stack))
+    refused = browser.post(link, data={"_csrf": token, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+                           allow_redirects=False)
+    assert refused.status_code == 410
+    assert log_in(stack, email, PASSWORD)[1].status_code == 303
+
+
+def test_a_made_up_reset_link_is_refused(stack):
+    for token in ["nonsense", b64url(b"\0" * 32)]:
+        response = requests.get(stack.url(f"/password/reset/{token}"))
+        assert response.status_code == 410
+
+
+# Password change while signed in
+
+def test_changing_the_password_signs_out_other_sessions_but_not_this_one(stack):
+    browser, email = sign_up_landlord(stack)
+    other_device, _ = log_in(stack, email)
+    assert is_signed_in(stack, other_device)
+
+    wrong = post_form(browser, stack, "/account/password", "/account/password",
+                      {"current": "not my password", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert wrong.status_code == 400 and "not your current password" in wrong.text
+
+    done = post_form(browser, stack, "/account/password", "/account/password",
+                     {"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert done.status_code == 303
+    assert "Every other session was signed out" in browser.get(stack.url(done.headers["Location"])).text
+    assert is_signed_in(stack, browser)
+    assert not is_signed_in(stack, other_device)
+    # This browser's new session survives the access token's expiry too (its refresh token is new).
+    drop_cookie(browser, "access")
+    assert is_signed_in(stack, browser)
+
+    assert log_in(stack, email, PASSWORD)[1].status_code == 401
+    assert log_in(stack, email, NEW_PASSWORD)[1].status_code == 303
+    stack.wait_for_email(to=email, subject_contains="password was changed")
+
+
+# JWT sessions
+
+def test_forged_or_expired_access_tokens_count_as_logged_out(stack):
+    browser, _ = sign_up_landlord(stack)
+    access = cookie(browser, "access")
+    header, payload, _ = access.split(".")
+    claims = b64url_json(payload)
+    key = stack.env["NYUMBA_SECRET_KEY"].encode()
+    hs256 = {"alg": "HS256", "typ": "JWT"}
+
+    # Sanity: a token crafted here with the right key is accepted, so the refusals below
+    # are about what was changed and nothing else.
+    assert is_signed_in(stack, only_cookie("access", jwt(hs256, claims, key)))
+
+    tampered = header + "." + b64url(json.dumps({**claims, "sub": claims["sub"] + 1}).encode()) + "." + \
+        access.split(".")[2]
+    other_key = jwt(hs256, claims, b"another key that is long enough to sign with!!")
+    alg_none = jwt({"alg": "none", "typ": "JWT"}, claims, None)
+    now = int(time.time())
+    expired = jwt(hs256, {**claims, "iat": now - 3600, "exp": now - 120}, key)
+    for token in [tampered, other_key, alg_none, expired, "garbage"]:
+        response = only_cookie("access", token).get(stack.url("/account/password"), allow_redirects=False)
+        assert response.status_code == 303, token
+        assert response.headers["Location"].startswith("/login")
+
+
+def test_reusing_a_rotated_refresh_token_revokes_the_whole_family(stack):
+    browser, _ = sign_up_landlord(stack)
+    first = cookie(browser, "refresh")
+    drop_cookie(browser, "access")
+    assert is_signed_in(stack, browser)  # refreshed with the first refresh token
+    second = cookie(browser, "refresh")
+    assert second != first
+
+    # Past the grace period for requests racing with the same token.
+    jti = b64url_json(first.split(".")[1])["jti"]
+    stack.sql(f"UPDATE refresh_tokens SET rotated_at = rotated_at - INTERVAL 60 SECOND WHERE id = '{jti}'")
+    assert not is_signed_in(stack, only_cookie("refresh", first))
+    assert not is_signed_in(stack, only_cookie("refresh", second))
+
+
+# CSRF
+
+def test_posts_without_a_valid_csrf_token_are_refused_and_change_nothing(stack):
+    browser, email = sign_up_landlord(stack)
+    stranger = requests.Session()
+    stranger.get(stack.url("/login"))
+    new_email = unique_email()
+    attempts = [
+        (stranger, "/login", {"email": email, "password": PASSWORD}),
+        (stranger, "/signup", {"name": "Mallory", "email": new_email, "phone": "0712345678",
+                               "password": PASSWORD}),
+        (browser, "/logout", {}),
+        (browser, "/account/password", {"current": PASSWORD, "password": NEW_PASSWORD,
+                                         "confirm": NEW_PASSWORD}),
+    ]
+    for client, path, fields in attempts:
+        for token in [None, "wrong-token", csrf_of(requests.get(stack.url("/login")).text)]:
+            data = dict(fields, **({"_csrf": token} if token else {}))
+            response = client.post(stack.url(path), data=data, allow_redirects=False)
+            assert response.status_code == 403, (path, token)
+            assert "access" not in [c.name for c in stranger.cookies]
+    assert stack.sql(f"SELECT COUNT(*) FROM users WHERE email = '{new_email}'").strip() == "0"
+    assert is_signed_in(stack, browser)
+    assert log_in(stack, email, PASSWORD)[1].status_code == 303
+
+
+# Lock-out
+
+def _age_failures(stack, email: str):
+    """Moves the last failure an hour back, so the growing waits between attempts are over."""
+    stack.sql("UPDATE login_failures SET last_failure_at = last_failure_at - INTERVAL 1 HOUR "
+              f"WHERE scope IN ('email:{email}', 'addr:127.0.0.1')")
+
+
+def test_repeated_failures_slow_then_lock_the_account_until_the_interval_passes(stack):
+    _, email = sign_up_landlord(stack)
+    for attempt in range(1, 11):
+        _, response = log_in(stack, email, f"wrong {attempt}")
+        assert response.status_code == 401, (attempt, response.text[:300])
+        if attempt == 3:
+            # From the third failure on, the next attempt must wait.
+            _, slowed = log_in(stack, email, PASSWORD)
+            assert slowed.status_code == 429 and "Wait 1 second" in slowed.text
+        _age_failures(stack, email)
+
+    _, locked = log_in(stack, email, PASSWORD)
+    assert locked.status_code == 429
+    assert "locked" in locked.text
+
+    # NYUMBA_LOGIN_LOCKOUT_SECONDS is 3 in the test stack.
+    time.sleep(3.5)
+    browser, response = log_in(stack, email, PASSWORD)
+    assert response.status_code == 303
+    assert is_signed_in(stack, browser)
