@@ -72,7 +72,15 @@ start() {
         }
     fi
     if ! running; then
-        mariadbd --defaults-file="$cnf" >>"$dir/mariadbd.out" 2>&1 </dev/null &
+        (
+            # Close descriptors inherited from our caller: a caller that waits for them to
+            # close (Foundation's Process does) would otherwise wait for the server's exit.
+            for fd in /proc/self/fd/*; do
+                fd=${fd##*/}
+                [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+            done
+            exec mariadbd --defaults-file="$cnf" >>"$dir/mariadbd.out" 2>&1 </dev/null
+        ) &
         local waited=0
         until mariadb-admin --defaults-file="$cnf" ping >/dev/null 2>&1; do
             sleep 0.1

@@ -57,10 +57,24 @@ public final class Connection {
         return mysql_ping(mysql) == 0
     }
 
-    /// Prepares (or finds in the cache) and runs `sql`; a lost connection is closed so
-    /// that the next call reconnects.
-    /// With `cached` false the statement is closed afterwards (one-off DDL, migrations).
+    /// Prepares (or finds in the cache) and runs `sql`; with `cached` false the statement
+    /// is closed afterwards (one-off DDL, migrations).
+    ///
+    /// A lost connection is closed so that the next call reconnects. A read that fails on
+    /// an open connection (e.g. after a server restart) is retried once on a new one, so
+    /// readers recover unnoticed; a write is not, since it may already have happened.
     func run(_ sql: String, _ values: [SQLValue], cached: Bool = true) throws -> PreparedStatement.Outcome {
+        let hadConnection = handle != nil
+        do {
+            return try runOnce(sql, values, cached: cached)
+        } catch let error as DatabaseError
+            where error.isConnectionLost && hadConnection && !inTransaction && isReadOnly(sql)
+        {
+            return try runOnce(sql, values, cached: cached)
+        }
+    }
+
+    private func runOnce(_ sql: String, _ values: [SQLValue], cached: Bool) throws -> PreparedStatement.Outcome {
         let mysql = try connectedHandle()
         do {
             guard cached else {
@@ -111,3 +125,7 @@ private func isReadOnly(_ sql: String) -> Bool {
     let keyword = sql.drop(while: { $0.isWhitespace || $0 == "(" }).prefix(6).uppercased()
     return keyword.hasPrefix("SELECT") || keyword.hasPrefix("SHOW") || keyword.hasPrefix("WITH")
 }
+
+/// A connection and its statements belong to one thread at a time.
+@available(*, unavailable)
+extension Connection: Sendable {}

@@ -43,11 +43,16 @@ final class ParameterBuffers {
                 slot.storeBytes(of: number, as: Double.self)
                 bind.buffer_type = MYSQL_TYPE_DOUBLE
             case .text(var text):
-                text.withUTF8 { UnsafeMutableRawBufferPointer(start: slot, count: $0.count).copyMemory(from: UnsafeRawBufferPointer($0)) }
+                text.withUTF8 {
+                    UnsafeMutableRawBufferPointer(start: slot, count: $0.count).copyMemory(
+                        from: UnsafeRawBufferPointer($0))
+                }
                 bind.buffer_type = MYSQL_TYPE_STRING
                 bind.buffer_length = UInt(text.utf8.count)
             case .bytes(let bytes):
-                bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(start: slot, count: $0.count).copyMemory(from: $0) }
+                bytes.withUnsafeBytes {
+                    UnsafeMutableRawBufferPointer(start: slot, count: $0.count).copyMemory(from: $0)
+                }
                 bind.buffer_type = MYSQL_TYPE_BLOB
                 bind.buffer_length = UInt(bytes.count)
             }

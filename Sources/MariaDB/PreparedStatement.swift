@@ -53,7 +53,8 @@ final class PreparedStatement {
                 throw error
             }
         }
-        return Outcome(rows: rows, affectedRows: mysql_stmt_affected_rows(handle), insertID: mysql_stmt_insert_id(handle))
+        return Outcome(
+            rows: rows, affectedRows: mysql_stmt_affected_rows(handle), insertID: mysql_stmt_insert_id(handle))
     }
 
     /// The current buffers, rebuilt if the server sent new metadata (e.g. after ALTER TABLE).

@@ -74,7 +74,8 @@ public enum SQLScript {
     /// True if only spaces or a comment follow position `index` on its line.
     private static func endsLine(_ bytes: [UInt8], after index: Int) -> Bool {
         var next = index + 1
-        while next < bytes.count, bytes[next] == ascii(" ") || bytes[next] == ascii("\t") || bytes[next] == ascii("\r") {
+        while next < bytes.count, bytes[next] == ascii(" ") || bytes[next] == ascii("\t") || bytes[next] == ascii("\r")
+        {
             next += 1
         }
         guard next < bytes.count else { return true }

@@ -24,7 +24,9 @@ final class MigratorTests: DatabaseTestCase {
             CREATE TABLE tenants (id INT PRIMARY KEY, name VARCHAR(100) DEFAULT 'a;b');
             INSERT INTO log (step) VALUES ('tenants; first');
             """)
-        try write("0002_phone.sql", "ALTER TABLE tenants ADD COLUMN phone VARCHAR(20);\nINSERT INTO log (step) VALUES ('phone');\n")
+        try write(
+            "0002_phone.sql",
+            "ALTER TABLE tenants ADD COLUMN phone VARCHAR(20);\nINSERT INTO log (step) VALUES ('phone');\n")
         try write("README.md", "not a migration")
     }
 
@@ -89,8 +91,10 @@ final class MigratorTests: DatabaseTestCase {
 
     func testTwoMigratorsAtOnceApplyEachMigrationOnce() throws {
         // A slow first migration makes sure both runs overlap.
-        try write("0001_tenants.sql", "DO SLEEP(0.5);\nCREATE TABLE log (n INT AUTO_INCREMENT PRIMARY KEY, step VARCHAR(50));\n"
-            + "CREATE TABLE tenants (id INT PRIMARY KEY);\n")
+        try write(
+            "0001_tenants.sql",
+            "DO SLEEP(0.5);\nCREATE TABLE log (n INT AUTO_INCREMENT PRIMARY KEY, step VARCHAR(50));\n"
+                + "CREATE TABLE tenants (id INT PRIMARY KEY);\n")
         let url = self.url!
         let directory = self.directory!
         let results = ResultBox()

@@ -43,7 +43,9 @@ final class TransactionTests: DatabaseTestCase {
             XCTAssertEqual(error?.errorNumber, 1062)
             XCTAssertEqual(error?.isDuplicateKey, true)
             XCTAssertEqual(error?.isConnectionLost, false)
-            guard case .server(_, let state, let message) = error else { return XCTFail("\(String(describing: error))") }
+            guard case .server(_, let state, let message) = error else {
+                return XCTFail("\(String(describing: error))")
+            }
             XCTAssertEqual(state, "23000")
             XCTAssertTrue(message.contains("Duplicate"), message)
         }
