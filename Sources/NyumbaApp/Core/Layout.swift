@@ -7,6 +7,8 @@ struct Layout {
     let isLandlord: Bool
     let isTenant: Bool
     let pendingCount: Int
+    /// Mustache treats 0 as true, so the badge needs its own flag.
+    let hasPending: Bool
     let notice: String?
     let isSignedIn: Bool
 
@@ -17,6 +19,7 @@ struct Layout {
         isLandlord = session.user?.role == .landlord
         isTenant = session.user?.role == .tenant && session.user?.isWaitingForApproval == false
         self.pendingCount = pendingCount
+        hasPending = pendingCount > 0
         self.notice = notice
         isSignedIn = session.user != nil
     }

@@ -16,6 +16,9 @@ public final class NyumbaApplication: Sendable {
         "layout", "error", "home", "accounts/login", "accounts/signup", "accounts/waiting", "emails/welcome",
         "accounts/forgot_password", "accounts/reset_password", "accounts/reset_link_invalid",
         "accounts/change_password", "emails/password_reset", "emails/password_changed",
+        "properties/index", "properties/new", "properties/show", "properties/unit", "tenancy/signup", "tenancy/home",
+        "approvals/notifications", "emails/tenant_pending", "emails/tenant_signup", "emails/tenant_approved",
+        "emails/tenant_rejected",
     ]
 
     /// Loads the templates and assembles the routes of every feature.
@@ -29,6 +32,10 @@ public final class NyumbaApplication: Sendable {
         PasswordResetRoutes.register(in: &router)
         PasswordChangeRoutes.register(in: &router)
         HealthRoutes.register(in: &router)
+        PropertyRoutes.register(in: &router)
+        TenantSignupRoutes.register(in: &router)
+        TenantHomeRoutes.register(in: &router)
+        ApprovalRoutes.register(in: &router)
         self.router = router
     }
 

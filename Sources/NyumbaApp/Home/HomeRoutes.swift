@@ -4,7 +4,9 @@ import Web
 enum HomeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/", access: .anyone) { _, session, context in
-            context.page("home", HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
+            // A tenant waiting for approval sees that and nothing else, here too.
+            if session.user?.isWaitingForApproval == true { return try WaitingRoutes.waitingPage(session, context) }
+            return context.page("home", HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
         }
     }
 }

@@ -1,0 +1,151 @@
+import MariaDB
+import Web
+
+/// The landlord's notifications tab: approve or reject tenants who signed up.
+enum ApprovalRoutes {
+    static func register(in router: inout Router<AppContext>) {
+        router.page("GET", "/landlord/notifications", access: .landlord) { request, session, context in
+            try notificationsPage(session, context, notice: notice(request))
+        }
+        router.page("POST", "/landlord/requests/:id/approve", access: .landlord, approve)
+        router.page("POST", "/landlord/requests/:id/reject", access: .landlord, reject)
+    }
+
+    /// What came of a decision, decided inside its transaction.
+    private enum Outcome {
+        case done(TenancyRequest)
+        case alreadyDecided(String)
+        case invalid(TenancyRequest)
+    }
+
+    private static func notice(_ request: Request) -> String? {
+        switch request.query["done"] {
+        case "approved": "Tenant approved. We emailed them their lease details."
+        case "rejected": "Request rejected. We emailed the tenant."
+        default: nil
+        }
+    }
+
+    /// The page; `form` re-shows one request with what the landlord typed and its errors.
+    private static func notificationsPage(
+        _ session: RequestSession, _ context: AppContext, notice: String? = nil, status: Int = 200,
+        form: (TenancyRequestID, ApproveForm?, RejectForm?)? = nil
+    ) throws -> Response {
+        let landlord = try PropertyRoutes.landlordID(session)
+        let store = ApprovalStore(db: context.db)
+        var unitsByProperty: [PropertyID: [UnitChoice]] = [:]
+        let builder = RequestCardBuilder(today: NairobiTime.today())
+        let cards = try store.pendingRequests(landlord: landlord).map { request in
+            if unitsByProperty[request.propertyID] == nil {
+                unitsByProperty[request.propertyID] = try store.unitChoices(
+                    property: request.propertyID, landlord: landlord)
+            }
+            let units = unitsByProperty[request.propertyID] ?? []
+            guard let form, form.0 == request.id else { return builder.card(request, units: units) }
+            return builder.card(request, units: units, approve: form.1, reject: form.2)
+        }
+        let lines = try store.recentNotifications(landlord: landlord).map {
+            NotificationsPage.Line(message: $0.message, link: $0.link, date: NairobiTime.dateTime($0.createdAt))
+        }
+        let layout = try context.layout("Notifications", session, notice: notice)
+        return context.page(
+            "approvals/notifications", NotificationsPage(layout: layout, requests: cards, notifications: lines),
+            status: status)
+    }
+
+    private static func alreadyDecided(_ status: String, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        try notificationsPage(
+            session, context, notice: "This request was already \(status); nothing was changed.", status: 409)
+    }
+
+    private static func approve(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let landlord = try PropertyRoutes.landlordID(session)
+        guard let id = TenancyRequestID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
+        var (typed, terms) = ApproveForm.read(try request.form())
+        let store = ApprovalStore(db: context.db)
+        let outcome: Outcome = try context.db.transaction {
+            guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
+            guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
+            guard let terms else { return .invalid(tenancy) }
+            guard let unit = try store.lockUnit(terms.unit, property: tenancy.propertyID) else {
+                typed.errors.add("unit", "Choose one of this property's units.")
+                return .invalid(tenancy)
+            }
+            guard unit.isVacant else {
+                typed.errors.add("unit", "Unit \(unit.label) is occupied. Choose a vacant unit.")
+                return .invalid(tenancy)
+            }
+            try store.createLease(terms, request: tenancy, landlord: landlord)
+            try store.decide(id, approved: true, reason: nil)
+            try AccountStore(db: context.db).setStatus(.active, for: tenancy.tenantID)
+            try Outbox(db: context.db).enqueue(
+                DecisionEmails(context: context).approved(tenancy, unit: unit, terms: terms, landlord: landlord))
+            return .done(tenancy)
+        }
+        switch outcome {
+        case .done(let tenancy):
+            context.authCache.invalidate(tenancy.tenantID)
+            return .redirect(to: "/landlord/notifications?done=approved")
+        case .alreadyDecided(let status):
+            return try alreadyDecided(status, session, context)
+        case .invalid:
+            return try notificationsPage(session, context, status: 400, form: (id, typed, nil))
+        }
+    }
+
+    private static func reject(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let landlord = try PropertyRoutes.landlordID(session)
+        guard let id = TenancyRequestID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
+        let (typed, reason, valid) = RejectForm.read(try request.form())
+        let store = ApprovalStore(db: context.db)
+        let outcome: Outcome = try context.db.transaction {
+            guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
+            guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
+            guard valid else { return .invalid(tenancy) }
+            try store.decide(id, approved: false, reason: reason)
+            try AccountStore(db: context.db).setStatus(.rejected, for: tenancy.tenantID)
+            try Outbox(db: context.db).enqueue(
+                DecisionEmails(context: context).rejected(tenancy, reason: reason, landlord: landlord))
+            return .done(tenancy)
+        }
+        switch outcome {
+        case .done(let tenancy):
+            context.authCache.invalidate(tenancy.tenantID)
+            return .redirect(to: "/landlord/notifications?done=rejected")
+        case .alreadyDecided(let status):
+            return try alreadyDecided(status, session, context)
+        case .invalid:
+            return try notificationsPage(session, context, status: 400, form: (id, nil, typed))
+        }
+    }
+}
+
+/// The emails that tell a tenant what their landlord decided.
+struct DecisionEmails {
+    let context: AppContext
+
+    func approved(_ request: TenancyRequest, unit: UnitChoice, terms: LeaseTerms, landlord: UserID) -> EmailDraft {
+        EmailComposer(views: context.views, config: context.config).draft(
+            "tenant_approved", to: (request.tenantName, request.tenantEmail),
+            subject: "You are approved: unit \(unit.label), \(request.propertyName)",
+            [
+                "propertyName": request.propertyName, "unit": unit.label, "rent": Money.kes(terms.monthlyRent),
+                "dueDay": Ordinal.dayOfMonth(terms.dueDay), "startDate": terms.startDate,
+                "loginURL": context.config.link("/login"),
+            ], landlordID: landlord)
+    }
+
+    func rejected(_ request: TenancyRequest, reason: String?, landlord: UserID) -> EmailDraft {
+        var model: [String: Any] = ["propertyName": request.propertyName]
+        if let reason { model["reason"] = reason }
+        return EmailComposer(views: context.views, config: context.config).draft(
+            "tenant_rejected", to: (request.tenantName, request.tenantEmail),
+            subject: "Your request for \(request.propertyName) was declined", model, landlordID: landlord)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The view model of `approvals/notifications.mustache`: pending requests with their
+/// approve and reject forms, then the recent notifications.
+struct NotificationsPage {
+    /// One option of a request's unit select.
+    struct UnitOption {
+        let id: String
+        let text: String
+        let selected: Bool
+    }
+
+    /// One pending request with its two forms.
+    struct RequestCard {
+        let id: String
+        let tenantName: String
+        let tenantEmail: String
+        let tenantPhone: String
+        let propertyName: String
+        let requestedUnit: String?
+        let date: String
+        let units: [UnitOption]
+        let hasUnits: Bool
+        let rent: String
+        let start: String
+        let dueDay: String
+        let reason: String
+        let errors: [String: String]
+    }
+
+    /// One line of the recent notifications.
+    struct Line {
+        let message: String
+        let link: String?
+        let date: String
+    }
+
+    let layout: Layout
+    let requests: [RequestCard]
+    let notifications: [Line]
+}
+
+/// Builds a request's card with sensible defaults, or with what the landlord typed.
+struct RequestCardBuilder {
+    let today: String
+
+    func card(
+        _ request: TenancyRequest, units: [UnitChoice], approve: ApproveForm? = nil, reject: RejectForm? = nil
+    ) -> NotificationsPage.RequestCard {
+        let suggested = suggestedUnit(request, units)
+        let selectedID = approve?.unit ?? suggested.map { $0.id.description } ?? ""
+        let options = units.map { unit in
+            let state = unit.isVacant ? "vacant" : "occupied"
+            return NotificationsPage.UnitOption(
+                id: unit.id.description, text: "\(unit.label) (\(state), \(Money.kes(unit.monthlyRent)))",
+                selected: unit.id.description == selectedID)
+        }
+        var errors = approve?.errors.messages ?? [:]
+        for (field, message) in reject?.errors.messages ?? [:] { errors[field] = message }
+        return NotificationsPage.RequestCard(
+            id: request.id.description, tenantName: request.tenantName, tenantEmail: request.tenantEmail,
+            tenantPhone: request.tenantPhone, propertyName: request.propertyName,
+            requestedUnit: request.requestedUnit, date: NairobiTime.dateTime(request.createdAt), units: options,
+            hasUnits: !units.isEmpty, rent: approve?.rent ?? suggested.map { String($0.monthlyRent) } ?? "",
+            start: approve?.start ?? today, dueDay: approve?.dueDay ?? "5", reason: reject?.reason ?? "",
+            errors: errors)
+    }
+
+    /// The vacant unit the tenant named, else the first vacant unit.
+    private func suggestedUnit(_ request: TenancyRequest, _ units: [UnitChoice]) -> UnitChoice? {
+        let vacant = units.filter(\.isVacant)
+        if let named = request.requestedUnit?.lowercased(),
+            let match = vacant.first(where: { $0.label.lowercased() == named })
+        {
+            return match
+        }
+        return vacant.first
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import MariaDB
+
+/// A tenancy request's id; distinct from other ids so that they cannot be mixed up.
+struct TenancyRequestID: Hashable, Sendable, CustomStringConvertible {
+    let raw: Int64
+    init(_ raw: Int64) { self.raw = raw }
+    var description: String { String(raw) }
+
+    /// The id in a route segment; nil (→ 404) if it is not a positive number.
+    init?(segment: String?) {
+        guard let segment, let raw = Int64(segment), raw > 0 else { return nil }
+        self.raw = raw
+    }
+}
+
+/// A tenant's request as their landlord sees it.
+struct TenancyRequest {
+    let id: TenancyRequestID
+    let status: String
+    let tenantID: UserID
+    let tenantName: String
+    let tenantEmail: String
+    let tenantPhone: String
+    let propertyID: PropertyID
+    let propertyName: String
+    let requestedUnit: String?
+    let createdAt: Date
+
+    static let select = """
+        SELECT r.id, r.status, r.tenant_id, t.name AS tenant_name, t.email AS tenant_email, t.phone AS tenant_phone,
+               r.property_id, p.name AS property_name, r.requested_unit, r.created_at
+        FROM tenancy_requests r JOIN properties p ON p.id = r.property_id JOIN users t ON t.id = r.tenant_id
+        """
+
+    init(row: Row) throws {
+        id = TenancyRequestID(try row.int64("id"))
+        status = try row.string("status")
+        tenantID = UserID(try row.int64("tenant_id"))
+        tenantName = try row.string("tenant_name")
+        tenantEmail = try row.string("tenant_email")
+        tenantPhone = try row.string("tenant_phone")
+        propertyID = PropertyID(try row.int64("property_id"))
+        propertyName = try row.string("property_name")
+        requestedUnit = try row.optionalString("requested_unit")
+        createdAt = try row.date("created_at")
+    }
+}
+
+/// A unit offered when approving a tenant.
+struct UnitChoice {
+    let id: UnitID
+    let label: String
+    let monthlyRent: Int
+    let isVacant: Bool
+}
+
+/// A line of the landlord's recent notifications.
+struct LandlordNotification {
+    let message: String
+    let link: String?
+    let createdAt: Date
+}
+
+/// What the landlord decided to let a tenant in on.
+struct LeaseTerms {
+    let unit: UnitID
+    let monthlyRent: Int
+    let startDate: String
+    let dueDay: Int
+}

@@ -1,0 +1,126 @@
+import MariaDB
+import Web
+
+/// The landlord's properties: the list, adding one, its details and its units.
+enum PropertyRoutes {
+    static func register(in router: inout Router<AppContext>) {
+        router.page("GET", "/landlord", access: .landlord) { request, session, context in
+            let summaries = try PropertyStore(db: context.db).summaries(landlord: try landlordID(session))
+            let layout = try context.layout("Your properties", session, notice: notice(request))
+            return context.page("properties/index", LandlordHomePage(layout: layout, summaries: summaries))
+        }
+        router.page("GET", "/landlord/properties/new", access: .landlord) { _, session, context in
+            let layout = try context.layout("Add a property", session)
+            return context.page("properties/new", NewPropertyPage(layout: layout, form: PropertyForm()))
+        }
+        router.page("POST", "/landlord/properties", access: .landlord, createProperty)
+        router.page("GET", "/landlord/properties/:id", access: .landlord) { request, session, context in
+            try propertyPage(request, session, context, newUnit: UnitForm())
+        }
+        router.page("POST", "/landlord/properties/:id/units", access: .landlord, addUnit)
+        router.page("GET", "/landlord/properties/:id/units/:unitId", access: .landlord) { request, session, context in
+            let (property, unit) = try lookUpUnit(request, session, context)
+            let layout = try context.layout("Unit \(unit.label)", session)
+            return context.page("properties/unit", UnitPage(layout: layout, property: property, unit: unit))
+        }
+        router.page("POST", "/landlord/properties/:id/units/:unitId", access: .landlord, updateUnit)
+    }
+
+    /// The signed-in landlord; `.landlord` access guarantees there is one.
+    static func landlordID(_ session: RequestSession) throws -> UserID {
+        guard let user = session.user, user.role == .landlord else { throw HTTPError.notFound }
+        return user.id
+    }
+
+    /// Fixed messages after a redirect; never text taken from the address.
+    private static func notice(_ request: Request) -> String? {
+        switch request.query["done"] {
+        case "created": "Property added. Share its code or invite link with your tenants."
+        case "unit-saved": "Unit saved."
+        case "unit-added": "Unit added."
+        default: nil
+        }
+    }
+
+    private static func createProperty(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let (typed, newProperty) = PropertyForm.read(try request.form())
+        guard let newProperty else {
+            let layout = try context.layout("Add a property", session)
+            return context.page("properties/new", NewPropertyPage(layout: layout, form: typed), status: 400)
+        }
+        let id = try PropertyStore(db: context.db).create(newProperty, landlord: try landlordID(session))
+        return .redirect(to: "/landlord/properties/\(id)?done=created")
+    }
+
+    /// The property of the route's `:id`, if it is this landlord's; otherwise 404.
+    private static func lookUpProperty(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Property
+    {
+        guard let id = PropertyID(segment: request.parameters["id"]),
+            let property = try PropertyStore(db: context.db).property(id, landlord: try landlordID(session))
+        else { throw HTTPError.notFound }
+        return property
+    }
+
+    private static func lookUpUnit(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> (Property, UnitOccupancy)
+    {
+        let property = try lookUpProperty(request, session, context)
+        guard let unitID = UnitID(segment: request.parameters["unitId"]),
+            let unit = try PropertyStore(db: context.db).unit(
+                unitID, property: property.id, landlord: property.landlordID)
+        else { throw HTTPError.notFound }
+        return (property, unit)
+    }
+
+    private static func propertyPage(
+        _ request: Request, _ session: RequestSession, _ context: AppContext, newUnit: UnitForm, status: Int = 200
+    ) throws -> Response {
+        let property = try lookUpProperty(request, session, context)
+        let units = try PropertyStore(db: context.db).units(of: property.id, landlord: property.landlordID)
+        let layout = try context.layout(property.name, session, notice: status == 200 ? notice(request) : nil)
+        let page = PropertyPage(
+            layout: layout, property: property, units: units,
+            inviteLink: context.config.link("/join/\(property.inviteToken)"), newUnit: newUnit)
+        return context.page("properties/show", page, status: status)
+    }
+
+    private static func addUnit(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let property = try lookUpProperty(request, session, context)
+        var (typed, value) = UnitForm.read(try request.form())
+        if let value {
+            do {
+                try PropertyStore(db: context.db).addUnit(
+                    property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent)
+                return .redirect(to: "/landlord/properties/\(property.id)?done=unit-added")
+            } catch let error as DatabaseError where error.isDuplicateKey {
+                typed.errors.add("label", "This property already has a unit with this label.")
+            }
+        }
+        return try propertyPage(request, session, context, newUnit: typed, status: 400)
+    }
+
+    private static func updateUnit(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let (property, unit) = try lookUpUnit(request, session, context)
+        var (typed, value) = UnitForm.read(try request.form())
+        if let value {
+            do {
+                try PropertyStore(db: context.db).updateUnit(
+                    unit.id, property: property.id, landlord: property.landlordID, label: value.label,
+                    rent: value.rent)
+                return .redirect(to: "/landlord/properties/\(property.id)?done=unit-saved")
+            } catch let error as DatabaseError where error.isDuplicateKey {
+                typed.errors.add("label", "Another unit of this property already has this label.")
+            }
+        }
+        let layout = try context.layout("Unit \(unit.label)", session)
+        return context.page(
+            "properties/unit", UnitPage(layout: layout, property: property, unit: unit, form: typed), status: 400)
+    }
+}

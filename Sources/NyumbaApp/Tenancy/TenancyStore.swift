@@ -1,0 +1,93 @@
+import Foundation
+import MariaDB
+
+/// A property as a tenant signing up may learn of it: found by its code or invite
+/// token only, never listed.
+struct JoinableProperty {
+    let id: PropertyID
+    let name: String
+    let inviteToken: String
+    let landlordID: UserID
+    let landlordName: String
+    let landlordEmail: String
+
+    init(row: Row) throws {
+        id = PropertyID(try row.int64("id"))
+        name = try row.string("name")
+        inviteToken = try row.string("invite_token")
+        landlordID = UserID(try row.int64("landlord_id"))
+        landlordName = try row.string("landlord_name")
+        landlordEmail = try row.string("landlord_email")
+    }
+}
+
+/// A tenant's open lease, for their home page.
+struct TenantLease {
+    let unitLabel: String
+    let propertyName: String
+    let propertyLocation: String
+    let monthlyRent: Int
+    let dueDay: Int
+    let startDate: Date
+
+    init(row: Row) throws {
+        unitLabel = try row.string("label")
+        propertyName = try row.string("property_name")
+        propertyLocation = try row.string("location")
+        monthlyRent = try row.int("monthly_rent")
+        dueDay = try row.int("due_day")
+        startDate = try row.date("start_date")
+    }
+}
+
+/// The SQL of tenant sign-up and of a tenant's own lease.
+struct TenancyStore {
+    let db: Connection
+
+    private static let joinable = """
+        SELECT p.id, p.name, p.invite_token, p.landlord_id, l.name AS landlord_name, l.email AS landlord_email
+        FROM properties p JOIN users l ON l.id = p.landlord_id
+        """
+
+    /// The property with this code (already normalised), if any.
+    func property(code: String) throws -> JoinableProperty? {
+        guard code.count == PropertyCode.length else { return nil }
+        return try db.queryOne("\(Self.joinable) WHERE p.code = ?", code).map(JoinableProperty.init)
+    }
+
+    /// The property of an invite token; compared byte for byte, since the column's collation ignores case.
+    func property(inviteToken token: String) throws -> JoinableProperty? {
+        guard token.count == 22 else { return nil }
+        return try db.queryOne(
+            "\(Self.joinable) WHERE p.invite_token = ? AND BINARY p.invite_token = ?", token, token
+        ).map(JoinableProperty.init)
+    }
+
+    /// Records the tenant's request to join a property and tells its landlord (call inside a transaction).
+    func requestTenancy(tenant: UserID, tenantName: String, property: JoinableProperty, unit: String?) throws {
+        try db.execute(
+            """
+            INSERT INTO tenancy_requests (tenant_id, property_id, requested_unit, status, created_at)
+            VALUES (?, ?, ?, 'pending', UTC_TIMESTAMP(6))
+            """, tenant.raw, property.id.raw, unit)
+        let unitText = unit.map { " (unit \($0))" } ?? ""
+        try db.execute(
+            """
+            INSERT INTO notifications (landlord_id, kind, message, link, created_at)
+            VALUES (?, 'tenant_signup', ?, '/landlord/notifications', UTC_TIMESTAMP(6))
+            """, property.landlordID.raw,
+            String("\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.".prefix(500)))
+    }
+
+    /// The tenant's open lease, if they have one.
+    func currentLease(tenant: UserID) throws -> TenantLease? {
+        try db.queryOne(
+            """
+            SELECT u.label, p.name AS property_name, p.location, l.monthly_rent, l.due_day, l.start_date
+            FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
+            WHERE l.tenant_id = ? AND l.end_date IS NULL
+            ORDER BY l.start_date DESC, l.id DESC LIMIT 1
+            """, tenant.raw
+        ).map(TenantLease.init)
+    }
+}

@@ -1,0 +1,54 @@
+import Web
+
+/// The approved tenant's home: their own lease only.
+enum TenantHomeRoutes {
+    static func register(in router: inout Router<AppContext>) {
+        router.page("GET", "/tenant", access: .tenant) { _, session, context in
+            guard let tenant = session.user else { throw HTTPError.notFound }
+            let lease = try TenancyStore(db: context.db).currentLease(tenant: tenant.id)
+            let layout = try context.layout("My home", session)
+            return context.page(
+                "tenancy/home", TenantHomePage(layout: layout, lease: lease.map(TenantHomePage.Lease.init)))
+        }
+    }
+}
+
+/// The view model of `tenancy/home.mustache`.
+struct TenantHomePage {
+    /// The tenant's lease as shown.
+    struct Lease {
+        let unitLabel: String
+        let propertyName: String
+        let propertyLocation: String
+        let monthlyRent: String
+        let dueDay: String
+        let startDate: String
+
+        init(_ lease: TenantLease) {
+            unitLabel = lease.unitLabel
+            propertyName = lease.propertyName
+            propertyLocation = lease.propertyLocation
+            monthlyRent = Money.kes(lease.monthlyRent)
+            dueDay = Ordinal.dayOfMonth(lease.dueDay)
+            startDate = NairobiTime.day(lease.startDate)
+        }
+    }
+
+    let layout: Layout
+    let lease: Lease?
+}
+
+/// `1` → `1st`, `22` → `22nd`.
+enum Ordinal {
+    static func dayOfMonth(_ day: Int) -> String {
+        let suffix: String
+        switch (day % 10, day % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(day)\(suffix)"
+    }
+}
