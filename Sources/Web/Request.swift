@@ -34,7 +34,7 @@ public struct Request: Sendable {
         query = try URLEncoding.parseForm(Array((params["QUERY_STRING"] ?? "").utf8), maxFields: Self.maxFields)
         var headers: [String: String] = [:]
         for (name, value) in params where name.hasPrefix("HTTP_") {
-            headers[name.dropFirst(5).lowercased().replacingOccurrences(of: "_", with: "-")] = value
+            headers[Self.headerName(fromParam: name)] = value
         }
         if let type = params["CONTENT_TYPE"], !type.isEmpty { headers["content-type"] = type }
         self.headers = headers
@@ -57,6 +57,19 @@ public struct Request: Sendable {
         self.body = body
         self.remoteAddress = remoteAddress
         self.id = RequestID.make()
+    }
+
+    /// `HTTP_X_REQUEST_ID` → `x-request-id`, byte by byte (this runs for every header of every request).
+    static func headerName(fromParam name: String) -> String {
+        var bytes = Array(name.utf8.dropFirst(5))
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes[index] += 32
+            case UInt8(ascii: "_"): bytes[index] = UInt8(ascii: "-")
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The media type of the body, without parameters (`application/json`).
