@@ -37,10 +37,10 @@ struct Mailer {
         try MailQueue(db: db).dueCount()
     }
 
-    /// The wait before the next attempt after `attempts` earlier failures.
-    func retryDelay(afterAttempts attempts: Int) -> Int {
-        let factor = 1 << min(attempts, 20)
-        return min(settings.retryBaseSeconds * factor, Self.maximumDelay)
+    /// The wait before the next attempt after `attempts` earlier failures: `base · 2^attempts`,
+    /// at most an hour.
+    static func retryDelay(afterAttempts attempts: Int, base: Int) -> Int {
+        min(base * (1 << min(attempts, 20)), maximumDelay)
     }
 
     private func deliver(_ email: QueuedEmail, queue: MailQueue) throws {
@@ -51,7 +51,8 @@ struct Mailer {
             let attempt = email.attempts + 1
             let permanent = error.isPermanent
             let retryAfter =
-                permanent || attempt >= settings.maxAttempts ? nil : retryDelay(afterAttempts: email.attempts)
+                permanent || attempt >= settings.maxAttempts
+                ? nil : Self.retryDelay(afterAttempts: email.attempts, base: settings.retryBaseSeconds)
             try queue.markFailed(email.id, error: error.description, retryAfter: retryAfter)
             let outcome = retryAfter.map { "will retry in \($0) s" } ?? "given up"
             Log.warning(
