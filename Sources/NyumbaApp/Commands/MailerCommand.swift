@@ -32,7 +32,7 @@ enum MailerCommand {
         }
     }
 
-    /// Sends batches until nothing is due; waits while another mailer holds due emails.
+    /// Sends batches until nothing is due; waits while another mailer's claim locks due emails.
     private static func drain(_ url: DatabaseURL, _ settings: MailSettings) throws -> Int32 {
         let mailer = Mailer(
             db: Connection(url: url), transport: try Mailer.transport(for: settings), settings: settings)

@@ -28,24 +28,38 @@ struct QueuedEmail {
 
 /// The mailer's SQL over the outbox: claiming due emails and recording how delivery went.
 ///
-/// `claimDue` must run inside a transaction: the row locks it takes (skipping rows another
-/// mailer holds) are what keep two mailers from sending one email twice.
+/// A claim is a short transaction: lock due rows (skipping those another mailer holds) and
+/// push their `next_attempt_at` out by a lease, then commit. No other mailer sees them as
+/// due until the lease ends, so no row lock is held while an email is being sent, and a
+/// mailer that dies mid-batch only delays its emails until the lease runs out.
 struct MailQueue {
     let db: Connection
 
-    /// Locks up to `limit` due emails, oldest first, skipping those another mailer holds.
-    func claimDue(limit: Int) throws -> [QueuedEmail] {
-        try db.query(
-            """
-            SELECT id, kind, recipient, recipient_name, reply_to, subject, text_body, html_body, attempts
-            FROM outbox
-            WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
-            ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
-            """, limit
-        ).map(QueuedEmail.init)
+    /// Claims up to `limit` due emails, oldest first, for `leaseSeconds`.
+    func claimDue(limit: Int, leaseSeconds: Int) throws -> [QueuedEmail] {
+        // READ COMMITTED takes no gap locks, which under concurrent claims cause deadlocks.
+        try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+        return try db.transaction {
+            let emails = try db.query(
+                """
+                SELECT id, kind, recipient, recipient_name, reply_to, subject, text_body, html_body, attempts
+                FROM outbox
+                WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+                """, limit
+            ).map(QueuedEmail.init)
+            guard !emails.isEmpty else { return [] }
+            let placeholders = Array(repeating: "?", count: emails.count).joined(separator: ", ")
+            try db.execute(
+                """
+                UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND
+                WHERE id IN (\(placeholders))
+                """, parameters: [leaseSeconds] + emails.map(\.id))
+            return emails
+        }
     }
 
-    /// How many queued emails are due now, including those another mailer is sending.
+    /// How many queued emails are due now (claimed ones are not due until their lease ends).
     func dueCount() throws -> Int {
         try db.queryOne(
             "SELECT COUNT(*) AS due FROM outbox WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)"

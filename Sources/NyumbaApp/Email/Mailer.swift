@@ -3,7 +3,7 @@ import Mail
 import MariaDB
 import Web
 
-/// Delivers the outbox: claims due emails (skipping those another mailer holds), sends
+/// Delivers the outbox: claims due emails for a lease (see `MailQueue`), sends
 /// each through the transport, and records it as sent, to be retried with exponential
 /// back-off, or failed for good (a permanent refusal, or too many attempts).
 struct Mailer {
@@ -11,8 +11,11 @@ struct Mailer {
     let transport: any MailTransport
     let settings: MailSettings
 
-    /// Emails claimed per transaction; their row locks are held while they are sent.
+    /// Emails claimed at once.
     static let batchSize = 20
+    /// How long a claimed batch stays invisible to other mailers: longer than sending
+    /// `batchSize` emails can take with SMTP timeouts.
+    static let leaseSeconds = 15 * 60
     /// The longest wait between two attempts, in seconds.
     static let maximumDelay = 3600
 
@@ -24,15 +27,24 @@ struct Mailer {
 
     /// Claims and sends one batch of due emails; returns how many were claimed.
     func deliverBatch() throws -> Int {
-        try db.transaction {
-            let queue = MailQueue(db: db)
-            let emails = try queue.claimDue(limit: Self.batchSize)
-            for email in emails { try deliver(email, queue: queue) }
-            return emails.count
+        let queue = MailQueue(db: db)
+        let emails: [QueuedEmail]
+        do {
+            emails = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
+        } catch let error as DatabaseError where Self.isLockConflict(error) {
+            // Rolled back before anything was sent: the next pass simply tries again.
+            return 0
         }
+        for email in emails { try deliver(email, queue: queue) }
+        return emails.count
     }
 
-    /// How many queued emails are due now (some perhaps being sent by another mailer).
+    /// A deadlock or lock wait timeout: another mailer's claim got in the way.
+    static func isLockConflict(_ error: DatabaseError) -> Bool {
+        error.errorNumber == 1213 || error.errorNumber == 1205
+    }
+
+    /// How many queued emails are due now (some perhaps locked by another mailer's claim).
     func dueCount() throws -> Int {
         try MailQueue(db: db).dueCount()
     }
