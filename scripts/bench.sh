@@ -14,14 +14,15 @@
 #   BENCH_DURATION=10s     wrk -d per run          BENCH_CONNECTIONS=32  wrk -c
 #   BENCH_THREADS=2        wrk -t                  BENCH_RUNS=3          runs per workload
 #   BENCH_WARMUP=2s        one warm-up run per workload before the measured rounds
-#   BENCH_WORKERS=4        NYUMBA_WORKERS, and the C responder's thread count
+#   BENCH_WORKERS=4        NYUMBA_WORKERS, and the C responder's thread count (same for both)
 #   BENCH_PORT             nginx port (default: the first free one from 18080)
 #   BENCH_SEED             if set (small|medium|large): `nyumba seed --bench SIZE --seed 1`
 #   BENCH_KEEP=1           keep the temporary folder (logs, wrk output) and print its path
 #   NYUMBA_BIN             responder binary (default .build/release/nyumba). If it is
 #                          missing, a second C responder stands in for it (clearly labelled).
 #
-# Adding a workload: define `workload_NAME BASE_URL` that calls `run_wrk URL [wrk args...]`
+# Adding a workload: define, here or in a file bench/workloads/NAME.sh (sourced),
+# `workload_NAME BASE_URL` that calls `run_wrk URL [wrk args...]`
 # exactly once (extra args go to wrk: -H 'Cookie: …', -s bench/NAME.lua, …). An optional
 # `setup_NAME BASE_URL` runs once before the first round (log in, fetch a token, write a
 # Lua script into $BENCH_TMP…). Dashes in a workload name become underscores in the
@@ -175,10 +176,10 @@ static_file="${BENCH_STATIC_FILE:-app.css}"
 [ -f "$repo/static/$static_file" ] || die "static/$static_file not found (set BENCH_STATIC_FILE)"
 
 say "starting nginx on 127.0.0.1:$port"
+nginx_started=1 # before start: a half-started nginx is stopped too
 base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" \
     NYUMBA_STATIC_DIR="$repo/static" NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off \
     "$repo/scripts/nginx.sh" start "$nginx_dir")"
-nginx_started=1
 
 # ---------------------------------------------------------------------------- workloads
 
@@ -186,6 +187,12 @@ nginx_started=1
 workload_static() { run_wrk "${1}static/$static_file"; }
 workload_hello() { run_wrk "${1}hello"; }
 workload_c_hello() { run_wrk "${1}c-hello"; }
+
+# More workloads (and setup_ functions) may live in bench/workloads/*.sh.
+for file in "$repo"/bench/workloads/*.sh; do
+    # shellcheck disable=SC1090
+    [ -f "$file" ] && . "$file"
+done
 
 # Where run_wrk writes wrk's output; set by measure() before each call.
 wrk_out=""
@@ -271,15 +278,15 @@ hello_rps="$(rps_of hello || true)"
 echo
 echo "Nyumba benchmark — $(nproc) cores, wrk -t$wrk_threads -c$connections -d$duration, median of $runs, responder: $responder_label, workers: $workers"
 echo
-printf '| %-20s | %10s | %9s | %9s | %7s | %7s | %7s |\n' workload "req/s" "p50 ms" "p99 ms" errors "vs C" "vs hello"
-printf '| %-20s | %10s | %9s | %9s | %7s | %7s | %7s |\n' --- ---: ---: ---: ---: ---: ---:
+printf '| %-20s | %10s | %9s | %9s | %7s | %8s | %8s |\n' workload "req/s" "p50 ms" "p99 ms" errors "vs C" "vs hello"
+printf '| %-20s | %10s | %9s | %9s | %7s | %8s | %8s |\n' --- ---: ---: ---: ---: ---: ---:
 for w in "${workloads[@]}"; do
     read -r rps p50 p99 errors <<<"${median[$w]}"
     ratio_c="-"
     ratio_h="-"
     [ -n "$c_rps" ] && ratio_c="$(awk -v a="$rps" -v b="$c_rps" 'BEGIN { printf "%.2f", a / b }')"
     [ -n "$hello_rps" ] && ratio_h="$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN { printf "%.2f", a / b }')"
-    printf '| %-20s | %10.0f | %9s | %9s | %7s | %7s | %7s |\n' "$w" "$rps" "$p50" "$p99" "$errors" "$ratio_c" "$ratio_h"
+    printf '| %-20s | %10.0f | %9s | %9s | %7s | %8s | %8s |\n' "$w" "$rps" "$p50" "$p99" "$errors" "$ratio_c" "$ratio_h"
 done
 echo
 
