@@ -89,8 +89,9 @@ final class Worker: @unchecked Sendable {
     }
 
     private func write(_ response: FastCGIResponse, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
-        var head = "Status: \(response.status)\r\n"
-        for (name, value) in response.headers {
+        // With a length, nginx passes the body on as is instead of re-chunking it.
+        var head = "Status: \(response.status)\r\nContent-Length: \(response.body.count)\r\n"
+        for (name, value) in response.headers where !name.elementsEqual("Content-Length") {
             head += name
             head += ": "
             head += value

@@ -1,12 +1,54 @@
 import Glibc
+import Synchronization
 
-/// Log lines to stderr, one `write` each so that lines from several threads never mix.
+/// Log lines to stderr. Whole lines are appended under a lock, so lines from several
+/// threads never mix. Request lines are buffered (one `write` per 16 KB, or within
+/// 250 ms by the flusher thread) because they come at every request; every other line
+/// is written at once, after whatever is buffered, so order is kept.
 public enum Log {
-    /// Writes `message` with a UTC timestamp and a level.
+    private static let buffer = Mutex<[UInt8]>([])
+    private static let flushLimit = 16 << 10
+
+    /// Writes `message` with a UTC timestamp and a level, at once.
     public static func write(_ level: String, _ message: String) {
-        let line = "\(timestamp()) \(level) \(message)\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        append("\(timestamp()) \(level) \(message)\n", flush: true)
+    }
+
+    /// Writes a request line; it reaches stderr within a quarter of a second.
+    public static func request(_ message: String) {
+        append("\(timestamp()) req \(message)\n", flush: false)
+    }
+
+    /// Writes out whatever is buffered.
+    public static func flush() {
+        buffer.withLock { pending in
+            guard !pending.isEmpty else { return }
+            pending.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Starts a thread that flushes buffered request lines four times a second.
+    public static func startFlusher() {
+        var thread = pthread_t()
+        pthread_create(
+            &thread, nil,
+            { _ in
+                while true {
+                    usleep(250_000)
+                    Log.flush()
+                }
+            }, nil)
+        pthread_detach(thread)
+    }
+
+    private static func append(_ line: String, flush: Bool) {
+        buffer.withLock { pending in
+            pending.append(contentsOf: line.utf8)
+            guard flush || pending.count >= flushLimit else { return }
+            pending.withUnsafeBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+            pending.removeAll(keepingCapacity: true)
+        }
     }
 
     /// An informational line.

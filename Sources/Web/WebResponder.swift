@@ -36,7 +36,7 @@ public final class WebResponder<Context>: FastCGIHandler {
         }
         let micros = (Self.monotonicNanoseconds() - started) / 1000
         let id = raw.params["REQUEST_ID"] ?? "-"
-        Log.write("req", "\(id) \(logged.method) \(logged.path) \(response.status) \(micros)us")
+        Log.request("\(id) \(logged.method) \(logged.path) \(response.status) \(micros)us")
         return response.fastCGI
     }
 

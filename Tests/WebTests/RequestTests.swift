@@ -40,7 +40,8 @@ final class RequestTests: XCTestCase {
     }
 
     func testFormRequiresFormContentType() {
-        let request = Request(method: "POST", path: "/", headers: ["content-type": "text/plain"], body: Array("a=1".utf8))
+        let request = Request(
+            method: "POST", path: "/", headers: ["content-type": "text/plain"], body: Array("a=1".utf8))
         XCTAssertThrowsError(try request.form())
     }
 

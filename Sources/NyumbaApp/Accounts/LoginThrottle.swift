@@ -29,7 +29,8 @@ struct LoginThrottle {
             let lockedFor = try row.optionalInt("locked_for") ?? 0
             if lockedFor > 0 {
                 let minutes = max(1, (lockedFor + 59) / 60)
-                return "Too many failed attempts. Logging in is locked for \(minutes) more minute\(minutes == 1 ? "" : "s")."
+                return
+                    "Too many failed attempts. Logging in is locked for \(minutes) more minute\(minutes == 1 ? "" : "s")."
             }
             let failures = try row.int("failures")
             let sinceLast = try row.int("since_last")

@@ -69,7 +69,8 @@ struct Sessions {
                     try revokeFamily(family)
                     return .invalid
                 }
-                return .renewed(user, Tokens(access: accessToken(for: user, family: family), refresh: nil, family: family))
+                return .renewed(
+                    user, Tokens(access: accessToken(for: user, family: family), refresh: nil, family: family))
             }
             try db.execute("UPDATE refresh_tokens SET rotated_at = UTC_TIMESTAMP(6) WHERE id = ?", claims.jti)
             return .renewed(user, try issue(for: user, family: family))

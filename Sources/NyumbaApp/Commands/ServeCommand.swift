@@ -47,11 +47,14 @@ enum ServeCommand {
         }
         let server = FastCGIServer(address: config.fastCGIAddress, workers: config.workers)
         do {
-            try server.run(makeHandler: { worker in application.makeHandler(worker: worker) }) {
-                // Started here, after the server blocked the stop signals for new threads.
-                mailer?.start()
-                Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
-            }
+            try server.run(
+                makeHandler: { worker in application.makeHandler(worker: worker) },
+                onListening: {
+                    // Started here, after the server blocked the stop signals for new threads.
+                    mailer?.start()
+                    Log.startFlusher()
+                    Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
+                })
         } catch {
             return Commands.fail(String(describing: error))
         }

@@ -28,7 +28,9 @@ public struct Config: Sendable {
         let workers = reader.parsed("NYUMBA_WORKERS", "a whole number from 1 to 256", default: 4) {
             Int($0).flatMap { (1...256).contains($0) ? $0 : nil }
         }
-        let publicURL = reader.parsed("NYUMBA_PUBLIC_URL", "an http:// or https:// URL such as https://rent.example.com") {
+        let publicURL = reader.parsed(
+            "NYUMBA_PUBLIC_URL", "an http:// or https:// URL such as https://rent.example.com"
+        ) {
             URL(string: $0).flatMap { ["http", "https"].contains($0.scheme ?? "") && $0.host != nil ? $0 : nil }
         }
         let secretKey = reader.parsed("NYUMBA_SECRET_KEY", "a random string of at least 32 characters") {
@@ -39,7 +41,9 @@ public struct Config: Sendable {
         let passwordIterations = reader.parsed(
             "NYUMBA_PASSWORD_ITERATIONS", "a whole number of at least 600000", default: 600_000
         ) { Int($0).flatMap { $0 >= 600_000 ? $0 : nil } }
-        let lockout = reader.parsed("NYUMBA_LOGIN_LOCKOUT_SECONDS", "a whole number of seconds (1 to 86400)", default: 900) {
+        let lockout = reader.parsed(
+            "NYUMBA_LOGIN_LOCKOUT_SECONDS", "a whole number of seconds (1 to 86400)", default: 900
+        ) {
             Int($0).flatMap { (1...86_400).contains($0) ? $0 : nil }
         }
         let mail = MailSettings.read(&reader)

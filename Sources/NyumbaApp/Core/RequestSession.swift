@@ -52,7 +52,8 @@ final class RequestSession {
         self.user = user
         family = tokens.family
         cookies.append(
-            Cookie(name: Self.accessCookie, value: tokens.access, maxAge: Sessions.accessLifetime, secure: secureCookies))
+            Cookie(
+                name: Self.accessCookie, value: tokens.access, maxAge: Sessions.accessLifetime, secure: secureCookies))
         if let refresh = tokens.refresh {
             cookies.append(
                 Cookie(

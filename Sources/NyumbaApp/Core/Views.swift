@@ -51,7 +51,8 @@ public struct Views: Sendable {
             guard let marker = rest.first, marker == ">" || marker == "<",
                 let close = rest.range(of: "}}")
             else { continue }
-            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            names.append(
+                rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
             rest = rest[close.upperBound...]
         }
         return names
