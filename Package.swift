@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "MariaDB", dependencies: ["CMariaDB"]),
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         .target(name: "Mail", dependencies: ["CCurl"]),
+        .target(name: "Daraja", dependencies: ["CCurl", "Crypto"]),
+        .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto"]),
 
         // The application, organised by feature.
         .target(
             name: "NyumbaApp",
             dependencies: [
-                "Web", "MariaDB", "Crypto", "Mail",
+                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp"]),
     ]
 )
