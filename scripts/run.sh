@@ -51,6 +51,8 @@ else
     keep_db=1 # an operator's own database: not ours to stop
 fi
 "$bin" migrate
+# On an empty database only: a landlord, a property and an approved tenant to try things with.
+"$bin" seed --demo --logins-file "$var/demo-logins.txt" >/dev/null
 
 "$bin" serve 2>>"$var/responder.log" &
 responder_pid=$!
@@ -64,6 +66,7 @@ bash scripts/nginx.sh start "$var/run/nginx" >/dev/null
 cat <<MSG
 
   Nyumba is running at $NYUMBA_PUBLIC_URL/
+$(cat "$var/demo-logins.txt" 2>/dev/null | sed 's/^/  /')
   responder log: $var/responder.log
   emails are written to: $NYUMBA_MAIL_DIR
   Ctrl-C stops everything.

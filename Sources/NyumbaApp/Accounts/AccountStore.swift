@@ -25,6 +25,11 @@ struct AccountStore {
         try db.queryOne("SELECT password_hash FROM users WHERE id = ?", id.raw).map { try $0.string("password_hash") }
     }
 
+    /// False on a fresh database (the demo seed only fills an empty one).
+    func hasAnyUser() throws -> Bool {
+        try db.queryOne("SELECT 1 FROM users LIMIT 1") != nil
+    }
+
     func emailExists(_ email: String) throws -> Bool {
         try db.queryOne("SELECT 1 FROM users WHERE email = ?", email) != nil
     }

@@ -11,6 +11,7 @@ public enum Commands {
                      --no-mailer: do not deliver the outbox in this process
           mailer     deliver the outbox (--until-empty: exit once nothing is due)
           migrate    apply the database migrations in NYUMBA_MIGRATIONS_DIR (default db/migrations)
+          seed       --demo: a landlord, a property and an approved tenant on an empty database
           help       show this text
         """
 
@@ -31,6 +32,7 @@ public enum Commands {
         case "serve": return ServeCommand.run(environment: environment, arguments: Array(arguments.dropFirst()))
         case "mailer": return MailerCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "migrate": return MigrateCommand.run(environment: environment)
+        case "seed": return SeedCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "help", "--help", "-h":
             print(usage)
             return 0
