@@ -1,0 +1,51 @@
+import Foundation
+import MariaDB
+
+/// The ledger's SQL: what a lease owes, and the append-only list of payments.
+struct LedgerStore {
+    let db: Connection
+
+    /// Rent due under the lease up to today (each month's due day that has passed since
+    /// the start, up to the end date if ended) minus payments; negative = credit.
+    func balance(lease: LeaseID) throws -> Int {
+        try balance(lease: lease, asOf: CalendarDay.nairobi())
+    }
+
+    /// The balance as it stood at the end of `day` (Nairobi), counting every payment recorded.
+    func balance(lease: LeaseID, asOf day: CalendarDay) throws -> Int {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT l.monthly_rent, l.due_day, l.start_date, l.end_date,
+                       (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.lease_id = l.id) AS paid
+                FROM leases l WHERE l.id = ?
+                """, lease.raw)
+        else { return 0 }
+        return try RentSchedule(row: row).rentDue(asOf: day) - row.int("paid")
+    }
+
+    /// Appends a payment; a duplicate receipt or checkout id throws `DatabaseError` with `isDuplicateKey`.
+    @discardableResult
+    func record(_ entry: LedgerEntry) throws -> PaymentID {
+        let result = try db.execute(
+            """
+            INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, receipt,
+                                  reference, note, phone, payment_request_id, checkout_request_id, paid_at,
+                                  recorded_at, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
+            """, entry.leaseID.raw, entry.tenantID.raw, entry.landlordID.raw, entry.propertyID, entry.unitID,
+            entry.amount, entry.channel.rawValue, entry.receipt, entry.reference, entry.note, entry.phone,
+            entry.paymentRequestID, entry.checkoutRequestID, entry.paidAt, entry.recordedBy?.raw)
+        return PaymentID(result.lastInsertID)
+    }
+}
+
+extension RentSchedule {
+    /// Reads `monthly_rent`, `due_day`, `start_date` and `end_date` of a lease row.
+    init(row: Row) throws {
+        self.init(
+            monthlyRent: try row.int("monthly_rent"), dueDay: try row.int("due_day"),
+            start: CalendarDay(utcMidnight: try row.date("start_date")),
+            end: try row.optionalDate("end_date").map(CalendarDay.init(utcMidnight:)))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A calendar date with no time of day (a DATE column, or a day in Nairobi).
+struct CalendarDay: Comparable, Hashable, Sendable, CustomStringConvertible {
+    let year: Int
+    let month: Int
+    let day: Int
+
+    init(_ year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `YYYY-MM-DD`; nil if it is not a real date.
+    init?(iso text: String) {
+        guard let valid = NairobiTime.parseISODate(text) else { return nil }
+        let parts = valid.split(separator: "-").compactMap { Int($0) }
+        self.init(parts[0], parts[1], parts[2])
+    }
+
+    /// A DATE column as read by the database layer (UTC midnight of that day).
+    init(utcMidnight date: Date) {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(secondsFromGMT: 0)!
+        let parts = utc.dateComponents([.year, .month, .day], from: date)
+        self.init(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// Today, or the day of `now`, in Nairobi.
+    static func nairobi(_ now: Date = Date()) -> CalendarDay {
+        CalendarDay(iso: NairobiTime.today(now: now)) ?? CalendarDay(1970, 1, 1)
+    }
+
+    /// Months since year 0, so that months can be counted by subtraction.
+    var monthIndex: Int { year * 12 + month - 1 }
+
+    /// The date as `YYYY-MM-DD` (for SQL and form fields).
+    var description: String {
+        "\(year)-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+
+    /// Midnight UTC of this day, the way DATE columns are read.
+    var utcMidnight: Date { SQLDay.date(self) }
+
+    static func < (a: CalendarDay, b: CalendarDay) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The day `dueDay` (1–28, so that every month has it) of the month `index`.
+    static func dueDate(monthIndex index: Int, dueDay: Int) -> CalendarDay {
+        CalendarDay(index / 12, index % 12 + 1, dueDay)
+    }
+}
+
+/// Converts a `CalendarDay` to a `Date` at UTC midnight.
+private enum SQLDay {
+    static func date(_ day: CalendarDay) -> Date {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(secondsFromGMT: 0)!
+        return utc.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+            ?? Date(timeIntervalSince1970: 0)
+    }
+}
+
+/// When rent falls due under a lease. Rent for a month is due in full on the lease's due
+/// day; the due days that count are those from the start date (inclusive) to today
+/// (inclusive) and, once the lease has ended, before its end date (the tenant has left
+/// by then, so a due day on the move-out day is not charged).
+struct RentSchedule: Sendable {
+    let monthlyRent: Int
+    /// 1–28.
+    let dueDay: Int
+    let start: CalendarDay
+    let end: CalendarDay?
+
+    /// How many monthly due days have come by `today`.
+    func dueMonths(asOf today: CalendarDay) -> Int {
+        let first = start.monthIndex + (start.day > dueDay ? 1 : 0)
+        var last = today.monthIndex - (today.day < dueDay ? 1 : 0)
+        if let end { last = min(last, end.monthIndex - (end.day <= dueDay ? 1 : 0)) }
+        return max(0, last - first + 1)
+    }
+
+    /// The rent owed under the lease by `today`, before any payment.
+    func rentDue(asOf today: CalendarDay) -> Int { dueMonths(asOf: today) * monthlyRent }
+
+    /// The next due day after `today`; nil once the lease has ended by then.
+    func nextDueDate(after today: CalendarDay) -> CalendarDay? {
+        var index = max(today, start).monthIndex
+        var candidate = CalendarDay.dueDate(monthIndex: index, dueDay: dueDay)
+        while candidate <= today || candidate < start {
+            index += 1
+            candidate = CalendarDay.dueDate(monthIndex: index, dueDay: dueDay)
+        }
+        if let end, candidate >= end { return nil }
+        return candidate
+    }
+}
