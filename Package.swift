@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", path: "Sources/CFastCGI"),
         .systemLibrary(name: "CMariaDB", path: "Sources/CMariaDB"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
         .target(name: "CCurl", path: "Sources/CCurl", linkerSettings: [.linkedLibrary("curl")]),
 
         // Generic machinery: knows nothing of rent.
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "MariaDB", dependencies: ["CMariaDB"]),
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         .target(name: "Mail", dependencies: ["CCurl"]),
+        .target(name: "Redis", dependencies: ["CHiredis"]),
         .target(name: "Daraja", dependencies: ["CCurl", "Crypto"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto"]),
 
@@ -30,7 +32,7 @@ let package = Package(
         .target(
             name: "NyumbaApp",
             dependencies: [
-                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator",
+                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "Redis",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "MariaDBTests", dependencies: ["MariaDB"]),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp"]),
     ]

@@ -11,15 +11,24 @@ swift build --build-tests
 
 work="$(mktemp -d /tmp/nyumba-test.XXXXXX)"
 chmod 755 "$work"
+redis_pid=""
 cleanup() {
     bash scripts/mariadb.sh stop "$work/unit-db" >/dev/null 2>&1 || true
+    if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 NYUMBA_TEST_DATABASE_URL="$(bash scripts/mariadb.sh start "$work/unit-db" | tail -n 1)"
 export NYUMBA_TEST_DATABASE_URL
+redis-server --port 0 --unixsocket "$work/redis.sock" --unixsocketperm 700 --save "" --appendonly no \
+    --dir "$work" >/dev/null &
+redis_pid=$!
+for _ in $(seq 1 50); do [ -S "$work/redis.sock" ] && break; sleep 0.1; done
+export NYUMBA_TEST_REDIS_URL="unix://$work/redis.sock"
 swift test --skip-build
 bash scripts/mariadb.sh stop "$work/unit-db"
+kill "$redis_pid" && wait "$redis_pid" 2>/dev/null || true
+redis_pid=""
 
 NYUMBA_BIN="$(swift build --show-bin-path)/nyumba" python3 -m pytest -q -p no:cacheprovider Tests/integration "$@"

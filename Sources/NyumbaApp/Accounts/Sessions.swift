@@ -8,7 +8,7 @@ import MariaDB
 struct Sessions {
     let db: Connection
     let key: [UInt8]
-    let cache: AuthCache
+    let cache: AuthStateCache
 
     static let accessLifetime = 15 * 60
     static let refreshLifetime = 14 * 24 * 60 * 60

@@ -1,27 +1,27 @@
 import MariaDB
 
 /// A user's id; distinct from other ids so that they cannot be mixed up.
-public struct UserID: Hashable, Sendable, CustomStringConvertible {
+public struct UserID: Hashable, Sendable, Codable, CustomStringConvertible {
     public let raw: Int64
     public init(_ raw: Int64) { self.raw = raw }
     public var description: String { String(raw) }
 }
 
 /// What a user is to the product.
-public enum Role: String, Sendable {
+public enum Role: String, Sendable, Codable {
     case landlord
     case tenant
 }
 
 /// Where an account stands: landlords are active at once, tenants wait for approval.
-public enum AccountStatus: String, Sendable {
+public enum AccountStatus: String, Sendable, Codable {
     case active
     case pending
     case rejected
 }
 
 /// The signed-in user, as every handler sees it.
-public struct CurrentUser: Sendable {
+public struct CurrentUser: Sendable, Codable {
     public let id: UserID
     public let role: Role
     public let status: AccountStatus

@@ -9,10 +9,10 @@ public final class AppContext {
     public let views: Views
     /// This worker's connection; it reconnects by itself after the server comes back.
     public let db: Connection
-    let authCache: AuthCache
+    let authCache: AuthStateCache
     let passwords: PasswordHasher
 
-    init(config: Config, views: Views, db: Connection, authCache: AuthCache) {
+    init(config: Config, views: Views, db: Connection, authCache: AuthStateCache) {
         self.config = config
         self.views = views
         self.db = db

@@ -1,5 +1,6 @@
 import Foundation
 import MariaDB
+import Redis
 
 /// Everything the responder needs to know about its deployment, from `NYUMBA_*` variables.
 public struct Config: Sendable {
@@ -16,6 +17,8 @@ public struct Config: Sendable {
     /// How long an account or address stays locked after too many failed logins.
     public var loginLockoutSeconds: Int
     public var mail: MailSettings
+    /// The shared cache of several responder processes; nil keeps the cache in-process.
+    public var redisURL: RedisURL?
 
     /// True when the public URL is https, so cookies get the `Secure` flag.
     public var usesHTTPS: Bool { publicURL.scheme == "https" }
@@ -47,6 +50,14 @@ public struct Config: Sendable {
             Int($0).flatMap { (1...86_400).contains($0) ? $0 : nil }
         }
         let mail = MailSettings.read(&reader)
+        var redisURL: RedisURL?
+        if let text = reader.optional("NYUMBA_REDIS_URL") {
+            redisURL = try? RedisURL(text)
+            if redisURL == nil {
+                reader.problem(
+                    "NYUMBA_REDIS_URL is malformed: it must be redis://host:port/db or unix:///path/to/redis.sock")
+            }
+        }
         guard reader.problems.isEmpty, let databaseURL, let workers, let publicURL, let secretKey, let encryptionKey,
             let passwordIterations, let lockout
         else { throw ConfigError(problems: reader.problems) }
@@ -55,7 +66,7 @@ public struct Config: Sendable {
             secretKey: secretKey, encryptionKey: encryptionKey,
             templatesDirectory: reader.optional("NYUMBA_TEMPLATES_DIR") ?? "templates",
             migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations",
-            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail)
+            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail, redisURL: redisURL)
     }
 
     /// An absolute link to a path of this deployment, for emails.

@@ -1,5 +1,6 @@
 import FastCGI
 import MariaDB
+import Redis
 import Web
 
 /// The application: its routes, its templates and its settings. Built once at start-up;
@@ -43,7 +44,8 @@ public final class NyumbaApplication: Sendable {
     public func makeHandler(worker: Int) -> any FastCGIHandler {
         MariaDBClient.threadInit()
         let context = AppContext(
-            config: config, views: views, db: Connection(url: config.databaseURL), authCache: authCache)
+            config: config, views: views, db: Connection(url: config.databaseURL),
+            authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }))
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context) { error, request in
             errorPages.response(for: error, request: request)

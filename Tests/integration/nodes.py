@@ -1,0 +1,75 @@
+"""Extra responder nodes next to the stack's own: each a `nyumba serve` process with its
+own socket and its own nginx, sharing the stack's MariaDB (and a Redis server if given)."""
+
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+
+from stack import REPO, free_port, wait_for
+
+
+class RedisServer:
+    """A private redis-server on a unix socket, stopped by its PID."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.socket = root / "redis.sock"
+        self.process = None
+
+    def start(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
+             "--save", "", "--appendonly", "no", "--dir", str(self.root)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(self.socket.exists, what="redis socket")
+
+    @property
+    def url(self) -> str:
+        return f"unix://{self.socket}"
+
+    def cli(self, *args) -> str:
+        return subprocess.run(["redis-cli", "-s", str(self.socket), *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+class Node:
+    """One more responder behind one more nginx."""
+
+    def __init__(self, stack, name: str, **env):
+        self.root = stack.root / f"node-{name}"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.socket = self.root / "nyumba.sock"
+        self.env = dict(stack.env, NYUMBA_FCGI_SOCKET=str(self.socket), NYUMBA_HTTP_PORT=str(self.port), **env)
+        self.binary = stack.binary
+        self.process = None
+
+    def start(self):
+        log = open(self.root / "responder.log", "ab")
+        self.process = subprocess.Popen([self.binary, "serve", "--no-mailer"], env=self.env, cwd=REPO,
+                                        stdout=log, stderr=log)
+        wait_for(lambda: self.socket.exists() or self.process.poll() is not None, what="node socket")
+        assert self.process.poll() is None, (self.root / "responder.log").read_text()[-2000:]
+        subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "start", str(self.root / "nginx")],
+                       env=self.env, check=True, capture_output=True)
+        wait_for(lambda: requests.get(self.base + "/healthz", timeout=2).status_code == 200, what="node health")
+        return self
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def stop(self):
+        subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "stop", str(self.root / "nginx")],
+                       env=self.env, capture_output=True)
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
