@@ -19,6 +19,15 @@ enum PaymentChannel: String, Sendable, CaseIterable {
     }
 }
 
+/// How a manual payment was made.
+enum ManualMethod: String, Sendable, CaseIterable {
+    case cash
+    case bank
+
+    /// As shown to people.
+    var label: String { self == .cash ? "Cash" : "Bank transfer" }
+}
+
 /// One payment to append to the ledger; corrections are new entries, never edits.
 struct LedgerEntry: Sendable {
     var leaseID: LeaseID
@@ -43,12 +52,14 @@ struct LedgerEntry: Sendable {
     var paidAt: Date
     /// The landlord who typed in a manual entry.
     var recordedBy: UserID?
+    /// Cash or bank, for a manual entry.
+    var method: ManualMethod?
 
     init(
         leaseID: LeaseID, tenantID: UserID, landlordID: UserID, propertyID: Int64, unitID: Int64, amount: Int,
         channel: PaymentChannel, receipt: String? = nil, reference: String? = nil, note: String? = nil,
         phone: String? = nil, paymentRequestID: Int64? = nil, checkoutRequestID: String? = nil, paidAt: Date,
-        recordedBy: UserID? = nil
+        recordedBy: UserID? = nil, method: ManualMethod? = nil
     ) {
         self.leaseID = leaseID
         self.tenantID = tenantID
@@ -65,5 +76,6 @@ struct LedgerEntry: Sendable {
         self.checkoutRequestID = checkoutRequestID
         self.paidAt = paidAt
         self.recordedBy = recordedBy
+        self.method = method
     }
 }

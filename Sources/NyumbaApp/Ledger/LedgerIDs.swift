@@ -1,7 +1,6 @@
 /// A lease's id; distinct from other ids so that they cannot be mixed up.
 struct LeaseID: Hashable, Sendable, CustomStringConvertible {
     let raw: Int64
-    init(raw: Int64) { self.raw = raw }
     init(_ raw: Int64) { self.raw = raw }
     var description: String { String(raw) }
 
@@ -15,7 +14,6 @@ struct LeaseID: Hashable, Sendable, CustomStringConvertible {
 /// A ledger entry's id (a row of `payments`).
 struct PaymentID: Hashable, Sendable, CustomStringConvertible {
     let raw: Int64
-    init(raw: Int64) { self.raw = raw }
     init(_ raw: Int64) { self.raw = raw }
     var description: String { String(raw) }
 

@@ -29,12 +29,13 @@ struct LedgerStore {
     func record(_ entry: LedgerEntry) throws -> PaymentID {
         let result = try db.execute(
             """
-            INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, receipt,
-                                  reference, note, phone, payment_request_id, checkout_request_id, paid_at,
+            INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,
+                                  receipt, reference, note, phone, payment_request_id, checkout_request_id, paid_at,
                                   recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
             """, entry.leaseID.raw, entry.tenantID.raw, entry.landlordID.raw, entry.propertyID, entry.unitID,
-            entry.amount, entry.channel.rawValue, entry.receipt, entry.reference, entry.note, entry.phone,
+            entry.amount, entry.channel.rawValue, entry.method?.rawValue, entry.receipt, entry.reference, entry.note,
+            entry.phone,
             entry.paymentRequestID, entry.checkoutRequestID, entry.paidAt, entry.recordedBy?.raw)
         return PaymentID(result.lastInsertID)
     }

@@ -1,0 +1,102 @@
+import Foundation
+import MariaDB
+
+/// A lease with its tenant, unit and property, and what has been paid under it.
+struct LeaseDetails {
+    let id: LeaseID
+    let tenantID: UserID
+    let landlordID: UserID
+    let propertyID: PropertyID
+    let unitID: UnitID
+    let schedule: RentSchedule
+    let unitLabel: String
+    let propertyName: String
+    let propertyLocation: String
+    let tenantName: String
+    let tenantEmail: String
+    let tenantPhone: String
+    let landlordName: String
+    /// Every payment under the lease, in shillings.
+    let paid: Int
+
+    static let select = """
+        SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
+               l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
+               t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
+               (SELECT COALESCE(SUM(x.amount), 0) FROM payments x WHERE x.lease_id = l.id) AS paid
+        FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
+        JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
+        """
+
+    init(row: Row) throws {
+        id = LeaseID(try row.int64("id"))
+        tenantID = UserID(try row.int64("tenant_id"))
+        landlordID = UserID(try row.int64("landlord_id"))
+        propertyID = PropertyID(try row.int64("property_id"))
+        unitID = UnitID(try row.int64("unit_id"))
+        schedule = try RentSchedule(row: row)
+        unitLabel = try row.string("label")
+        propertyName = try row.string("property_name")
+        propertyLocation = try row.string("location")
+        tenantName = try row.string("tenant_name")
+        tenantEmail = try row.string("tenant_email")
+        tenantPhone = try row.string("tenant_phone")
+        landlordName = try row.string("landlord_name")
+        paid = try row.int("paid")
+    }
+
+    var isOpen: Bool { schedule.end == nil }
+
+    /// Rent due by `day` minus every payment; negative is credit.
+    func balance(asOf day: CalendarDay = .nairobi()) -> Int { schedule.rentDue(asOf: day) - paid }
+}
+
+/// One payment in a list.
+struct PaymentLine {
+    let id: PaymentID
+    let leaseID: LeaseID
+    let amount: Int
+    let channel: PaymentChannel
+    let method: ManualMethod?
+    let receipt: String?
+    let reference: String?
+    let paidAt: Date
+    let tenantName: String
+    let unitLabel: String
+    let propertyName: String
+
+    static let columns = """
+        p.id, p.lease_id, p.amount, p.channel, p.method, p.receipt, p.reference, p.paid_at,
+        t.name AS tenant_name, u.label, pr.name AS property_name
+        """
+    static let tables = """
+        payments p JOIN users t ON t.id = p.tenant_id JOIN units u ON u.id = p.unit_id
+        JOIN properties pr ON pr.id = p.property_id
+        """
+    static let select = "SELECT \(columns) FROM \(tables)"
+
+    init(row: Row) throws {
+        id = PaymentID(try row.int64("id"))
+        leaseID = LeaseID(try row.int64("lease_id"))
+        amount = try row.int("amount")
+        channel = PaymentChannel(rawValue: try row.string("channel")) ?? .manual
+        method = try row.optionalString("method").flatMap(ManualMethod.init(rawValue:))
+        receipt = try row.optionalString("receipt")
+        reference = try row.optionalString("reference")
+        paidAt = try row.date("paid_at")
+        tenantName = try row.string("tenant_name")
+        unitLabel = try row.string("label")
+        propertyName = try row.string("property_name")
+    }
+}
+
+/// One payment with everything its receipt shows.
+struct ReceiptRecord {
+    let payment: PaymentLine
+    let lease: LeaseDetails
+    let note: String?
+    let phone: String?
+    let recordedAt: Date
+    /// The lease's balance just after this payment (rent due by its day, minus it and every earlier payment).
+    let balanceAfter: Int
+}

@@ -1,0 +1,96 @@
+import Foundation
+import MariaDB
+
+/// What tenants and landlords read from the ledger; every query is bound to the reader.
+extension LedgerStore {
+    /// The tenant's leases, open ones first, then the most recent.
+    func leases(tenant: UserID) throws -> [LeaseDetails] {
+        try db.query(
+            "\(LeaseDetails.select) WHERE l.tenant_id = ? ORDER BY l.end_date IS NULL DESC, l.start_date DESC, l.id DESC",
+            tenant.raw
+        ).map(LeaseDetails.init)
+    }
+
+    /// One of the landlord's leases; nil for an unknown id or another landlord's.
+    func lease(_ id: LeaseID, landlord: UserID) throws -> LeaseDetails? {
+        try db.queryOne("\(LeaseDetails.select) WHERE l.id = ? AND l.landlord_id = ?", id.raw, landlord.raw)
+            .map(LeaseDetails.init)
+    }
+
+    /// The open lease of one of the landlord's units, if it is let.
+    func openLease(unit: UnitID, property: PropertyID, landlord: UserID) throws -> LeaseID? {
+        try db.queryOne(
+            """
+            SELECT l.id FROM leases l
+            WHERE l.unit_id = ? AND l.property_id = ? AND l.landlord_id = ? AND l.end_date IS NULL
+            """, unit.raw, property.raw, landlord.raw
+        ).map { LeaseID(try $0.int64("id")) }
+    }
+
+    /// The tenant's own payments, newest first.
+    func payments(tenant: UserID, limit: Int = 200) throws -> [PaymentLine] {
+        try db.query(
+            "\(PaymentLine.select) WHERE p.tenant_id = ? ORDER BY p.paid_at DESC, p.id DESC LIMIT ?", tenant.raw, limit
+        ).map(PaymentLine.init)
+    }
+
+    /// The payments under one of the landlord's leases, newest first.
+    func payments(lease: LeaseID, landlord: UserID) throws -> [PaymentLine] {
+        try db.query(
+            "\(PaymentLine.select) WHERE p.lease_id = ? AND p.landlord_id = ? ORDER BY p.paid_at DESC, p.id DESC",
+            lease.raw, landlord.raw
+        ).map(PaymentLine.init)
+    }
+
+    /// One page of the landlord's payments, newest first, optionally of one property;
+    /// fetches one row more than `limit` so the caller knows whether a next page exists.
+    func payments(landlord: UserID, property: PropertyID?, offset: Int, limit: Int) throws -> [PaymentLine] {
+        let filter = property == nil ? "" : " AND p.property_id = ?"
+        var parameters: [(any SQLBindable)?] = [landlord.raw]
+        if let property { parameters.append(property.raw) }
+        parameters += [limit + 1, offset]
+        return try db.query(
+            "\(PaymentLine.select) WHERE p.landlord_id = ?\(filter) ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?",
+            parameters: parameters
+        ).map(PaymentLine.init)
+    }
+
+    /// A receipt the tenant may see: their own payment only.
+    func receipt(_ id: PaymentID, tenant: UserID) throws -> ReceiptRecord? {
+        try receipt(id, owner: "p.tenant_id", tenant.raw)
+    }
+
+    /// A receipt the landlord may see: a payment to them only.
+    func receipt(_ id: PaymentID, landlord: UserID) throws -> ReceiptRecord? {
+        try receipt(id, owner: "p.landlord_id", landlord.raw)
+    }
+
+    private func receipt(_ id: PaymentID, owner column: String, _ owner: Int64) throws -> ReceiptRecord? {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT \(PaymentLine.columns), p.note, p.phone, p.recorded_at,
+                       (SELECT COALESCE(SUM(q.amount), 0) FROM payments q
+                        WHERE q.lease_id = p.lease_id
+                          AND (q.paid_at < p.paid_at OR (q.paid_at = p.paid_at AND q.id <= p.id))) AS paid_so_far
+                FROM \(PaymentLine.tables) WHERE p.id = ? AND \(column) = ?
+                """, id.raw, owner),
+            let lease = try db.queryOne("\(LeaseDetails.select) WHERE l.id = ?", try row.int64("lease_id"))
+                .map(LeaseDetails.init)
+        else { return nil }
+        let payment = try PaymentLine(row: row)
+        let dueThen = lease.schedule.rentDue(asOf: CalendarDay.nairobi(payment.paidAt))
+        return ReceiptRecord(
+            payment: payment, lease: lease, note: try row.optionalString("note"),
+            phone: try row.optionalString("phone"),
+            recordedAt: try row.date("recorded_at"), balanceAfter: dueThen - (try row.int("paid_so_far")))
+    }
+
+    /// Ends one of the landlord's open leases on `day`; false if it was not open.
+    func endLease(_ id: LeaseID, landlord: UserID, on day: CalendarDay) throws -> Bool {
+        try db.execute(
+            "UPDATE leases SET end_date = ? WHERE id = ? AND landlord_id = ? AND end_date IS NULL", day.description,
+            id.raw, landlord.raw
+        ).affectedRows == 1
+    }
+}

@@ -1,0 +1,43 @@
+import MariaDB
+
+/// The ledger part of the tenant's home: balance, next due date, pay link and their own
+/// payments (of every lease they have had, never anyone else's).
+struct TenantLedgerView {
+    /// A lease's standing.
+    struct Standing {
+        let title: String
+        let balance: String
+        let owes: Bool
+        let inCredit: Bool
+        let rent: String
+        let nextDue: String?
+        let endedOn: String?
+    }
+
+    /// Open leases: the balance with a pay link.
+    let current: [Standing]
+    /// Ended leases: the final balance, no pay link.
+    let past: [Standing]
+    let payments: [PaymentRow]
+    let hasPayments: Bool
+
+    /// Reads the tenant's leases and payments.
+    static func load(tenant: UserID, db: Connection, today: CalendarDay = .nairobi()) throws -> TenantLedgerView {
+        let store = LedgerStore(db: db)
+        let standings = try store.leases(tenant: tenant).map { lease in
+            let balance = lease.balance(asOf: today)
+            return (
+                lease.isOpen,
+                Standing(
+                    title: "Unit \(lease.unitLabel), \(lease.propertyName)", balance: LedgerText.balance(balance),
+                    owes: balance > 0, inCredit: balance < 0, rent: Money.kes(lease.schedule.monthlyRent),
+                    nextDue: lease.schedule.nextDueDate(after: today).map(LedgerText.day),
+                    endedOn: lease.schedule.end.map(LedgerText.day))
+            )
+        }
+        let payments = try store.payments(tenant: tenant).map { PaymentRow($0, receiptBase: "/tenant/payments") }
+        return TenantLedgerView(
+            current: standings.filter(\.0).map(\.1), past: standings.filter { !$0.0 }.map(\.1), payments: payments,
+            hasPayments: !payments.isEmpty)
+    }
+}
