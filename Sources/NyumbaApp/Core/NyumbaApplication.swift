@@ -25,7 +25,8 @@ public final class NyumbaApplication: Sendable {
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
         self.config = config
-        views = try Views(directory: config.templatesDirectory, required: Self.requiredTemplates)
+        views = try Views(
+            directory: config.templatesDirectory, required: Self.requiredTemplates + LedgerRoutes.templates)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
@@ -37,6 +38,7 @@ public final class NyumbaApplication: Sendable {
         TenantSignupRoutes.register(in: &router)
         TenantHomeRoutes.register(in: &router)
         ApprovalRoutes.register(in: &router)
+        LedgerRoutes.register(in: &router)
         self.router = router
     }
 

@@ -16,17 +16,31 @@ struct LedgerStore {
         guard
             let row = try db.queryOne(
                 """
-                SELECT l.monthly_rent, l.due_day, l.start_date, l.end_date,
-                       (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.lease_id = l.id) AS paid
+                SELECT l.monthly_rent, l.due_day, l.start_date, l.end_date, l.total_paid AS paid
                 FROM leases l WHERE l.id = ?
                 """, lease.raw)
         else { return 0 }
         return try RentSchedule(row: row).rentDue(asOf: day) - row.int("paid")
     }
 
-    /// Appends a payment; a duplicate receipt or checkout id throws `DatabaseError` with `isDuplicateKey`.
+    /// Appends a payment and adds it to the lease's summary figures, in one transaction;
+    /// a duplicate receipt or checkout id throws `DatabaseError` with `isDuplicateKey`.
     @discardableResult
     func record(_ entry: LedgerEntry) throws -> PaymentID {
+        try db.transaction {
+            let id = try insert(entry)
+            try db.execute(
+                """
+                INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, payments)
+                VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, 1)
+                ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
+                """, entry.leaseID.raw, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount)
+            try db.execute("UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+            return id
+        }
+    }
+
+    private func insert(_ entry: LedgerEntry) throws -> PaymentID {
         let result = try db.execute(
             """
             INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,

@@ -6,9 +6,11 @@ enum TenantHomeRoutes {
         router.page("GET", "/tenant", access: .tenant) { _, session, context in
             guard let tenant = session.user else { throw HTTPError.notFound }
             let lease = try TenancyStore(db: context.db).currentLease(tenant: tenant.id)
+            let ledger = try TenantLedgerView.load(tenant: tenant.id, db: context.db)
             let layout = try context.layout("My home", session)
             return context.page(
-                "tenancy/home", TenantHomePage(layout: layout, lease: lease.map(TenantHomePage.Lease.init)))
+                "tenancy/home",
+                TenantHomePage(layout: layout, lease: lease.map(TenantHomePage.Lease.init), ledger: ledger))
         }
     }
 }
@@ -36,6 +38,8 @@ struct TenantHomePage {
 
     let layout: Layout
     let lease: Lease?
+    /// Balance, next due date and the tenant's own payments.
+    let ledger: TenantLedgerView
 }
 
 /// `1` → `1st`, `22` → `22nd`.

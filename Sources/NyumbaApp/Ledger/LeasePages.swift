@@ -1,0 +1,105 @@
+/// The view model of `ledger/lease.mustache`: one lease as its landlord sees it.
+struct LeasePage {
+    let layout: Layout
+    let id: String
+    let propertyID: String
+    let propertyName: String
+    let unitLabel: String
+    let tenantName: String
+    let tenantEmail: String
+    let tenantPhone: String
+    let rent: String
+    let dueDay: String
+    let startDate: String
+    let endedOn: String?
+    let isOpen: Bool
+    let balance: String
+    let nextDue: String?
+    let payments: [PaymentRow]
+    let hasPayments: Bool
+    /// The end-a-lease form as typed.
+    let endDate: String
+    let endErrors: [String: String]
+
+    init(layout: Layout, lease: LeaseDetails, payments: [PaymentLine], today: CalendarDay, endForm: EndLeaseForm?) {
+        self.layout = layout
+        id = lease.id.description
+        propertyID = lease.propertyID.description
+        propertyName = lease.propertyName
+        unitLabel = lease.unitLabel
+        tenantName = lease.tenantName
+        tenantEmail = lease.tenantEmail
+        tenantPhone = lease.tenantPhone
+        rent = Money.kes(lease.schedule.monthlyRent)
+        dueDay = Ordinal.dayOfMonth(lease.schedule.dueDay)
+        startDate = LedgerText.day(lease.schedule.start)
+        endedOn = lease.schedule.end.map(LedgerText.day)
+        isOpen = lease.isOpen
+        balance = LedgerText.balance(lease.balance(asOf: today))
+        nextDue = lease.schedule.nextDueDate(after: today).map(LedgerText.day)
+        self.payments = payments.map { PaymentRow($0, receiptBase: "/landlord/payments") }
+        hasPayments = !payments.isEmpty
+        endDate = endForm?.date ?? today.description
+        endErrors = endForm?.errors.messages ?? [:]
+    }
+}
+
+/// The view model of `ledger/manual_payment.mustache`.
+struct ManualPaymentPage {
+    /// A choice of the method select.
+    struct Choice {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let layout: Layout
+    let leaseID: String
+    let tenantName: String
+    let unitLabel: String
+    let propertyName: String
+    let balance: String
+    let today: String
+    let amount: String
+    let methods: [Choice]
+    let date: String
+    let reference: String
+    let note: String
+    let errors: [String: String]
+
+    init(layout: Layout, lease: LeaseDetails, form: ManualPaymentForm, today: CalendarDay) {
+        self.layout = layout
+        leaseID = lease.id.description
+        tenantName = lease.tenantName
+        unitLabel = lease.unitLabel
+        propertyName = lease.propertyName
+        balance = LedgerText.balance(lease.balance(asOf: today))
+        self.today = today.description
+        amount = form.amount
+        methods = ManualMethod.allCases.map {
+            Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.method)
+        }
+        date = form.date.isEmpty ? today.description : form.date
+        reference = form.reference
+        note = form.note
+        errors = form.errors.messages
+    }
+}
+
+/// The view model of `ledger/payments.mustache`: the landlord's payments, a page at a time.
+struct LandlordPaymentsPage {
+    /// A choice of the property filter.
+    struct PropertyChoice {
+        let id: String
+        let name: String
+        let selected: Bool
+    }
+
+    let layout: Layout
+    let properties: [PropertyChoice]
+    let payments: [PaymentRow]
+    let hasPayments: Bool
+    let page: Int
+    let previousLink: String?
+    let nextLink: String?
+}

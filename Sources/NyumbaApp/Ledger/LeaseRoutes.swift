@@ -1,0 +1,121 @@
+import Foundation
+import Web
+
+/// A landlord's lease: its ledger, recording a cash or bank payment, and ending it.
+enum LeaseRoutes {
+    static func register(in router: inout Router<AppContext>) {
+        router.page("GET", "/landlord/leases/:id", access: .landlord) { request, session, context in
+            let lease = try lookUpLease(request, session, context)
+            return try leasePage(lease, session, context, notice: notice(request))
+        }
+        router.page("GET", "/landlord/properties/:id/units/:unitId/lease", access: .landlord) {
+            request, session, context in
+            guard let property = PropertyID(segment: request.parameters["id"]),
+                let unit = UnitID(segment: request.parameters["unitId"]),
+                let lease = try LedgerStore(db: context.db).openLease(
+                    unit: unit, property: property, landlord: try PropertyRoutes.landlordID(session))
+            else { throw HTTPError.notFound }
+            return .redirect(to: "/landlord/leases/\(lease)")
+        }
+        router.page("GET", "/landlord/leases/:id/payments/new", access: .landlord) { request, session, context in
+            let lease = try lookUpLease(request, session, context)
+            return try manualPaymentPage(lease, ManualPaymentForm(), session, context)
+        }
+        router.page("POST", "/landlord/leases/:id/payments/new", access: .landlord, recordManualPayment)
+        router.page("POST", "/landlord/leases/:id/end", access: .landlord, endLease)
+    }
+
+    /// Fixed messages after a redirect; never text taken from the address.
+    private static func notice(_ request: Request) -> String? {
+        switch request.query["done"] {
+        case "recorded": "Payment recorded. We emailed the tenant a receipt."
+        case "ended": "Lease ended. The unit is vacant; the tenant keeps their payment history."
+        default: nil
+        }
+    }
+
+    /// The lease of the route's `:id`, if it is this landlord's; otherwise 404.
+    private static func lookUpLease(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> LeaseDetails
+    {
+        guard let id = LeaseID(segment: request.parameters["id"]),
+            let lease = try LedgerStore(db: context.db).lease(id, landlord: try PropertyRoutes.landlordID(session))
+        else { throw HTTPError.notFound }
+        return lease
+    }
+
+    private static func leasePage(
+        _ lease: LeaseDetails, _ session: RequestSession, _ context: AppContext, notice: String? = nil,
+        endForm: EndLeaseForm? = nil, status: Int = 200
+    ) throws -> Response {
+        let payments = try LedgerStore(db: context.db).payments(lease: lease.id, landlord: lease.landlordID)
+        let layout = try context.layout("Unit \(lease.unitLabel), \(lease.propertyName)", session, notice: notice)
+        let page = LeasePage(
+            layout: layout, lease: lease, payments: payments, today: .nairobi(), endForm: endForm)
+        return context.page("ledger/lease", page, status: status)
+    }
+
+    private static func manualPaymentPage(
+        _ lease: LeaseDetails, _ form: ManualPaymentForm, _ session: RequestSession, _ context: AppContext,
+        status: Int = 200
+    ) throws -> Response {
+        let layout = try context.layout("Record a payment", session)
+        return context.page(
+            "ledger/manual_payment", ManualPaymentPage(layout: layout, lease: lease, form: form, today: .nairobi()),
+            status: status)
+    }
+
+    private static func recordManualPayment(_ request: Request, _ session: RequestSession, _ context: AppContext)
+        throws -> Response
+    {
+        let lease = try lookUpLease(request, session, context)
+        let today = CalendarDay.nairobi()
+        let (typed, value) = ManualPaymentForm.read(try request.form(), leaseStart: lease.schedule.start, today: today)
+        guard let value else { return try manualPaymentPage(lease, typed, session, context, status: 400) }
+        let store = LedgerStore(db: context.db)
+        try context.db.transaction {
+            let id = try store.record(
+                LedgerEntry(
+                    leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
+                    propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: value.amount,
+                    channel: .manual, reference: value.reference, note: value.note,
+                    paidAt: paidAt(value.day, today: today), recordedBy: lease.landlordID, method: value.method))
+            guard let record = try store.receipt(id, landlord: lease.landlordID) else { throw HTTPError.notFound }
+            try Outbox(db: context.db).enqueue(LedgerEmails(context: context).manualReceipt(record))
+        }
+        return .redirect(to: "/landlord/leases/\(lease.id)?done=recorded")
+    }
+
+    /// A manual payment on an earlier day is placed at noon in Nairobi that day (a day has
+    /// no time); one made today keeps the current time, so it sorts after today's others.
+    static func paidAt(_ day: CalendarDay, today: CalendarDay, now: Date = Date()) -> Date {
+        day == today ? now : day.utcMidnight.addingTimeInterval(9 * 3600)
+    }
+
+    private static func endLease(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let lease = try lookUpLease(request, session, context)
+        let today = CalendarDay.nairobi()
+        guard lease.isOpen else {
+            return try leasePage(
+                lease, session, context, notice: "This lease has already ended; nothing was changed.", status: 409)
+        }
+        let (typed, day) = EndLeaseForm.read(try request.form(), leaseStart: lease.schedule.start, today: today)
+        guard let day else { return try leasePage(lease, session, context, endForm: typed, status: 400) }
+        let store = LedgerStore(db: context.db)
+        let ended: Bool = try context.db.transaction {
+            guard try store.endLease(lease.id, landlord: lease.landlordID, on: day),
+                let updated = try store.lease(lease.id, landlord: lease.landlordID)
+            else { return false }
+            try Outbox(db: context.db).enqueue(LedgerEmails(context: context).leaseEnded(updated, today: today))
+            return true
+        }
+        guard ended else {
+            return try leasePage(
+                lease, session, context, notice: "This lease has already ended; nothing was changed.", status: 409)
+        }
+        context.authCache.invalidate(lease.tenantID)
+        return .redirect(to: "/landlord/leases/\(lease.id)?done=ended")
+    }
+}

@@ -1,0 +1,35 @@
+/// The ledger's emails to tenants.
+struct LedgerEmails {
+    let context: AppContext
+
+    private var composer: EmailComposer { EmailComposer(views: context.views, config: context.config) }
+
+    /// The receipt of a payment the landlord recorded by hand.
+    func manualReceipt(_ record: ReceiptRecord) -> EmailDraft {
+        let payment = record.payment
+        var model: [String: Any] = [
+            "amount": Money.kes(payment.amount), "date": LedgerText.when(payment),
+            "method": payment.method?.label ?? "Manual", "propertyName": record.lease.propertyName,
+            "unit": record.lease.unitLabel, "landlordName": record.lease.landlordName,
+            "balance": LedgerText.balance(record.balanceAfter),
+            "receiptURL": context.config.link("/tenant/payments/\(payment.id)/receipt"),
+        ]
+        if let reference = payment.reference { model["reference"] = reference }
+        return composer.draft(
+            "payment_receipt_manual", to: (record.lease.tenantName, record.lease.tenantEmail),
+            subject: "Receipt: \(Money.kes(payment.amount)) received for unit \(record.lease.unitLabel)", model,
+            landlordID: record.lease.landlordID)
+    }
+
+    /// Tells the tenant their landlord ended the lease, with the final balance.
+    func leaseEnded(_ lease: LeaseDetails, today: CalendarDay) -> EmailDraft {
+        composer.draft(
+            "lease_ended", to: (lease.tenantName, lease.tenantEmail),
+            subject: "Your lease of unit \(lease.unitLabel), \(lease.propertyName) has ended",
+            [
+                "propertyName": lease.propertyName, "unit": lease.unitLabel,
+                "endDate": lease.schedule.end.map(LedgerText.day) ?? LedgerText.day(today),
+                "balance": LedgerText.balance(lease.balance(asOf: today)), "homeURL": context.config.link("/tenant"),
+            ], landlordID: lease.landlordID)
+    }
+}
