@@ -35,7 +35,8 @@ struct LedgerStore {
                 VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, 1)
                 ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
                 """, entry.leaseID.raw, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount)
-            try db.execute("UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+            try db.execute(
+                "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
             return id
         }
     }
