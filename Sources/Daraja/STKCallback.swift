@@ -31,9 +31,4 @@ public struct STKCallback: Sendable, Equatable {
         self.transactionDate = transactionDate
         self.phone = phone
     }
-
-    /// Parses a callback body; throws `.malformedResponse` for anything off the documented shape.
-    public static func parse(_ body: [UInt8]) throws(DarajaError) -> STKCallback {
-        throw .transport("not implemented yet")
-    }
 }

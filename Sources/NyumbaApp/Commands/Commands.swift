@@ -12,6 +12,7 @@ public enum Commands {
           mailer     deliver the outbox (--until-empty: exit once nothing is due)
           migrate    apply the database migrations in NYUMBA_MIGRATIONS_DIR (default db/migrations)
           seed       --demo: a landlord, a property and an approved tenant on an empty database
+          daraja-sim run the local Daraja (M-Pesa) simulator (NYUMBA_DARAJA_SIM_PORT, default 8090)
           help       show this text
         """
 
@@ -33,6 +34,7 @@ public enum Commands {
         case "mailer": return MailerCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "migrate": return MigrateCommand.run(environment: environment)
         case "seed": return SeedCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
+        case "daraja-sim": return DarajaSimCommand.run(environment: environment)
         case "help", "--help", "-h":
             print(usage)
             return 0

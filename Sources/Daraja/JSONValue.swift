@@ -1,0 +1,54 @@
+import Foundation
+
+/// Lenient readers for Daraja's JSON, whose numbers and strings swap places between calls.
+enum JSONValue {
+    /// The top-level object of `bytes`, or nil if it is not a JSON object.
+    static func object(_ bytes: [UInt8]) -> [String: Any]? {
+        guard !bytes.isEmpty else { return nil }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+    }
+
+    /// `value` as JSON bytes (slashes unescaped, keys sorted so bodies are predictable).
+    static func encode(_ value: [String: Any]) -> [UInt8] {
+        // Only called with strings and integers, which JSONSerialization always accepts.
+        let data = try! JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+        return Array(data)
+    }
+
+    /// A JSON string as is; nil for anything else.
+    static func string(_ value: Any?) -> String? {
+        value as? String
+    }
+
+    /// A whole number given as a JSON number (`1`, `1.00`) or as a string of one (`"1"`, `"1.00"`).
+    /// Nil for fractions, non-numbers and booleans.
+    static func integer(_ value: Any?) -> Int? {
+        if let text = value as? String {
+            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                let number = Double(text)
+            else { return nil }
+            return integral(number)
+        }
+        guard let number = value as? NSNumber, !isBoolean(number) else { return nil }
+        return integral(number.doubleValue)
+    }
+
+    /// A whole number written as digits only (a date or phone number sent as a number or a string).
+    static func digits(_ value: Any?) -> String? {
+        if let text = value as? String {
+            return !text.isEmpty && text.allSatisfy({ $0.isASCII && $0.isNumber }) ? text : nil
+        }
+        guard let number = integer(value), number >= 0 else { return nil }
+        return String(number)
+    }
+
+    private static func integral(_ value: Double) -> Int? {
+        guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else { return nil }
+        return Int(value)
+    }
+
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        // On Linux a JSON true/false arrives as an NSNumber whose objCType is "c" (char).
+        String(cString: number.objCType) == "c"
+    }
+}

@@ -1,0 +1,23 @@
+/// Everything the simulator remembers; guarded by the engine's mutex.
+struct SimulatorState {
+    /// Access tokens and when each expires.
+    var tokens: [String: ContinuousClock.Instant] = [:]
+    /// OAuth requests received (successful or not).
+    var oauthCalls = 0
+    /// Pushes by CheckoutRequestID, and the order they came in.
+    var pushes: [String: SimulatedPush] = [:]
+    var order: [String] = []
+    /// When each push's outcome is decided (its callback is due).
+    var decidedAt: [String: ContinuousClock.Instant] = [:]
+    /// Outcome overrides by phone number (from `POST /sim/outcomes`).
+    var overrides: [String: String] = [:]
+    /// Receipt numbers handed out, to keep them unique.
+    var receipts: Set<String> = []
+    /// Counts requests, for unique ids.
+    var serial = 0
+
+    mutating func nextSerial() -> Int {
+        serial += 1
+        return serial
+    }
+}
