@@ -29,6 +29,19 @@ export NYUMBA_WORKERS="${NYUMBA_WORKERS:-4}"
 export NYUMBA_MAIL_DIR="${NYUMBA_MAIL_DIR:-$var/mail}"
 bin="$repo/.build/release/nyumba"
 
+# Daraja: the bundled simulator unless NYUMBA_DARAJA_BASE_URL points at a real Daraja.
+sim_pid=""
+if [ -z "${NYUMBA_DARAJA_BASE_URL:-}" ]; then
+    export NYUMBA_DARAJA_SIM_PORT="${NYUMBA_DARAJA_SIM_PORT:-8090}"
+    export NYUMBA_DARAJA_BASE_URL="http://127.0.0.1:$NYUMBA_DARAJA_SIM_PORT"
+    export NYUMBA_DARAJA_CONSUMER_KEY="${NYUMBA_DARAJA_CONSUMER_KEY:-sim-key}"
+    export NYUMBA_DARAJA_CONSUMER_SECRET="${NYUMBA_DARAJA_CONSUMER_SECRET:-sim-secret}"
+    export NYUMBA_DARAJA_SHORTCODE="${NYUMBA_DARAJA_SHORTCODE:-174379}"
+    export NYUMBA_DARAJA_PASSKEY="${NYUMBA_DARAJA_PASSKEY:-bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919}"
+    export NYUMBA_DARAJA_CALLBACK_TOKEN="${NYUMBA_DARAJA_CALLBACK_TOKEN:-$(openssl rand -hex 16)}"
+    use_sim=1
+fi
+
 responder_pid=""
 stop_all() {
     trap - INT TERM EXIT
@@ -38,6 +51,10 @@ stop_all() {
     if [ -n "$responder_pid" ] && kill -0 "$responder_pid" 2>/dev/null; then
         kill -TERM "$responder_pid"
         wait "$responder_pid" || true
+    fi
+    if [ -n "$sim_pid" ] && kill -0 "$sim_pid" 2>/dev/null; then
+        kill -TERM "$sim_pid"
+        wait "$sim_pid" || true
     fi
     if [ -z "${keep_db:-}" ]; then bash scripts/mariadb.sh stop "$var/db" >/dev/null 2>&1 || true; fi
     echo "stopped; data kept in $var"
@@ -54,6 +71,11 @@ fi
 # On an empty database only: a landlord, a property and an approved tenant to try things with.
 "$bin" seed --demo --logins-file "$var/demo-logins.txt" >/dev/null
 
+if [ -n "${use_sim:-}" ]; then
+    "$bin" daraja-sim >>"$var/daraja-sim.log" 2>&1 &
+    sim_pid=$!
+fi
+
 "$bin" serve 2>>"$var/responder.log" &
 responder_pid=$!
 for _ in $(seq 1 100); do
@@ -69,6 +91,7 @@ cat <<MSG
 $(cat "$var/demo-logins.txt" 2>/dev/null | sed 's/^/  /')
   responder log: $var/responder.log
   emails are written to: $NYUMBA_MAIL_DIR
+  M-Pesa: $NYUMBA_DARAJA_BASE_URL${use_sim:+ (the simulator; phones ending 1032 cancel, 2001 wrong PIN, 1037 time out)}
   Ctrl-C stops everything.
 
 MSG

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
+SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
 
 
 def free_port() -> int:
@@ -79,6 +80,23 @@ class Stack:
         self.smtp_log = root / "smtp.log"
         self._parsed = {}
         self.env["NYUMBA_SMTP_URL"] = f"smtp://127.0.0.1:{self.smtp_port}"
+        # The Daraja simulator, and the responder pointed at it (quick reconciler for tests).
+        self.sim_port = free_port()
+        self.sim = None
+        self.sim_log = root / "daraja-sim.log"
+        self.callback_token = secrets.token_urlsafe(24)
+        self.env.update(
+            NYUMBA_DARAJA_SIM_PORT=str(self.sim_port),
+            NYUMBA_DARAJA_SIM_DELAY_MS="300",
+            NYUMBA_DARAJA_BASE_URL=f"http://127.0.0.1:{self.sim_port}",
+            NYUMBA_DARAJA_CONSUMER_KEY="sim-key",
+            NYUMBA_DARAJA_CONSUMER_SECRET="sim-secret",
+            NYUMBA_DARAJA_SHORTCODE="174379",
+            NYUMBA_DARAJA_PASSKEY=SANDBOX_PASSKEY,
+            NYUMBA_DARAJA_CALLBACK_TOKEN=self.callback_token,
+            NYUMBA_RECONCILE_SECONDS="1",
+            NYUMBA_PAYMENT_TIMEOUT_SECONDS="20",
+        )
 
     # MariaDB
 
@@ -163,6 +181,33 @@ class Stack:
         wait_for(arrived, timeout=timeout, what=f"email to {to} about {subject_contains!r}")
         return found[-1]
 
+    # The Daraja simulator
+
+    def start_simulator(self):
+        log = open(self.sim_log, "ab")
+        self.sim = subprocess.Popen([self.binary, "daraja-sim"], env=self.env, cwd=REPO, stdout=log, stderr=log)
+        wait_for(lambda: self._listening(self.sim_port) or self.sim.poll() is not None, what="Daraja simulator")
+        if self.sim.poll() is not None:
+            raise RuntimeError(f"Daraja simulator exited: {self.sim_log.read_text()[-2000:]}")
+
+    def stop_simulator(self):
+        process, self.sim = self.sim, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            process.wait(timeout=10)
+
+    @property
+    def sim_url(self) -> str:
+        return f"http://127.0.0.1:{self.sim_port}"
+
+    @staticmethod
+    def _listening(port: int) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            return False
+
     # The responder
 
     def nyumba(self, *args, env=None, **kwargs):
@@ -207,6 +252,7 @@ class Stack:
         self.root.mkdir(parents=True, exist_ok=True)
         self.start_database()
         self.start_smtp()
+        self.start_simulator()
         migrated = self.nyumba("migrate")
         assert migrated.returncode == 0, migrated.stderr
         self.start_responder()
@@ -222,6 +268,7 @@ class Stack:
     def stop(self):
         self.stop_nginx()
         self.stop_responder()
+        self.stop_simulator()
         self.stop_smtp()
         self.stop_database()
 

@@ -9,7 +9,7 @@ import Web
 /// several nodes, schema changes are a deliberate step (`nyumba migrate`).
 enum ServeCommand {
     static func run(environment: [String: String], arguments: [String] = []) -> Int32 {
-        for argument in arguments where argument != "--no-mailer" {
+        for argument in arguments where argument != "--no-mailer" && argument != "--no-reconciler" {
             return Commands.fail("serve: unknown option \(argument)")
         }
         let config: Config
@@ -45,6 +45,9 @@ enum ServeCommand {
                 return Commands.fail("NYUMBA_SMTP_URL: \(error.description)")
             }
         }
+        let reconciler =
+            arguments.contains("--no-reconciler")
+            ? nil : ReconcilerThread(config: config, views: application.views, client: application.daraja)
         let server = FastCGIServer(address: config.fastCGIAddress, workers: config.workers)
         do {
             try server.run(
@@ -52,6 +55,7 @@ enum ServeCommand {
                 onListening: {
                     // Started here, after the server blocked the stop signals for new threads.
                     mailer?.start()
+                    reconciler?.start()
                     Log.startFlusher()
                     Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
                 })
@@ -59,6 +63,7 @@ enum ServeCommand {
             return Commands.fail(String(describing: error))
         }
         mailer?.stop()
+        reconciler?.stop()
         Log.info("serve: stopped")
         return 0
     }

@@ -1,4 +1,5 @@
 import Crypto
+import Daraja
 import MariaDB
 import Web
 
@@ -11,9 +12,12 @@ public final class AppContext {
     public let db: Connection
     let authCache: AuthStateCache
     let passwords: PasswordHasher
+    /// The process's one Daraja client (it shares OAuth tokens between workers).
+    let daraja: DarajaClient
 
-    init(config: Config, views: Views, db: Connection, authCache: AuthStateCache) {
+    init(config: Config, views: Views, db: Connection, authCache: AuthStateCache, daraja: DarajaClient) {
         self.config = config
+        self.daraja = daraja
         self.views = views
         self.db = db
         self.authCache = authCache

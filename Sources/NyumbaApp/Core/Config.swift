@@ -19,6 +19,10 @@ public struct Config: Sendable {
     public var mail: MailSettings
     /// The shared cache of several responder processes; nil keeps the cache in-process.
     public var redisURL: RedisURL?
+    /// The deployment's Daraja connection; nil when `NYUMBA_DARAJA_BASE_URL` is unset (payments off).
+    public var daraja: DarajaSettings? = nil
+    /// How the reconciler paces STK queries and when it gives up.
+    public var reconcile = ReconcileSettings()
 
     /// True when the public URL is https, so cookies get the `Secure` flag.
     public var usesHTTPS: Bool { publicURL.scheme == "https" }
@@ -58,6 +62,8 @@ public struct Config: Sendable {
                     "NYUMBA_REDIS_URL is malformed: it must be redis://host:port/db or unix:///path/to/redis.sock")
             }
         }
+        let daraja = DarajaSettings.read(&reader)
+        let reconcile = ReconcileSettings.read(&reader)
         guard reader.problems.isEmpty, let databaseURL, let workers, let publicURL, let secretKey, let encryptionKey,
             let passwordIterations, let lockout
         else { throw ConfigError(problems: reader.problems) }
@@ -66,7 +72,9 @@ public struct Config: Sendable {
             secretKey: secretKey, encryptionKey: encryptionKey,
             templatesDirectory: reader.optional("NYUMBA_TEMPLATES_DIR") ?? "templates",
             migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations",
-            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail, redisURL: redisURL)
+            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail, redisURL: redisURL,
+            daraja: daraja,
+            reconcile: reconcile)
     }
 
     /// An absolute link to a path of this deployment, for emails.

@@ -1,3 +1,4 @@
+import Daraja
 import FastCGI
 import MariaDB
 import Redis
@@ -11,6 +12,8 @@ public final class NyumbaApplication: Sendable {
     let router: Router<AppContext>
     private let errorPages: ErrorPages
     let authCache = AuthCache()
+    /// One Daraja client for every worker and the reconciler.
+    let daraja = DarajaClient()
 
     /// The templates every feature needs; start-up fails if one is missing.
     static let requiredTemplates = [
@@ -19,7 +22,7 @@ public final class NyumbaApplication: Sendable {
         "accounts/change_password", "emails/password_reset", "emails/password_changed",
         "properties/index", "properties/new", "properties/show", "properties/unit", "tenancy/signup", "tenancy/home",
         "approvals/notifications", "emails/tenant_pending", "emails/tenant_signup", "emails/tenant_approved",
-        "emails/tenant_rejected",
+        "emails/tenant_rejected", "payments/settings", "payments/pay", "payments/status", "emails/payment_receipt",
     ]
 
     /// Loads the templates and assembles the routes of every feature.
@@ -38,6 +41,9 @@ public final class NyumbaApplication: Sendable {
         TenantSignupRoutes.register(in: &router)
         TenantHomeRoutes.register(in: &router)
         ApprovalRoutes.register(in: &router)
+        MpesaSettingsRoutes.register(in: &router)
+        PayRoutes.register(in: &router)
+        DarajaCallbackRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
         self.router = router
     }
@@ -47,7 +53,8 @@ public final class NyumbaApplication: Sendable {
         MariaDBClient.threadInit()
         let context = AppContext(
             config: config, views: views, db: Connection(url: config.databaseURL),
-            authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }))
+            authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
+            daraja: daraja)
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context) { error, request in
             errorPages.response(for: error, request: request)

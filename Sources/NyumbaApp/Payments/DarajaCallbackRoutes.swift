@@ -1,0 +1,57 @@
+import Crypto
+import Daraja
+import Web
+
+/// `POST /daraja/stk/<token>`: Daraja's STK callback. Not a page (no session, no CSRF):
+/// the secret token in the path is the only credential, since Daraja does not sign.
+/// Every body is kept as received; the answer is always Accepted once the token matched
+/// and the body parsed, because Daraja does not retry anyway (the reconciler covers gaps).
+enum DarajaCallbackRoutes {
+    /// Larger bodies are refused unread (a real callback is well under 2 KB).
+    static let maxBodyBytes = 16 * 1024
+
+    static func register(in router: inout Router<AppContext>) {
+        router.post("/daraja/stk/:token") { request, context in try receive(request, context) }
+    }
+
+    /// Daraja's acknowledgement shape.
+    struct Accepted: Encodable {
+        let resultCode = 0
+        let resultDesc = "Accepted"
+
+        enum CodingKeys: String, CodingKey {
+            case resultCode = "ResultCode"
+            case resultDesc = "ResultDesc"
+        }
+    }
+
+    private static func receive(_ request: Request, _ context: AppContext) throws -> Response {
+        guard let expected = context.config.daraja?.callbackToken, let token = request.parameters["token"],
+            constantTimeEquals(Array(token.utf8), Array(expected.utf8))
+        else { throw HTTPError.notFound }
+        guard request.body.count <= maxBodyBytes else { throw HTTPError.payloadTooLarge }
+        let callbacks = DarajaCallbackStore(db: context.db)
+        let rowID = try callbacks.save(body: request.body, remoteAddress: request.remoteAddress, outcome: "received")
+        let callback: STKCallback
+        do {
+            guard request.contentType == "application/json" else {
+                throw DarajaError.malformedResponse("content type \(request.contentType)")
+            }
+            callback = try STKCallback.parse(request.body)
+        } catch {
+            try callbacks.update(rowID, checkoutRequestID: nil, outcome: "malformed")
+            Log.warning("daraja: malformed STK callback #\(rowID) from \(request.remoteAddress): \(error)")
+            throw HTTPError.badRequest("The callback body is not a valid STK callback.")
+        }
+        let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
+            .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
+        try callbacks.update(rowID, checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
+        let line = "daraja: STK callback #\(rowID) for \(callback.checkoutRequestID) ResultCode \(callback.resultCode)"
+        if outcome == .unknown {
+            Log.warning("\(line): no payment request has this CheckoutRequestID; stored, no payment recorded")
+        } else {
+            Log.info("\(line): \(outcome.rawValue)")
+        }
+        return .json(Accepted())
+    }
+}

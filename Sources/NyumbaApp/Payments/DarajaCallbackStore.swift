@@ -1,0 +1,33 @@
+import MariaDB
+
+/// The SQL of raw Daraja callbacks: every body is kept as received, with what came of it.
+struct DarajaCallbackStore {
+    let db: Connection
+
+    /// Keeps a body before anything else is done with it; returns its row id.
+    func save(body: [UInt8], remoteAddress: String, outcome: String) throws -> Int64 {
+        try db.execute(
+            """
+            INSERT INTO daraja_callbacks (checkout_request_id, body, remote_address, outcome, received_at)
+            VALUES (NULL, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, body, String(remoteAddress.prefix(45)), outcome
+        ).lastInsertID
+    }
+
+    /// Notes which request the body was about and what came of it.
+    func update(_ id: Int64, checkoutRequestID: String?, outcome: String) throws {
+        try db.execute(
+            "UPDATE daraja_callbacks SET checkout_request_id = ?, outcome = ? WHERE id = ?",
+            checkoutRequestID.map { String($0.prefix(64)) }, outcome, id)
+    }
+
+    /// The body of a callback that arrived before its push's CheckoutRequestID was stored.
+    func unmatchedBody(checkoutRequestID: String) throws -> (id: Int64, body: [UInt8])? {
+        try db.queryOne(
+            """
+            SELECT id, body FROM daraja_callbacks WHERE checkout_request_id = ? AND outcome = 'unknown'
+            ORDER BY id LIMIT 1
+            """, checkoutRequestID
+        ).map { (try $0.int64("id"), try $0.bytes("body")) }
+    }
+}

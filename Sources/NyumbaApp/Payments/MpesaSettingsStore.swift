@@ -1,0 +1,68 @@
+import Foundation
+import MariaDB
+
+/// A landlord's own shortcode and Daraja app as stored: the three secrets still sealed.
+struct SealedMpesaSettings {
+    let shortcode: String
+    let transactionType: String
+    let partyB: String
+    let consumerKey: [UInt8]
+    let consumerSecret: [UInt8]
+    let passkey: [UInt8]
+
+    init(row: Row) throws {
+        shortcode = try row.string("shortcode")
+        transactionType = try row.string("transaction_type")
+        partyB = try row.string("party_b")
+        consumerKey = try row.bytes("consumer_key_sealed")
+        consumerSecret = try row.bytes("consumer_secret_sealed")
+        passkey = try row.bytes("passkey_sealed")
+    }
+
+    init(
+        shortcode: String, transactionType: String, partyB: String, consumerKey: [UInt8], consumerSecret: [UInt8],
+        passkey: [UInt8]
+    ) {
+        self.shortcode = shortcode
+        self.transactionType = transactionType
+        self.partyB = partyB
+        self.consumerKey = consumerKey
+        self.consumerSecret = consumerSecret
+        self.passkey = passkey
+    }
+}
+
+/// The SQL of landlords' M-Pesa settings.
+struct MpesaSettingsStore {
+    let db: Connection
+
+    /// The landlord's own settings, if they saved any.
+    func settings(landlord: UserID) throws -> SealedMpesaSettings? {
+        try db.queryOne(
+            """
+            SELECT shortcode, transaction_type, party_b, consumer_key_sealed, consumer_secret_sealed, passkey_sealed
+            FROM mpesa_settings WHERE landlord_id = ?
+            """, landlord.raw
+        ).map(SealedMpesaSettings.init)
+    }
+
+    /// Creates or replaces the landlord's settings.
+    func save(_ settings: SealedMpesaSettings, landlord: UserID) throws {
+        try db.execute(
+            """
+            INSERT INTO mpesa_settings (landlord_id, shortcode, transaction_type, party_b, consumer_key_sealed,
+                                        consumer_secret_sealed, passkey_sealed, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+            ON DUPLICATE KEY UPDATE shortcode = VALUES(shortcode), transaction_type = VALUES(transaction_type),
+                party_b = VALUES(party_b), consumer_key_sealed = VALUES(consumer_key_sealed),
+                consumer_secret_sealed = VALUES(consumer_secret_sealed), passkey_sealed = VALUES(passkey_sealed),
+                updated_at = VALUES(updated_at)
+            """, landlord.raw, settings.shortcode, settings.transactionType, settings.partyB, settings.consumerKey,
+            settings.consumerSecret, settings.passkey)
+    }
+
+    /// Forgets the landlord's own settings (the deployment's defaults apply again).
+    func delete(landlord: UserID) throws {
+        try db.execute("DELETE FROM mpesa_settings WHERE landlord_id = ?", landlord.raw)
+    }
+}

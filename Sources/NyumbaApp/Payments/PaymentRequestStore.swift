@@ -1,0 +1,136 @@
+import Foundation
+import MariaDB
+
+/// The SQL of STK push requests: opening one for a lease, following it, settling it.
+struct PaymentRequestStore {
+    let db: Connection
+
+    /// The tenant's open lease, if any.
+    func payableLease(tenant: UserID) throws -> PayableLease? {
+        try db.queryOne(
+            """
+            SELECT l.id, l.unit_id, l.property_id, l.landlord_id, u.label, p.name AS property_name
+            FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
+            WHERE l.tenant_id = ? AND l.end_date IS NULL
+            ORDER BY l.start_date DESC, l.id DESC LIMIT 1
+            """, tenant.raw
+        ).map(PayableLease.init)
+    }
+
+    /// The lease's request still waiting for the tenant's PIN, if any.
+    func pendingRequest(lease: LeaseID) throws -> PaymentRequestID? {
+        try db.queryOne(
+            "SELECT id FROM payment_requests WHERE lease_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1",
+            lease.raw
+        ).map { PaymentRequestID(try $0.int64("id")) }
+    }
+
+    /// Opens a pending request, unless the lease has one already (then nil). The lease row
+    /// is locked so two concurrent submissions cannot both open one.
+    func open(
+        _ lease: PayableLease, tenant: UserID, amount: Int, phone: String, shortcode: String, firstQueryAfter: Int
+    ) throws -> PaymentRequestID? {
+        try db.transaction {
+            _ = try db.queryOne("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.leaseID.raw)
+            if try pendingRequest(lease: lease.leaseID) != nil { return nil }
+            let result = try db.execute(
+                """
+                INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode,
+                                              status, created_at, next_query_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL ? SECOND)
+                """, lease.leaseID.raw, tenant.raw, lease.landlordID.raw, lease.propertyID, amount, phone, shortcode,
+                firstQueryAfter)
+            return PaymentRequestID(result.lastInsertID)
+        }
+    }
+
+    /// Daraja accepted the push: keep its ids to match the callback and to query.
+    func markAccepted(_ id: PaymentRequestID, merchantRequestID: String, checkoutRequestID: String) throws {
+        try db.execute(
+            "UPDATE payment_requests SET merchant_request_id = ?, checkout_request_id = ? WHERE id = ?",
+            merchantRequestID, checkoutRequestID, id.raw)
+    }
+
+    /// Daraja refused the push: nothing was sent to the phone.
+    func markRefused(_ id: PaymentRequestID, message: String) throws {
+        try db.execute(
+            """
+            UPDATE payment_requests SET status = 'failed', result_desc = ?, settled_at = UTC_TIMESTAMP(6)
+            WHERE id = ? AND status = 'pending'
+            """, String(message.prefix(255)), id.raw)
+    }
+
+    /// The tenant's own request (another tenant's is nil).
+    func request(_ id: PaymentRequestID, tenant: UserID) throws -> PaymentRequestRecord? {
+        try db.queryOne(
+            """
+            SELECT r.id, r.amount, r.phone, r.status, r.result_code, r.result_desc, r.receipt, r.created_at,
+                   (SELECT p.id FROM payments p WHERE p.checkout_request_id = r.checkout_request_id) AS payment_id
+            FROM payment_requests r WHERE r.id = ? AND r.tenant_id = ?
+            """, id.raw, tenant.raw
+        ).map(PaymentRequestRecord.init)
+    }
+
+    /// Locks the request of a CheckoutRequestID until the transaction ends (call inside one).
+    func lock(checkoutRequestID: String) throws -> LockedPaymentRequest? {
+        guard
+            let row = try db.queryOne(
+                "SELECT id FROM payment_requests WHERE checkout_request_id = ? FOR UPDATE", checkoutRequestID)
+        else { return nil }
+        return try details(PaymentRequestID(try row.int64("id")))
+    }
+
+    /// Locks a request by id until the transaction ends (call inside one).
+    func lock(_ id: PaymentRequestID) throws -> LockedPaymentRequest? {
+        guard try db.queryOne("SELECT id FROM payment_requests WHERE id = ? FOR UPDATE", id.raw) != nil else {
+            return nil
+        }
+        return try details(id)
+    }
+
+    /// The locked request with its lease, unit and tenant (only the request row is locked:
+    /// MariaDB would lock every joined row otherwise).
+    private func details(_ id: PaymentRequestID) throws -> LockedPaymentRequest? {
+        try db.queryOne(
+            """
+            SELECT r.id, r.status, r.amount, r.phone, r.receipt, r.checkout_request_id, r.lease_id, r.tenant_id,
+                   r.landlord_id, r.property_id, l.unit_id, u.label, p.name AS property_name,
+                   t.name AS tenant_name, t.email AS tenant_email
+            FROM payment_requests r JOIN leases l ON l.id = r.lease_id JOIN units u ON u.id = l.unit_id
+            JOIN properties p ON p.id = r.property_id JOIN users t ON t.id = r.tenant_id
+            WHERE r.id = ?
+            """, id.raw
+        ).map(LockedPaymentRequest.init)
+    }
+
+    /// Records how a request ended.
+    func settle(
+        _ id: PaymentRequestID, status: PaymentRequestStatus, resultCode: Int?, resultDesc: String,
+        receipt: String?, amountMismatch: Bool
+    ) throws {
+        try db.execute(
+            """
+            UPDATE payment_requests
+            SET status = ?, result_code = ?, result_desc = ?, receipt = COALESCE(?, receipt), amount_mismatch = ?,
+                settled_at = UTC_TIMESTAMP(6)
+            WHERE id = ?
+            """, status.rawValue, resultCode, String(resultDesc.prefix(255)), receipt, amountMismatch, id.raw)
+    }
+
+    /// A late callback brought the receipt of a payment the reconciler had already recorded.
+    func fillReceipt(_ id: PaymentRequestID, checkoutRequestID: String, receipt: String) throws {
+        try db.execute("UPDATE payment_requests SET receipt = ? WHERE id = ? AND receipt IS NULL", receipt, id.raw)
+        try db.execute(
+            "UPDATE payments SET receipt = ? WHERE checkout_request_id = ? AND receipt IS NULL", receipt,
+            checkoutRequestID)
+    }
+
+    /// A line in the landlord's notifications tab.
+    func notifyLandlord(_ landlord: UserID, kind: String, message: String) throws {
+        try db.execute(
+            """
+            INSERT INTO notifications (landlord_id, kind, message, link, created_at)
+            VALUES (?, ?, ?, NULL, UTC_TIMESTAMP(6))
+            """, landlord.raw, kind, String(message.prefix(500)))
+    }
+}

@@ -1,0 +1,74 @@
+import Daraja
+import MariaDB
+import Web
+
+/// Asks Daraja's STK query API about pushes still pending, because Daraja may never call
+/// back: the first query comes `baseSeconds` after the push, then after `base · 2^n`
+/// seconds; a push still unanswered `timeoutSeconds` after it was sent is marked timed out.
+/// Settling goes through `PaymentSettlement`, so a query never overturns a callback success.
+struct Reconciler {
+    let db: Connection
+    let config: Config
+    let views: Views
+    let client: DarajaClient
+
+    /// Requests claimed at once.
+    static let batchSize = 10
+    /// How long a claim stays invisible to other nodes: longer than `batchSize` queries can
+    /// take with Daraja's timeouts.
+    static let leaseSeconds = 600
+    /// The longest wait between two queries.
+    static let maximumDelay = 3600
+
+    /// Claims and settles one batch of due requests; returns how many were claimed.
+    func reconcileBatch() throws -> Int {
+        let queue = ReconcileQueue(db: db)
+        let claimed: [ClaimedPaymentRequest]
+        do {
+            claimed = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
+        } catch let error as DatabaseError where Mailer.isLockConflict(error) {
+            return 0
+        }
+        for request in claimed { try reconcile(request, queue: queue) }
+        return claimed.count
+    }
+
+    /// The wait after `attempts` unanswered queries: `base · 2^attempts`, at most an hour.
+    static func delay(afterAttempts attempts: Int, base: Int) -> Int {
+        min(base * (1 << min(attempts, 20)), maximumDelay)
+    }
+
+    private func reconcile(_ request: ClaimedPaymentRequest, queue: ReconcileQueue) throws {
+        let settings = config.reconcile
+        let expired = request.age >= settings.timeoutSeconds
+        let settlement = PaymentSettlement(db: db, views: views, config: config)
+        var answer: STKQueryResult? = nil
+        if let checkout = request.checkoutRequestID,
+            let account = try MpesaAccounts(db: db, config: config).account(
+                landlord: request.landlordID, shortcode: request.shortcode)
+        {
+            do {
+                answer = try client.stkQuery(
+                    checkoutRequestID: checkout, shortcode: account.shortcode, credentials: account.credentials)
+            } catch {
+                Log.warning("reconciler: STK query for payment request \(request.id) failed: \(error)")
+            }
+        }
+        if case .completed(let code, let description) = answer, let checkout = request.checkoutRequestID {
+            try queue.countAttempt(request.id)
+            let outcome = try settlement.settle(
+                checkoutRequestID: checkout, STKResult(resultCode: code, resultDesc: description))
+            Log.info("reconciler: payment request \(request.id) ResultCode \(code): \(outcome.rawValue)")
+        } else if expired {
+            try settlement.timeOut(
+                request.id,
+                message: "M-Pesa did not confirm this payment in time. Check your M-Pesa messages; "
+                    + "if no money left your account, please try again.")
+            Log.info("reconciler: payment request \(request.id) timed out after \(request.age) s")
+        } else {
+            try queue.reschedule(
+                request.id, delay: Self.delay(afterAttempts: request.queryAttempts + 1, base: settings.baseSeconds),
+                deadline: settings.timeoutSeconds)
+        }
+    }
+}

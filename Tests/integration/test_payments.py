@@ -1,0 +1,416 @@
+"""Tenants pay rent by M-Pesa STK push, end to end through nginx against MariaDB and the
+Daraja simulator (`nyumba daraja-sim`): the pay form, the status page, Daraja's callback,
+the reconciler, and the landlords' own M-Pesa settings sealed at rest."""
+
+import json
+import re
+import secrets
+import threading
+import time
+
+import pytest
+import requests
+
+from accounts import sign_up_landlord
+from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
+
+ACCEPTED = {"ResultCode": 0, "ResultDesc": "Accepted"}
+
+
+# Helpers
+
+
+def _tenant_with_lease(stack, rent=12500, name="Otieno Odhiambo", landlord=None):
+    """An approved tenant in unit A1 of a new property; returns (tenant, email, landlord, landlord email, property)."""
+    landlord_email = None
+    if landlord is None:
+        landlord, landlord_email = sign_up_landlord(stack)
+    property_id = add_property(stack, landlord, name=f"Pay Court {secrets.token_hex(2)}", units=4, rent=rent)
+    _, token = property_row(stack, property_id)
+    tenant, email, _ = sign_up_tenant(stack, invite=token, name=name)
+    approved = post_form(stack, landlord, "/landlord/notifications",
+                         f"/landlord/requests/{request_id(stack, email)}/approve",
+                         {"unit": str(unit_id(stack, property_id, "A1")), "rent": str(rent),
+                          "start": time.strftime("%Y-%m-01"), "dueDay": "1"})
+    assert approved.status_code == 303, approved.text[:500]
+    return tenant, email, landlord, landlord_email, property_id
+
+
+def _phone(outcome: str = "0000") -> str:
+    """A phone number whose last four digits choose the simulator's outcome."""
+    return f"07{secrets.randbelow(10_000):04d}{outcome}"
+
+
+def _pay(stack, tenant, amount="12500", phone=None) -> requests.Response:
+    return post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": amount, "phone": phone or _phone()})
+
+
+def _pushed(stack, tenant, amount="12500", outcome="0000") -> int:
+    """Pays and returns the payment request's id (from the redirect to its status page)."""
+    response = _pay(stack, tenant, amount, _phone(outcome))
+    assert response.status_code == 303, response.text[:800]
+    match = re.fullmatch(r"/tenant/payments/requests/(\d+)", response.headers["Location"])
+    assert match, response.headers["Location"]
+    return int(match.group(1))
+
+
+def _request(stack, request: int, columns="status") -> list[str]:
+    return stack.sql(f"SELECT {columns} FROM payment_requests WHERE id = {request}").rstrip("\n").split("\t")
+
+
+def _wait_settled(stack, request: int, timeout=20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        [status] = _request(stack, request)
+        if status != "pending":
+            return status
+        time.sleep(0.1)
+    raise TimeoutError(f"payment request {request} still pending")
+
+
+def _checkout(stack, request: int) -> str:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        [checkout] = _request(stack, request, "checkout_request_id")
+        if checkout != "NULL":
+            return checkout
+        time.sleep(0.05)
+    raise TimeoutError("no CheckoutRequestID")
+
+
+def _payments(stack, request: int) -> list[list[str]]:
+    rows = stack.sql(f"SELECT amount, channel, IFNULL(receipt, '-') FROM payments WHERE payment_request_id = {request}")
+    return [row.split("\t") for row in rows.splitlines()]
+
+
+def _callback_url(stack, token=None) -> str:
+    return stack.url(f"/daraja/stk/{token or stack.callback_token}")
+
+
+def _success_body(checkout: str, amount=12500, receipt=None, balance_without_value=True) -> dict:
+    items = [{"Name": "Amount", "Value": float(amount)},
+             {"Name": "MpesaReceiptNumber", "Value": receipt or "T" + secrets.token_hex(5).upper()[:9]},
+             {"Name": "TransactionDate", "Value": 20250301102115},
+             {"Name": "PhoneNumber", "Value": 254708374149}]
+    if balance_without_value:
+        items.insert(2, {"Name": "Balance"})
+    return {"Body": {"stkCallback": {"MerchantRequestID": "29115-34620561-1", "CheckoutRequestID": checkout,
+                                     "ResultCode": 0, "ResultDesc": "The service request is processed successfully.",
+                                     "CallbackMetadata": {"Item": items}}}}
+
+
+def _post_callback(stack, body, token=None, content_type="application/json;charset=UTF-8") -> requests.Response:
+    data = body if isinstance(body, (bytes, str)) else json.dumps(body)
+    return requests.post(_callback_url(stack, token), data=data, headers={"Content-Type": content_type}, timeout=30)
+
+
+def _status_page(stack, tenant, request: int) -> requests.Response:
+    return tenant.get(stack.url(f"/tenant/payments/requests/{request}"))
+
+
+# The tenant pays
+
+
+def test_success_end_to_end_records_one_payment_with_receipt_email_and_notification(stack):
+    tenant, email, landlord, landlord_email, property_id = _tenant_with_lease(stack, name="Akinyi Ouma")
+    form = tenant.get(stack.url("/tenant/pay"))
+    assert form.status_code == 200
+    assert 'name="amount" value="12500"' in form.text, "amount prefilled with the balance"
+    assert 'name="phone" value="0722000111"' in form.text, "phone prefilled"
+
+    phone = _phone()
+    response = _pay(stack, tenant, "12500", "+254 " + phone[1:])
+    assert response.status_code == 303
+    request = int(response.headers["Location"].rsplit("/", 1)[1])
+    pending = _status_page(stack, tenant, request)
+    if _request(stack, request)[0] == "pending":
+        assert "Check your phone" in pending.text and 'http-equiv="refresh"' in pending.text
+
+    assert _wait_settled(stack, request) == "succeeded"
+    deadline = time.monotonic() + 10
+    while _request(stack, request, "IFNULL(receipt, '-')")[0] == "-" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    [receipt, stored_phone, shortcode] = _request(stack, request, "receipt, phone, shortcode")
+    assert re.fullmatch(r"[A-Z0-9]{10}", receipt)
+    assert stored_phone == "254" + phone[1:] and shortcode == "174379"
+    assert _payments(stack, request) == [["12500", "stk", receipt]]
+
+    page = _status_page(stack, tenant, request)
+    assert "Paid" in page.text and receipt in page.text and "Check your phone" not in page.text
+    payment_id = int(stack.sql(f"SELECT id FROM payments WHERE payment_request_id = {request}"))
+    assert f"/tenant/payments/{payment_id}/receipt" in page.text
+
+    pushes = requests.get(stack.sim_url + "/sim/requests").json()
+    [push] = [p for p in pushes if json.dumps(p).find(_checkout(stack, request)) >= 0]
+    assert "A1" in json.dumps(push)
+
+    landlord_id = user_id(stack, landlord_email)
+    notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {landlord_id} AND kind = 'payment'")
+    assert "KES 12,500 received from Akinyi Ouma, unit A1" in notes
+    mail = stack.wait_for_email(email, "Payment received")
+    assert "KES 12,500" in mail.body and f"/tenant/payments/{payment_id}/receipt" in mail.body
+    assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{_checkout(stack, request)}'"
+                        " AND outcome IN ('settled', 'receipt_filled')") == 1
+
+
+@pytest.mark.parametrize("outcome,status,words", [
+    ("1032", "cancelled", "You cancelled the M-Pesa prompt"),
+    ("1037", "timed_out", "Your phone could not be reached"),
+    ("2001", "failed", "Wrong M-Pesa PIN"),
+    ("0001", "failed", "Not enough money in your M-Pesa account"),
+])
+def test_failed_outcomes_are_told_in_plain_words_and_record_nothing(stack, outcome, status, words):
+    tenant, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "5000", outcome)
+    assert _wait_settled(stack, request) == status
+    page = _status_page(stack, tenant, request)
+    assert page.status_code == 200
+    assert words in page.text and "Try again" in page.text
+    assert 'http-equiv="refresh"' not in page.text
+    assert _payments(stack, request) == []
+    # Settled, so a new push is allowed.
+    assert _pay(stack, tenant, "5000", _phone("1032")).status_code == 303
+
+
+def test_no_callback_is_settled_by_the_reconciler(stack):
+    tenant, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "7000", "9998")
+    checkout = _checkout(stack, request)
+    assert _wait_settled(stack, request) == "succeeded"
+    [attempts] = _request(stack, request, "query_attempts")
+    assert int(attempts) >= 1
+    assert _payments(stack, request) == [["7000", "stk", "-"]]
+    assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'") == 0
+    assert "Paid" in _status_page(stack, tenant, request).text
+
+
+@pytest.mark.parametrize("outcome", ["4999", "5001"])
+def test_still_processing_answers_are_asked_again_until_success(stack, outcome):
+    tenant, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "6000", outcome)
+    assert _wait_settled(stack, request, timeout=30) == "succeeded"
+    assert len(_payments(stack, request)) == 1
+    if outcome == "5001":
+        # HTTP 500 500.001.1001 twice, then ResultCode 0: three queries, no callback.
+        assert int(_request(stack, request, "query_attempts")[0]) >= 3
+
+
+# The callback
+
+
+def test_duplicate_callbacks_record_one_payment(stack):
+    tenant, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "8000", "9997")
+    checkout = _checkout(stack, request)
+    assert _wait_settled(stack, request) == "succeeded"
+    deadline = time.monotonic() + 10
+    while count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'") < 2:
+        assert time.monotonic() < deadline, "the simulator's second callback did not arrive"
+        time.sleep(0.1)
+    assert len(_payments(stack, request)) == 1
+    # And once more by hand, sequentially.
+    [receipt] = _request(stack, request, "receipt")
+    again = _post_callback(stack, _success_body(checkout, 8000, receipt))
+    assert again.status_code == 200 and again.json() == ACCEPTED
+    assert len(_payments(stack, request)) == 1
+
+
+def test_fifty_concurrent_duplicate_callbacks_record_one_payment(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "9000", "9998")
+    checkout = _checkout(stack, request)
+    body = json.dumps(_success_body(checkout, 9000, "C" + secrets.token_hex(5).upper()[:9]))
+    answers = []
+
+    def post():
+        answers.append(_post_callback(stack, body))
+
+    threads = [threading.Thread(target=post) for _ in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [a.status_code for a in answers] == [200] * 50
+    assert all(a.json() == ACCEPTED for a in answers)
+    assert _wait_settled(stack, request) == "succeeded"
+    receipt = json.loads(body)["Body"]["stkCallback"]["CallbackMetadata"]["Item"][1]["Value"]
+    assert _payments(stack, request) == [["9000", "stk", receipt]]
+    assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'") == 50
+    assert count(stack, f"SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt' AND recipient = '{email}'") == 1
+
+
+def test_unknown_checkout_request_id_is_acknowledged_and_stored_but_records_nothing(stack):
+    before = count(stack, "SELECT COUNT(*) FROM payments")
+    checkout = "ws_CO_unknown_" + secrets.token_hex(6)
+    response = _post_callback(stack, _success_body(checkout))
+    assert response.status_code == 200 and response.json() == ACCEPTED
+    assert stack.sql(f"SELECT outcome FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'").strip() == \
+        "unknown"
+    assert count(stack, "SELECT COUNT(*) FROM payments") == before
+
+
+def test_wrong_token_is_404_and_stores_nothing(stack):
+    before = count(stack, "SELECT COUNT(*) FROM daraja_callbacks")
+    for token in ("wrong-token-0123456789", stack.callback_token[:-1], stack.callback_token + "x"):
+        assert _post_callback(stack, _success_body("ws_CO_x"), token=token).status_code == 404
+    assert count(stack, "SELECT COUNT(*) FROM daraja_callbacks") == before
+
+
+def test_malformed_and_oversized_callbacks_are_refused_and_record_nothing(stack):
+    tenant, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "3000", "1032")
+    checkout = _checkout(stack, request)
+    before = count(stack, "SELECT COUNT(*) FROM payments")
+    good = _success_body(checkout, 3000)
+    marker = secrets.token_hex(8)
+    for body in ('{"Body": {"stkCallback": ', json.dumps({"Body": {"stkCallback": {"ResultCode": 0, "x": marker}}}),
+                 json.dumps(good).replace('"ResultCode": 0', '"ResultCode": "zero"')):
+        response = _post_callback(stack, body)
+        assert response.status_code == 400, body
+    assert _post_callback(stack, json.dumps(good), content_type="text/plain").status_code == 400
+    assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE outcome = 'malformed' "
+                        f"AND body LIKE '%{marker}%'") == 1
+    oversized = json.dumps(good) + " " * (17 * 1024)
+    assert _post_callback(stack, oversized).status_code == 413
+    assert count(stack, "SELECT COUNT(*) FROM payments") == before
+
+
+def test_amount_mismatch_is_flagged_for_the_landlord(stack):
+    tenant, _, _, landlord_email, _ = _tenant_with_lease(stack, name="Kamau Njoroge")
+    request = _pushed(stack, tenant, "4000", "9996")
+    assert _wait_settled(stack, request) == "succeeded"
+    deadline = time.monotonic() + 10
+    while _request(stack, request, "amount_mismatch")[0] != "1":
+        assert time.monotonic() < deadline, "amount mismatch not flagged"
+        time.sleep(0.1)
+    assert _payments(stack, request)[0][0] == "4001"
+    notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)} "
+                      "AND kind = 'amount_mismatch'")
+    assert "Amount differs" in notes and "KES 4,000" in notes and "KES 4,001" in notes
+
+
+def test_balance_item_without_value_is_parsed(stack):
+    tenant, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant, "2500", "9998")
+    checkout = _checkout(stack, request)
+    receipt = "B" + secrets.token_hex(5).upper()[:9]
+    response = _post_callback(stack, _success_body(checkout, 2500, receipt, balance_without_value=True))
+    assert response.status_code == 200 and response.json() == ACCEPTED
+    assert _wait_settled(stack, request) == "succeeded"
+    # Whether the callback or the reconciler came first, the callback's receipt ends up recorded once.
+    assert _payments(stack, request) == [["2500", "stk", receipt]]
+
+
+# The pay form
+
+
+def test_second_push_while_one_is_pending_is_refused(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, 100, '254712345678', "
+        "'174379', 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM leases "
+        f"WHERE id = {lease}")
+    pushes = len(requests.get(stack.sim_url + "/sim/requests").json())
+    refused = _pay(stack, tenant, "500")
+    assert refused.status_code == 409
+    assert "already waiting for your M-Pesa PIN" in refused.text
+    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE lease_id = {lease}") == 1
+    assert len(requests.get(stack.sim_url + "/sim/requests").json()) == pushes
+    assert "A payment is waiting for your M-Pesa PIN" in tenant.get(stack.url("/tenant/pay")).text
+
+
+def test_amount_and_phone_are_validated(stack):
+    tenant, *_ = _tenant_with_lease(stack)
+    for amount, phone in (("0", _phone()), ("250001", _phone()), ("12.5", _phone()), ("100", "0800123456"),
+                          ("100", "12345")):
+        response = _pay(stack, tenant, amount, phone)
+        assert response.status_code == 400, (amount, phone)
+        assert "field-error" in response.text
+    for phone in ("0112345678", "254712345678", "+254 712 345 678"):
+        # Accepted formats (the refusal below is the pending-push rule, not the phone).
+        response = _pay(stack, tenant, "100", phone)
+        assert response.status_code in (303, 409), phone
+        assert "Safaricom number" not in response.text
+
+
+def test_a_tenant_cannot_see_another_tenants_payment_request(stack):
+    tenant_a, *_ = _tenant_with_lease(stack)
+    tenant_b, *_ = _tenant_with_lease(stack)
+    request = _pushed(stack, tenant_a, "1000", "1032")
+    assert _status_page(stack, tenant_a, request).status_code == 200
+    assert _status_page(stack, tenant_b, request).status_code == 404
+    assert requests.get(stack.url(f"/tenant/payments/requests/{request}"), allow_redirects=False).status_code == 303
+
+
+# Landlords' own M-Pesa settings
+
+
+def test_settings_are_sealed_at_rest_shown_masked_and_used_for_pushes(stack):
+    landlord, landlord_email = sign_up_landlord(stack)
+    passkey = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
+    page = landlord.get(stack.url("/landlord/mpesa"))
+    assert page.status_code == 200 and "default" in page.text
+    bad = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
+                    {"shortcode": "12", "type": "till", "partyB": "", "consumerKey": "", "consumerSecret": "",
+                     "passkey": ""})
+    assert bad.status_code == 400 and "5 to 7 digits" in bad.text
+    saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
+                      {"shortcode": "600123", "type": "paybill", "partyB": "", "consumerKey": "sim-key",
+                       "consumerSecret": "sim-secret", "passkey": passkey})
+    assert saved.status_code == 303
+    landlord_id = user_id(stack, landlord_email)
+    row = stack.sql("SELECT shortcode, party_b, HEX(consumer_key_sealed), HEX(consumer_secret_sealed), "
+                    f"HEX(passkey_sealed) FROM mpesa_settings WHERE landlord_id = {landlord_id}").split()
+    assert row[:2] == ["600123", "600123"]
+    for secret, sealed in (("sim-key", row[2]), ("sim-secret", row[3]), (passkey, row[4])):
+        assert secret.encode().hex().upper() not in sealed
+    shown = landlord.get(stack.url("/landlord/mpesa")).text
+    assert "••••c919" in shown and passkey not in shown and "sim-secret" not in shown
+
+    # Saving again with the secrets left empty keeps them.
+    kept = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
+                     {"shortcode": "600124", "type": "paybill", "partyB": "", "consumerKey": "",
+                      "consumerSecret": "", "passkey": ""})
+    assert kept.status_code == 303
+    assert stack.sql(f"SELECT HEX(passkey_sealed) FROM mpesa_settings WHERE landlord_id = {landlord_id}").strip() \
+        == row[4]
+
+    # The tenants of this landlord pay through the landlord's shortcode.
+    tenant, *_ = _tenant_with_lease(stack, landlord=landlord)
+    request = _pushed(stack, tenant, "1500", "0000")
+    assert _request(stack, request, "shortcode") == ["600124"]
+    assert _wait_settled(stack, request) == "succeeded"
+
+
+def test_a_wrong_encryption_key_is_a_clear_error_not_a_crash(stack):
+    landlord, landlord_email = sign_up_landlord(stack)
+    saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
+                      {"shortcode": "600777", "type": "paybill", "partyB": "", "consumerKey": "sim-key",
+                       "consumerSecret": "sim-secret", "passkey": "p" * 20})
+    assert saved.status_code == 303
+    tenant, *_ = _tenant_with_lease(stack, landlord=landlord)
+    landlord_id = user_id(stack, landlord_email)
+    original = stack.env["NYUMBA_ENCRYPTION_KEY"]
+    stack.stop_responder()
+    stack.env["NYUMBA_ENCRYPTION_KEY"] = secrets.token_hex(32)
+    try:
+        stack.start_responder()
+        page = landlord.get(stack.url("/landlord/mpesa"))
+        assert page.status_code == 200
+        assert "cannot be read" in page.text
+        pay = tenant.get(stack.url("/tenant/pay"))
+        assert pay.status_code == 200 and "not available right now" in pay.text
+        refused = _pay(stack, tenant, "100")
+        assert refused.status_code == 409 and "not available right now" in refused.text
+        deadline = time.monotonic() + 5
+        line = f"NYUMBA_ENCRYPTION_KEY does not open the stored M-Pesa settings of landlord {landlord_id}"
+        while line not in stack.responder_log.read_text():
+            assert time.monotonic() < deadline, "no log line about the key"
+            time.sleep(0.1)
+        assert stack.responder.poll() is None
+    finally:
+        stack.stop_responder()
+        stack.env["NYUMBA_ENCRYPTION_KEY"] = original
+        stack.start_responder()
