@@ -414,3 +414,23 @@ def test_a_wrong_encryption_key_is_a_clear_error_not_a_crash(stack):
         stack.stop_responder()
         stack.env["NYUMBA_ENCRYPTION_KEY"] = original
         stack.start_responder()
+
+
+def test_a_push_never_answered_is_timed_out_after_the_bound(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    checkout = "ws_CO_never_" + secrets.token_hex(6)
+    # Pushed 25 s ago (the bound is 20 s in tests); the simulator knows nothing of it ("still processing").
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "checkout_request_id, status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, "
+        f"100, '254712345678', '174379', '{checkout}', 'pending', UTC_TIMESTAMP(6) - INTERVAL 25 SECOND, "
+        f"UTC_TIMESTAMP(6) FROM leases WHERE id = {lease}")
+    request = int(stack.sql(f"SELECT id FROM payment_requests WHERE checkout_request_id = '{checkout}'"))
+    # `nyumba reconcile --once` works beside the responder's reconciler thread; either settles it.
+    once = stack.nyumba("reconcile", "--once")
+    assert once.returncode == 0, once.stderr
+    assert _wait_settled(stack, request, timeout=10) == "timed_out"
+    page = _status_page(stack, tenant, request)
+    assert "did not confirm this payment in time" in page.text
+    assert _payments(stack, request) == []
