@@ -1,5 +1,5 @@
 # Nyumba — see README.md. Every target installs what it needs (Debian 12, as root).
-.PHONY: run test bench build release format clean
+.PHONY: run test bench bench-large build release format clean
 
 build:
 	bash scripts/install-deps.sh
@@ -15,8 +15,13 @@ run: release
 test:
 	bash scripts/test.sh
 
+# Every workload of BENCHMARK.md on the seeded `medium` data (cached in var/bench-cache/).
 bench: release
 	bash scripts/bench.sh
+
+# One uncached dashboard and the dashboard workload on `large` (~2 million payments).
+bench-large: release
+	BENCH_SIZE=large bash scripts/bench.sh hello dashboard
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

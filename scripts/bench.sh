@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Nyumba benchmark (`make bench`): drives pages through nginx with wrk and prints one table.
 #
-#   scripts/bench.sh [WORKLOAD...]        default: static hello c-hello
+#   scripts/bench.sh [WORKLOAD...]        default: every workload of BENCHMARK.md, plus c-hello:
+#                                         static hello c-hello dashboard dashboard-property
+#                                         tenant-home callback login
 #
 # It builds the C libfcgi responder (bench/hello.c, the FastCGI ceiling), starts a private
 # MariaDB (scripts/mariadb.sh), runs `nyumba migrate`, starts `nyumba serve` and the C
@@ -16,7 +18,16 @@
 #   BENCH_WARMUP=2s        one warm-up run per workload before the measured rounds
 #   BENCH_WORKERS=4        NYUMBA_WORKERS, and the C responder's thread count (same for both)
 #   BENCH_PORT             nginx port (default: the first free one from 18080)
-#   BENCH_SEED             if set (small|medium|large): `nyumba seed --bench SIZE --seed 1`
+#   BENCH_SIZE             small|medium|large: `nyumba seed --bench SIZE` first. Default: medium
+#                          when a workload needs seeded data (those listed in seeded_workloads
+#                          by bench/workloads/*.sh), else no seeding.
+#   BENCH_SEED=1           the seed's --seed (a size here is taken as BENCH_SIZE, as before)
+#   BENCH_PENDING          pending STK requests for the callback workload (default 2000 on
+#                          small, 200000 otherwise)
+#   BENCH_CACHE=1          keep the seeded datadir in var/bench-cache/ (by size, seed, Nairobi
+#                          day and a hash of the migrations and the seeder) and copy it on the
+#                          next run instead of seeding again; 0: always seed
+#   NYUMBA_BENCH_PASSWORD  every seeded user's password (default nyumba-bench-password)
 #   BENCH_KEEP=1           keep the temporary folder (logs, wrk output) and print its path
 #   NYUMBA_BIN             responder binary (default .build/release/nyumba). If it is
 #                          missing, a second C responder stands in for it (clearly labelled).
@@ -41,7 +52,8 @@ warmup="${BENCH_WARMUP:-2s}"
 workers="${BENCH_WORKERS:-${NYUMBA_WORKERS:-4}}"
 nyumba_bin="${NYUMBA_BIN:-$repo/.build/release/nyumba}"
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || workloads=(static hello c-hello)
+[ ${#workloads[@]} -gt 0 ] ||
+    workloads=(static hello c-hello dashboard dashboard-property tenant-home callback login)
 
 say() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -50,6 +62,27 @@ for tool in wrk nginx cc; do
     command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install wrk nginx gcc libfcgi-dev)"
 done
 [ -f /usr/include/fcgiapp.h ] || die "libfcgi-dev is not installed"
+
+# More workloads (and setup_ functions) may live in bench/workloads/*.sh; a file adds the
+# workloads that need the seeded benchmark data to seeded_workloads.
+seeded_workloads=()
+for file in "$repo"/bench/workloads/*.sh; do
+    # shellcheck disable=SC1090
+    [ -f "$file" ] && . "$file"
+done
+
+bench_size="${BENCH_SIZE:-}"
+bench_seed="${BENCH_SEED:-1}"
+case "$bench_seed" in small | medium | large) bench_size="$bench_seed" bench_seed=1 ;; esac
+if [ -z "$bench_size" ]; then
+    for w in "${workloads[@]}"; do
+        for s in "${seeded_workloads[@]}"; do [ "$w" = "$s" ] && bench_size=medium; done
+    done
+fi
+case "$bench_size" in "" | small | medium | large) ;; *) die "BENCH_SIZE must be small, medium or large" ;; esac
+export BENCH_SIZE="$bench_size"
+export BENCH_PENDING="${BENCH_PENDING:-$([ "$bench_size" = small ] && echo 2000 || echo 200000)}"
+export NYUMBA_BENCH_PASSWORD="${NYUMBA_BENCH_PASSWORD:-nyumba-bench-password}"
 
 # ---------------------------------------------------------------------------- servers
 
@@ -132,8 +165,23 @@ swift_socket="$BENCH_TMP/nyumba.sock"
 port="${BENCH_PORT:-$(free_port)}"
 if [ -x "$nyumba_bin" ]; then
     responder_label="nyumba serve"
-    say "starting MariaDB"
     mariadb_dir="$BENCH_TMP/mariadb"
+    seed_cache=""
+    if [ -n "$bench_size" ] && [ "${BENCH_CACHE:-1}" = 1 ]; then
+        seed_key="$(cat "$repo"/db/migrations/*.sql "$repo"/Sources/NyumbaApp/Seeding/BenchSeed*.swift |
+            cat - <(echo "$BENCH_PENDING $NYUMBA_BENCH_PASSWORD") | sha256sum | cut -c1-12)"
+        seed_cache="$repo/var/bench-cache/$bench_size-seed$bench_seed-$(date -u -d '+3 hours' +%F)-$seed_key"
+    fi
+    seeded=0
+    if [ -n "$seed_cache" ] && [ -d "$seed_cache/data" ]; then
+        say "copying the seeded $bench_size database from $seed_cache"
+        mkdir -p "$mariadb_dir"
+        copy_start=$(date +%s.%N)
+        cp -a "$seed_cache/data" "$mariadb_dir/data"
+        seed_note="$bench_size, seed $bench_seed: copied from the cache in $(awk -v a="$copy_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s; seeded earlier: $(tail -n 1 "$seed_cache/seed.log" | sed 's/^ *//')"
+        seeded=1
+    fi
+    say "starting MariaDB"
     db_url="$("$repo/scripts/mariadb.sh" start "$mariadb_dir" | grep -o 'mariadb://[^[:space:]]*' | tail -n 1)"
     [ -n "$db_url" ] || die "scripts/mariadb.sh printed no database URL"
     export NYUMBA_DATABASE_URL="$db_url"
@@ -143,13 +191,35 @@ if [ -x "$nyumba_bin" ]; then
     export NYUMBA_SECRET_KEY="${NYUMBA_SECRET_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
     export NYUMBA_ENCRYPTION_KEY="${NYUMBA_ENCRYPTION_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
     export NYUMBA_MAIL_DIR="$BENCH_TMP/mail"
+    # Payments on, so the callback route exists; nothing is due for the reconciler (the
+    # seeded pending requests are scheduled far ahead), so this base URL is never called.
+    export NYUMBA_DARAJA_BASE_URL="${NYUMBA_DARAJA_BASE_URL:-http://127.0.0.1:9}"
+    export NYUMBA_DARAJA_CONSUMER_KEY="${NYUMBA_DARAJA_CONSUMER_KEY:-bench}"
+    export NYUMBA_DARAJA_CONSUMER_SECRET="${NYUMBA_DARAJA_CONSUMER_SECRET:-bench}"
+    export NYUMBA_DARAJA_SHORTCODE="${NYUMBA_DARAJA_SHORTCODE:-174379}"
+    export NYUMBA_DARAJA_PASSKEY="${NYUMBA_DARAJA_PASSKEY:-bench-passkey}"
+    export NYUMBA_DARAJA_CALLBACK_TOKEN="${NYUMBA_DARAJA_CALLBACK_TOKEN:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
     mkdir -p "$NYUMBA_MAIL_DIR"
     say "nyumba migrate"
     "$nyumba_bin" migrate >"$BENCH_TMP/migrate.log" 2>&1 || { cat "$BENCH_TMP/migrate.log" >&2; die "migrate failed"; }
-    if [ -n "${BENCH_SEED:-}" ]; then
-        say "nyumba seed --bench $BENCH_SEED --seed 1"
-        "$nyumba_bin" seed --bench "$BENCH_SEED" --seed 1 >"$BENCH_TMP/seed.log" 2>&1 ||
-            { tail -n 20 "$BENCH_TMP/seed.log" >&2; die "seed failed"; }
+    if [ -n "$bench_size" ] && [ "$seeded" = 0 ]; then
+        say "nyumba seed --bench $bench_size --seed $bench_seed --pending $BENCH_PENDING"
+        seed_start=$(date +%s.%N)
+        "$nyumba_bin" seed --bench "$bench_size" --seed "$bench_seed" --pending "$BENCH_PENDING" \
+            >"$BENCH_TMP/seed.log" 2>&1 || { tail -n 20 "$BENCH_TMP/seed.log" >&2; die "seed failed"; }
+        sed 's/^/bench:   /' "$BENCH_TMP/seed.log" >&2
+        seed_note="$bench_size, seed $bench_seed: seeded in $(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s ($(tail -n 1 "$BENCH_TMP/seed.log" | sed 's/^ *//'))"
+        if [ -n "$seed_cache" ]; then
+            say "caching the seeded datadir in $seed_cache"
+            "$repo/scripts/mariadb.sh" stop "$mariadb_dir" >/dev/null
+            # One cached datadir per size: older days and versions are dropped.
+            rm -rf "$repo/var/bench-cache/$bench_size-"* "$seed_cache.tmp"
+            mkdir -p "$seed_cache.tmp"
+            cp -a "$mariadb_dir/data" "$seed_cache.tmp/data"
+            cp "$BENCH_TMP/seed.log" "$seed_cache.tmp/seed.log"
+            mv "$seed_cache.tmp" "$seed_cache"
+            "$repo/scripts/mariadb.sh" start "$mariadb_dir" >/dev/null
+        fi
     fi
     "$nyumba_bin" serve >"$BENCH_TMP/nyumba.log" 2>&1 &
     responder_pid=$!
@@ -187,12 +257,6 @@ base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" \
 workload_static() { run_wrk "${1}static/$static_file"; }
 workload_hello() { run_wrk "${1}hello"; }
 workload_c_hello() { run_wrk "${1}c-hello"; }
-
-# More workloads (and setup_ functions) may live in bench/workloads/*.sh.
-for file in "$repo"/bench/workloads/*.sh; do
-    # shellcheck disable=SC1090
-    [ -f "$file" ] && . "$file"
-done
 
 # Where run_wrk writes wrk's output; set by measure() before each call.
 wrk_out=""
@@ -284,8 +348,8 @@ for w in "${workloads[@]}"; do
     read -r rps p50 p99 errors <<<"${median[$w]}"
     ratio_c="-"
     ratio_h="-"
-    [ -n "$c_rps" ] && ratio_c="$(awk -v a="$rps" -v b="$c_rps" 'BEGIN { printf "%.2f", a / b }')"
-    [ -n "$hello_rps" ] && ratio_h="$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN { printf "%.2f", a / b }')"
+    [ -n "$c_rps" ] && ratio_c="$(awk -v a="$rps" -v b="$c_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
+    [ -n "$hello_rps" ] && ratio_h="$(awk -v a="$rps" -v b="$hello_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
     printf '| %-20s | %10.0f | %9s | %9s | %7s | %8s | %8s |\n' "$w" "$rps" "$p50" "$p99" "$errors" "$ratio_c" "$ratio_h"
 done
 echo
@@ -293,3 +357,5 @@ echo
 rss_of() { awk -v k="$2:" '$1 == k { printf "%.1f MiB", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
 echo "responder ($responder_label, pid $responder_pid): VmRSS $(rss_of "$responder_pid" VmRSS), peak VmHWM $(rss_of "$responder_pid" VmHWM)"
 echo "C responder (pid $c_pid): VmRSS $(rss_of "$c_pid" VmRSS)"
+[ -n "${seed_note:-}" ] && echo "data: $seed_note"
+cat "$BENCH_TMP"/report-*.txt 2>/dev/null || true

@@ -5,10 +5,14 @@ import Web
 
 /// `nyumba seed --demo [--logins-file FILE]`: demo data on an empty database, with its
 /// logins printed (and written to FILE, readable by the owner only, for later runs).
+/// `nyumba seed --bench SIZE …`: the benchmark data (`BenchSeedCommand`).
 enum SeedCommand {
     static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        if arguments.first == "--bench" {
+            return BenchSeedCommand.run(arguments: arguments, environment: environment)
+        }
         guard arguments.first == "--demo" else {
-            return Commands.fail("usage: nyumba seed --demo [--logins-file FILE]")
+            return Commands.fail("usage: nyumba seed --demo [--logins-file FILE]\n" + BenchSeedCommand.usage)
         }
         let loginsFile = arguments.firstIndex(of: "--logins-file").flatMap {
             arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil

@@ -1,0 +1,54 @@
+import Foundation
+import MariaDB
+
+extension BenchSeed {
+    /// The dashboard's summary figures, computed once over the whole ledger (the app keeps
+    /// them up to date per payment; see `LedgerStore.record` and migration 0005).
+    func fillSummaries() throws {
+        try db.execute(
+            """
+            INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, payments)
+            SELECT lease_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), landlord_id, property_id,
+                   SUM(amount), COUNT(*)
+            FROM payments
+            GROUP BY lease_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), landlord_id, property_id
+            """)
+        try db.execute(
+            """
+            UPDATE leases l JOIN (SELECT lease_id, SUM(amount) AS paid FROM payments GROUP BY lease_id) t
+                ON t.lease_id = l.id
+            SET l.total_paid = t.paid
+            """)
+        for table in ["users", "properties", "units", "leases", "payments", "lease_month_totals", "payment_requests"] {
+            _ = try db.query("ANALYZE TABLE \(table)")
+        }
+    }
+
+    /// Pending STK pushes for the `callback` workload: request `n` has CheckoutRequestID
+    /// `ws_CO_BENCH_<n>` and amount `pendingAmount(n)`, on the leases in turn. Their first
+    /// reconciler query is far in the future, so only callbacks settle them.
+    func insertPendingRequests(_ count: Int, shortcode: String) throws {
+        let requests = BulkInsert(
+            db: db, table: "payment_requests",
+            columns: [
+                "lease_id", "tenant_id", "landlord_id", "property_id", "amount", "phone", "shortcode",
+                "merchant_request_id", "checkout_request_id", "status", "created_at", "next_query_at",
+            ])
+        guard count > 0 else { return }
+        let createdAt = SQLValue.text(SQLDateTime.format(Date()))
+        for n in 1...count {
+            let unit = (n - 1) % size.unitCount
+            let property = layout.property(ofUnit: unit)
+            try requests.add([
+                .int(layout.unitID(unit)), .int(layout.tenantUserID(unit)),
+                .int(layout.landlordUserID(layout.landlord(ofProperty: property))), .int(layout.propertyID(property)),
+                .int(Int64(Self.pendingAmount(n))), .text(layout.tenancy(unit).phone), .text(shortcode),
+                .text("bench-\(n)"), .text("ws_CO_BENCH_\(n)"), "pending", createdAt, "2099-01-01 00:00:00",
+            ])
+        }
+        try requests.flush()
+    }
+
+    /// The amount of pending request `n` (bench/workloads/callback.sh computes the same).
+    static func pendingAmount(_ n: Int) -> Int { 1_000 + 500 * (n % 9) }
+}
