@@ -69,6 +69,7 @@ extension Connection {
         defer {
             inTransaction = false
             transactionLost = false
+            commitHooks = []
         }
         let result: T
         do {
@@ -80,7 +81,28 @@ extension Connection {
         if transactionLost {
             throw DatabaseError.connectionLost(code: 2013, message: "connection lost during the transaction")
         }
-        try execute("COMMIT")
+        do {
+            try execute("COMMIT")
+        } catch {
+            // The commit may still have happened: running the hooks (cache invalidations) is the safe side.
+            runCommitHooks()
+            throw error
+        }
+        runCommitHooks()
         return result
+    }
+
+    /// Runs `hook` once the current transaction has committed — at once when there is none,
+    /// never if it rolls back. For work that must not be seen before the data is, such as
+    /// invalidating a cache that another thread could otherwise refill with the old figures.
+    public func afterCommit(_ hook: @escaping () -> Void) {
+        if inTransaction { commitHooks.append(hook) } else { hook() }
+    }
+
+    private func runCommitHooks() {
+        let hooks = commitHooks
+        commitHooks = []
+        inTransaction = false
+        for hook in hooks { hook() }
     }
 }

@@ -16,6 +16,8 @@ public final class Connection {
     private var handle: UnsafeMutablePointer<MYSQL>?
     var inTransaction = false
     var transactionLost = false
+    /// Work to run once the current transaction has committed (see `afterCommit`).
+    var commitHooks: [() -> Void] = []
 
     /// Creates an unconnected connection; also initialises the client library for the
     /// process and for the calling thread (see `MariaDBClient`).

@@ -27,6 +27,21 @@ public final class RedisConnection {
         _ = try command([Array("SET".utf8), Array(key.utf8), value, Array("EX".utf8), Array(String(seconds).utf8)])
     }
 
+    /// Adds one to the number at `key` (a missing key counts as 0) and returns the new value.
+    @discardableResult
+    public func incr(_ key: String) throws(RedisError) -> Int {
+        guard let value = try command(["INCR", key]).integer else { throw .reply("INCR did not answer a number") }
+        return value
+    }
+
+    /// Sets `key` to `value` for `seconds` unless it exists; true if it was set.
+    @discardableResult
+    public func setIfAbsent(_ key: String, _ value: [UInt8], expiresIn seconds: Int) throws(RedisError) -> Bool {
+        try command([
+            Array("SET".utf8), Array(key.utf8), value, Array("NX".utf8), Array("EX".utf8), Array(String(seconds).utf8),
+        ]).bytes != nil
+    }
+
     /// Deletes keys; returns how many existed.
     @discardableResult
     public func delete(_ keys: String...) throws(RedisError) -> Int {

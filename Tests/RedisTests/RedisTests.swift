@@ -42,6 +42,19 @@ final class RedisConnectionTests: XCTestCase {
         XCTAssertNil(try redis.get(key), "expired")
     }
 
+    func testIncrAndSetIfAbsent() throws {
+        let redis = try connection()
+        let key = "nyumba:test:\(UUID().uuidString)"
+        defer { _ = try? redis.delete(key) }
+        XCTAssertEqual(try redis.incr(key), 1, "a missing key counts as 0")
+        XCTAssertEqual(try redis.incr(key), 2)
+        XCTAssertFalse(try redis.setIfAbsent(key, Array("7".utf8), expiresIn: 5))
+        XCTAssertEqual(try redis.get(key), Array("2".utf8))
+        XCTAssertEqual(try redis.delete(key), 1)
+        XCTAssertTrue(try redis.setIfAbsent(key, Array("7".utf8), expiresIn: 5))
+        XCTAssertEqual(try redis.incr(key), 8)
+    }
+
     func testUnreachableServerIsAConnectionError() {
         let redis = RedisConnection(url: try! RedisURL("redis://127.0.0.1:1"), timeoutMilliseconds: 200)
         XCTAssertThrowsError(try redis.get("x")) { error in

@@ -55,6 +55,7 @@ extension ApprovalStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
             """, request.tenantID.raw, terms.unit.raw, request.propertyID.raw, landlord.raw, terms.monthlyRent,
             terms.dueDay, terms.startDate)
+        DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
     /// Records the decision on a pending request.

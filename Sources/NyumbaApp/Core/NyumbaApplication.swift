@@ -29,7 +29,8 @@ public final class NyumbaApplication: Sendable {
     public init(config: Config) throws(ViewsError) {
         self.config = config
         views = try Views(
-            directory: config.templatesDirectory, required: Self.requiredTemplates + LedgerRoutes.templates)
+            directory: config.templatesDirectory,
+            required: Self.requiredTemplates + LedgerRoutes.templates + DashboardRoutes.templates)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
@@ -45,6 +46,8 @@ public final class NyumbaApplication: Sendable {
         PayRoutes.register(in: &router)
         DarajaCallbackRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
+        DashboardRoutes.register(in: &router)
+        DashboardCache.shared.configure(redis: config.redisURL)
         self.router = router
     }
 

@@ -37,6 +37,8 @@ struct LedgerStore {
                 """, entry.leaseID.raw, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount)
             try db.execute(
                 "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+            // Here, so that no caller can forget it; it runs when the outermost transaction commits.
+            DashboardCache.shared.landlordChanged(entry.landlordID, on: db)
             return id
         }
     }

@@ -34,6 +34,7 @@ struct PropertyStore {
                     "INSERT INTO units (property_id, label, monthly_rent) VALUES (?, ?, ?)",
                     id.raw, property.labelPrefix + String(number), property.defaultRent)
             }
+            DashboardCache.shared.landlordChanged(landlord, on: db)
             return id
         }
     }
@@ -99,6 +100,8 @@ struct PropertyStore {
             SET u.label = ?, u.monthly_rent = ?
             WHERE u.id = ? AND u.property_id = ? AND p.landlord_id = ?
             """, label, rent, id.raw, property.raw, landlord.raw)
+        // The label shows in the dashboard's lists.
+        DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
     /// Adds a unit to one of the landlord's properties; a taken label throws a duplicate-key error.
@@ -108,5 +111,6 @@ struct PropertyStore {
             INSERT INTO units (property_id, label, monthly_rent)
             SELECT p.id, ?, ? FROM properties p WHERE p.id = ? AND p.landlord_id = ?
             """, label, rent, property.raw, landlord.raw)
+        DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 }

@@ -1,0 +1,110 @@
+import Web
+
+/// Builds a dashboard page: figures (through the cache), one page of payments, the lease's statement.
+enum DashboardPages {
+    static func page(_ request: Request, _ session: RequestSession, _ context: AppContext, target: DashboardTarget)
+        throws -> Response
+    {
+        let store = DashboardStore(db: context.db)
+        let figures = try DashboardService(store: store).figures(
+            landlord: target.landlord, scope: target.scope, period: target.period, today: target.today)
+        var lines = try store.payments(landlord: target.landlord, scope: target.scope, filter: target.filter)
+        let hasNext = lines.count > PaymentsFilter.pageSize
+        lines = Array(lines.prefix(PaymentsFilter.pageSize))
+        var section: LeaseSection?
+        if let lease = target.lease {
+            let paid = try store.leaseMonths(lease.id, landlord: target.landlord)
+            section = leaseSection(
+                lease, LeaseStatement(schedule: lease.schedule, paidByMonth: paid, today: target.today), target.today)
+        }
+        let layout = try context.layout("Dashboard · \(target.title)", session)
+        let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
+        return context.page(section == nil ? "dashboard/index" : "dashboard/lease", model)
+    }
+
+    private static func leaseSection(_ lease: LeaseDetails, _ statement: LeaseStatement, _ today: CalendarDay)
+        -> LeaseSection
+    {
+        let balance = lease.balance(asOf: today)
+        return LeaseSection(
+            id: lease.id.description, tenantName: lease.tenantName, tenantEmail: lease.tenantEmail,
+            tenantPhone: lease.tenantPhone, unitLabel: lease.unitLabel, propertyName: lease.propertyName,
+            rent: Money.kes(lease.schedule.monthlyRent), dueDay: Ordinal.dayOfMonth(lease.schedule.dueDay),
+            startDate: LedgerText.day(lease.schedule.start), endedOn: lease.schedule.end.map(LedgerText.day),
+            balance: LedgerText.balance(balance), owes: balance > 0, statement: statement.lines)
+    }
+
+    private static func makePage(
+        _ layout: Layout, _ target: DashboardTarget, _ figures: DashboardFigures, _ lines: [PaymentLine],
+        hasNext: Bool, lease: LeaseSection?
+    ) -> DashboardPage {
+        let period = target.period
+        let filter = target.filter
+        let path = target.path
+        let more = figures.tenantsInArrears - figures.arrears.count
+        var backLink: DashboardPage.Link?
+        switch target.scope {
+        case .all: backLink = nil
+        case .property:
+            backLink = DashboardPage.Link(href: "/landlord/dashboard?\(period.query)", label: "All properties")
+        case .lease:
+            let id = target.lease?.propertyID
+            backLink = id.map {
+                DashboardPage.Link(
+                    href: "/landlord/dashboard/properties/\($0)?\(period.query)",
+                    label: target.lease?.propertyName ?? "")
+            }
+        }
+        func pageLink(_ number: Int) -> String { "\(path)?\(filter.query)&page=\(number)" }
+        func monthLink(_ index: Int) -> DashboardPage.Link {
+            var query = "month=\(MonthMath.iso(index))"
+            if let channel = filter.channel { query += "&channel=\(channel.rawValue)" }
+            if let property = filter.property { query += "&property=\(property)" }
+            return DashboardPage.Link(href: "\(path)?\(query)", label: MonthMath.longName(index))
+        }
+        return DashboardPage(
+            layout: layout, heading: target.title, periodLabel: period.label, path: path,
+            isAll: target.scope == .all, isLease: lease != nil, backLink: backLink,
+            month: MonthMath.iso(period.to.monthIndex), from: period.from.description, to: period.to.description,
+            isRange: !period.isMonth,
+            previousMonth: period.isMonth ? monthLink(period.from.monthIndex - 1) : nil,
+            nextMonth: period.isMonth ? monthLink(period.from.monthIndex + 1) : nil,
+            collected: Money.kes(figures.collected), expected: Money.kes(figures.expected),
+            outstanding: Money.kes(figures.outstanding), tenantsInArrears: String(figures.tenantsInArrears),
+            rate: DashboardText.rate(figures.collected, of: figures.expected),
+            occupancy:
+                "\(figures.occupied) of \(figures.units) units (\(DashboardText.rate(figures.occupied, of: figures.units)))",
+            chart: DashboardChart(figures.months),
+            arrears: figures.arrears.map {
+                DashboardPage.ArrearsRow(
+                    tenantName: $0.tenantName, unitLabel: $0.unitLabel, propertyName: $0.propertyName,
+                    balance: Money.kes($0.balance), link: "/landlord/dashboard/leases/\($0.leaseID)?\(period.query)")
+            },
+            hasArrears: !figures.arrears.isEmpty, moreArrears: more > 0 ? "and \(more) more in the CSV" : nil,
+            arrearsCSV: "\(path)/arrears.csv" + (filter.property.map { "?property=\($0)" } ?? ""),
+            payments: lines.map(paymentItem), hasPayments: !lines.isEmpty, page: filter.page,
+            previousPage: filter.page > 1 ? pageLink(filter.page - 1) : nil,
+            nextPage: hasNext ? pageLink(filter.page + 1) : nil,
+            paymentsCSV: "\(path)/payments.csv?\(filter.query)",
+            channels: [DashboardPage.Choice(value: "", label: "All channels", selected: filter.channel == nil)]
+                + PaymentChannel.allCases.map {
+                    DashboardPage.Choice(value: $0.rawValue, label: $0.label, selected: $0 == filter.channel)
+                },
+            properties: target.properties.map {
+                DashboardPage.Choice(value: $0.id.description, label: $0.name, selected: $0.id == filter.property)
+            },
+            propertyLinks: target.scope == .all
+                ? target.properties.map {
+                    DashboardPage.Link(href: "/landlord/dashboard/properties/\($0.id)?\(period.query)", label: $0.name)
+                } : [],
+            hasPropertyLinks: target.scope == .all && !target.properties.isEmpty, lease: lease)
+    }
+
+    private static func paymentItem(_ line: PaymentLine) -> DashboardPage.PaymentItem {
+        DashboardPage.PaymentItem(
+            date: LedgerText.when(line), tenantName: line.tenantName, unitLabel: line.unitLabel,
+            propertyName: line.propertyName, amount: Money.kes(line.amount), proof: LedgerText.proof(line),
+            channel: LedgerText.channel(line), receiptLink: "/landlord/payments/\(line.id)/receipt",
+            leaseLink: "/landlord/dashboard/leases/\(line.leaseID)")
+    }
+}
