@@ -9,7 +9,8 @@ import Web
 /// several nodes, schema changes are a deliberate step (`nyumba migrate`).
 enum ServeCommand {
     static func run(environment: [String: String], arguments: [String] = []) -> Int32 {
-        for argument in arguments where argument != "--no-mailer" && argument != "--no-reconciler" {
+        let options = ["--no-mailer", "--no-reconciler", "--no-scheduler"]
+        for argument in arguments where !options.contains(argument) {
             return Commands.fail("serve: unknown option \(argument)")
         }
         let config: Config
@@ -48,6 +49,15 @@ enum ServeCommand {
         let reconciler =
             arguments.contains("--no-reconciler")
             ? nil : ReconcilerThread(config: config, views: application.views, client: application.daraja)
+        var scheduler: ReminderSchedulerThread? = nil
+        if !arguments.contains("--no-scheduler") {
+            do {
+                scheduler = ReminderSchedulerThread(
+                    config: config, views: application.views, clock: try ReminderClock(environment: environment))
+            } catch {
+                return Commands.fail(error.description)
+            }
+        }
         let server = FastCGIServer(address: config.fastCGIAddress, workers: config.workers)
         do {
             try server.run(
@@ -55,6 +65,7 @@ enum ServeCommand {
                 onListening: {
                     // Started here, after the server blocked the stop signals for new threads.
                     mailer?.start()
+                    scheduler?.start()
                     reconciler?.start()
                     Log.startFlusher()
                     Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
@@ -63,6 +74,7 @@ enum ServeCommand {
             return Commands.fail(String(describing: error))
         }
         mailer?.stop()
+        scheduler?.stop()
         reconciler?.stop()
         Log.info("serve: stopped")
         return 0

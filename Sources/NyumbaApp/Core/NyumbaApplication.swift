@@ -30,7 +30,8 @@ public final class NyumbaApplication: Sendable {
         self.config = config
         views = try Views(
             directory: config.templatesDirectory,
-            required: Self.requiredTemplates + LedgerRoutes.templates + DashboardRoutes.templates)
+            required: Self.requiredTemplates + LedgerRoutes.templates + ReminderRoutes.templates
+                + MessageRoutes.templates)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
@@ -46,8 +47,8 @@ public final class NyumbaApplication: Sendable {
         PayRoutes.register(in: &router)
         DarajaCallbackRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
-        DashboardRoutes.register(in: &router)
-        DashboardCache.shared.configure(redis: config.redisURL)
+        ReminderRoutes.register(in: &router)
+        MessageRoutes.register(in: &router)
         self.router = router
     }
 

@@ -1,0 +1,42 @@
+import Web
+
+/// A message's subject and text, as typed and as checked.
+struct MessageForm {
+    var subject = ""
+    var text = ""
+    var errors = FieldErrors()
+
+    static let subjectLimit = 120
+    static let textLimit = 5_000
+
+    /// Reads the form; the message is nil when a field has an error. A subject goes into an
+    /// email header, so a line break in it is refused outright (not trimmed away).
+    static func read(_ form: FormData) -> (MessageForm, (subject: String, text: String)?) {
+        let rawSubject = form["subject"] ?? ""
+        let rawText = form["text"] ?? ""
+        var errors = FieldErrors()
+        if rawSubject.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+            errors.add("subject", "The subject must be a single line, without line breaks.")
+        }
+        let subject = Validate.text(rawSubject, "subject", limit: subjectLimit, into: &errors)
+        let text = body(rawText, into: &errors)
+        let typed = MessageForm(subject: rawSubject, text: rawText, errors: errors)
+        return (typed, errors.isEmpty ? (subject, text) : nil)
+    }
+
+    /// Trimmed, non-empty, at most `textLimit` characters; line breaks and tabs allowed, no other control characters.
+    private static func body(_ raw: String, into errors: inout FieldErrors) -> String {
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            errors.add("text", "Required.")
+        } else if text.count > textLimit {
+            errors.add("text", "At most \(textLimit) characters.")
+        } else if text.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+        }) {
+            errors.add("text", "Contains characters that are not allowed.")
+        }
+        return text
+    }
+}

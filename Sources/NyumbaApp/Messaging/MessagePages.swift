@@ -1,0 +1,51 @@
+/// The view model of `messages/tenant.mustache` and `messages/landlord.mustache`: the
+/// form, then the conversation, newest first.
+struct MessagePage {
+    /// One message as shown.
+    struct Line {
+        let date: String
+        let from: String
+        let subject: String
+        let body: String
+    }
+
+    let layout: Layout
+    /// The other party: the landlord for a tenant, the tenant for a landlord.
+    let otherName: String
+    let leaseID: String
+    /// Where the form posts.
+    let formAction: String
+    let unit: String
+    let formSubject: String
+    let formText: String
+    let errors: [String: String]
+    let alert: String?
+    let canWrite: Bool
+    let lines: [Line]
+    let hasLines: Bool
+
+    init(
+        layout: Layout, lease: ReminderLease?, reader: MessageDirection, form: MessageForm, alert: String?,
+        messages: [StoredMessage]
+    ) {
+        self.layout = layout
+        let readerIsTenant = reader == .toTenant
+        otherName = (readerIsTenant ? lease?.landlordName : lease?.tenantName) ?? ""
+        leaseID = lease?.id.description ?? ""
+        formAction = readerIsTenant ? "/tenant/messages" : "/landlord/leases/\(leaseID)/message"
+        unit = lease.map { "\($0.unitLabel), \($0.propertyName)" } ?? ""
+        formSubject = form.subject
+        formText = form.text
+        errors = form.errors.messages
+        self.alert = alert
+        canWrite = lease != nil
+        lines = messages.map { message in
+            let mine = (message.direction == .toLandlord) == readerIsTenant
+            let other = readerIsTenant ? "Your landlord" : "Tenant"
+            return Line(
+                date: NairobiTime.dateTime(message.createdAt), from: mine ? "You" : other, subject: message.subject,
+                body: message.body)
+        }
+        hasLines = !messages.isEmpty
+    }
+}

@@ -1,0 +1,107 @@
+import Web
+
+/// Messages between a tenant and their landlord: a tenant writes to the landlord of their
+/// current lease; a landlord writes to the tenant of one of their own leases.
+enum MessageRoutes {
+    static func register(in router: inout Router<AppContext>) {
+        router.page("GET", "/tenant/messages", access: .tenant) { request, session, context in
+            let tenant = try tenantID(session)
+            let lease = try MessageStore(db: context.db).openLease(tenant: tenant)
+            return try tenantPage(lease, MessageForm(), session, context, notice: notice(request))
+        }
+        router.page("POST", "/tenant/messages", access: .tenant, tenantSends)
+        router.page("GET", "/landlord/leases/:id/message", access: .landlord) { request, session, context in
+            let lease = try landlordLease(request, session, context)
+            return try landlordPage(lease, MessageForm(), session, context, notice: notice(request))
+        }
+        router.page("POST", "/landlord/leases/:id/message", access: .landlord, landlordSends)
+    }
+
+    /// The templates of messages; start-up fails if one is missing.
+    static let templates = [
+        "messages/tenant", "messages/landlord", "emails/message_to_landlord", "emails/message_to_tenant",
+    ]
+
+    /// Fixed messages after a redirect; never text taken from the address.
+    private static func notice(_ request: Request) -> String? {
+        request.query["done"] == "sent" ? "Message sent. Replies come to your email address." : nil
+    }
+
+    private static func tenantID(_ session: RequestSession) throws -> UserID {
+        guard let user = session.user, user.role == .tenant else { throw HTTPError.notFound }
+        return user.id
+    }
+
+    /// The landlord's lease of the route's `:id`; 404 for another landlord's or an unknown id.
+    private static func landlordLease(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> ReminderLease
+    {
+        guard let id = LeaseID(segment: request.parameters["id"]),
+            let lease = try MessageStore(db: context.db).lease(id, landlord: try PropertyRoutes.landlordID(session))
+        else { throw HTTPError.notFound }
+        return lease
+    }
+
+    private static func tenantPage(
+        _ lease: ReminderLease?, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
+        notice: String? = nil, alert: String? = nil, status: Int = 200
+    ) throws -> Response {
+        let messages = try MessageStore(db: context.db).conversation(tenant: try tenantID(session))
+        let layout = try context.layout("Messages", session, notice: notice)
+        return context.page(
+            "messages/tenant",
+            MessagePage(layout: layout, lease: lease, reader: .toTenant, form: form, alert: alert, messages: messages),
+            status: status)
+    }
+
+    private static func landlordPage(
+        _ lease: ReminderLease, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
+        notice: String? = nil, alert: String? = nil, status: Int = 200
+    ) throws -> Response {
+        let messages = try MessageStore(db: context.db).conversation(lease: lease.id, landlord: lease.landlordID)
+        let layout = try context.layout("Message \(lease.tenantName)", session, notice: notice)
+        return context.page(
+            "messages/landlord",
+            MessagePage(
+                layout: layout, lease: lease, reader: .toLandlord, form: form, alert: alert, messages: messages),
+            status: status)
+    }
+
+    private static func tenantSends(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        guard let lease = try MessageStore(db: context.db).openLease(tenant: try tenantID(session)) else {
+            return try tenantPage(
+                nil, MessageForm(), session, context, alert: "You have no current lease, so no landlord to write to.",
+                status: 409)
+        }
+        let (typed, message) = MessageForm.read(try request.form())
+        guard let message else { return try tenantPage(lease, typed, session, context, status: 400) }
+        do {
+            try MessageSender(db: context.db, views: context.views, config: context.config)
+                .send(.toLandlord, lease: lease, subject: message.subject, text: message.text)
+        } catch MessageRefusal.tooMany(let limit) {
+            return try tenantPage(lease, typed, session, context, alert: tooMany(limit), status: 429)
+        }
+        return .redirect(to: "/tenant/messages?done=sent")
+    }
+
+    private static func landlordSends(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let lease = try landlordLease(request, session, context)
+        let (typed, message) = MessageForm.read(try request.form())
+        guard let message else { return try landlordPage(lease, typed, session, context, status: 400) }
+        do {
+            try MessageSender(db: context.db, views: context.views, config: context.config)
+                .send(.toTenant, lease: lease, subject: message.subject, text: message.text)
+        } catch MessageRefusal.tooMany(let limit) {
+            return try landlordPage(lease, typed, session, context, alert: tooMany(limit), status: 429)
+        }
+        return .redirect(to: "/landlord/leases/\(lease.id)/message?done=sent")
+    }
+
+    private static func tooMany(_ limit: Int) -> String {
+        "You have sent \(limit) messages in the last hour, the most allowed. Please wait a while and try again."
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import MariaDB
+
+/// Which way a message went.
+enum MessageDirection: String {
+    case toLandlord = "to_landlord"
+    case toTenant = "to_tenant"
+}
+
+/// One message of a conversation.
+struct StoredMessage {
+    let direction: MessageDirection
+    let subject: String
+    let body: String
+    let createdAt: Date
+
+    init(row: Row) throws {
+        direction = MessageDirection(rawValue: try row.string("direction")) ?? .toLandlord
+        subject = try row.string("subject")
+        body = try row.string("body")
+        createdAt = try row.date("created_at")
+    }
+}
+
+/// The SQL of messages between tenants and landlords; every query is bound to its reader.
+struct MessageStore {
+    let db: Connection
+
+    /// The tenant's current lease, with their landlord; nil without an open lease.
+    func openLease(tenant: UserID) throws -> ReminderLease? {
+        try db.queryOne(
+            "\(ReminderLease.select) WHERE l.tenant_id = ? AND l.end_date IS NULL ORDER BY l.start_date DESC, l.id DESC LIMIT 1",
+            tenant.raw
+        ).map(ReminderLease.init)
+    }
+
+    /// One of the landlord's leases (open or ended); nil for another landlord's.
+    func lease(_ id: LeaseID, landlord: UserID) throws -> ReminderLease? {
+        try db.queryOne("\(ReminderLease.select) WHERE l.id = ? AND l.landlord_id = ?", id.raw, landlord.raw)
+            .map(ReminderLease.init)
+    }
+
+    /// Locks the sender's user row (so that two requests at once cannot both slip under the
+    /// limit) and counts their messages in that direction during the last hour.
+    func lockAndCountLastHour(sender: UserID, direction: MessageDirection) throws -> Int {
+        _ = try db.queryOne("SELECT id FROM users WHERE id = ? FOR UPDATE", sender.raw)
+        let column = direction == .toLandlord ? "tenant_id" : "landlord_id"
+        return try db.queryOne(
+            """
+            SELECT COUNT(*) AS sent FROM messages
+            WHERE \(column) = ? AND direction = ? AND created_at > UTC_TIMESTAMP(6) - INTERVAL 1 HOUR
+            """, sender.raw, direction.rawValue
+        )?.int("sent") ?? 0
+    }
+
+    /// Stores a message pointing at the outbox row just inserted on this connection; call it
+    /// inside the transaction that queued its email.
+    func record(lease: ReminderLease, direction: MessageDirection, subject: String, body: String) throws {
+        let outbox = try db.queryOne("SELECT LAST_INSERT_ID() AS id")?.int64("id") ?? 0
+        try db.execute(
+            """
+            INSERT INTO messages (landlord_id, tenant_id, lease_id, direction, subject, body, outbox_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, lease.landlordID.raw, lease.tenantID.raw, lease.id.raw, direction.rawValue, subject, body, outbox)
+    }
+
+    /// Adds a line to the landlord's notifications tab.
+    func notifyLandlord(_ landlord: UserID, message: String, link: String) throws {
+        try db.execute(
+            "INSERT INTO notifications (landlord_id, kind, message, link, created_at) VALUES (?, 'message', ?, ?, UTC_TIMESTAMP(6))",
+            landlord.raw, String(message.prefix(500)), link)
+    }
+
+    /// The tenant's messages with their landlords, newest first.
+    func conversation(tenant: UserID, limit: Int = 50) throws -> [StoredMessage] {
+        try db.query(
+            """
+            SELECT direction, subject, body, created_at FROM messages WHERE tenant_id = ?
+            ORDER BY created_at DESC, id DESC LIMIT ?
+            """, tenant.raw, limit
+        ).map(StoredMessage.init)
+    }
+
+    /// The messages under one of the landlord's leases, newest first.
+    func conversation(lease: LeaseID, landlord: UserID, limit: Int = 50) throws -> [StoredMessage] {
+        try db.query(
+            """
+            SELECT direction, subject, body, created_at FROM messages WHERE lease_id = ? AND landlord_id = ?
+            ORDER BY created_at DESC, id DESC LIMIT ?
+            """, lease.raw, landlord.raw, limit
+        ).map(StoredMessage.init)
+    }
+}

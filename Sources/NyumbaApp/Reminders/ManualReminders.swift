@@ -1,0 +1,71 @@
+import MariaDB
+
+/// One tenant a manual reminder goes to, with the email they will get.
+struct ReminderRecipient {
+    let lease: ReminderLease
+    let figures: ReminderFigures
+    let email: EmailDraft
+}
+
+/// Why a manual reminder cannot go out, in words for the landlord.
+enum ReminderRefusal: Error {
+    case leaseEnded
+    case nobodyOwes
+
+    var message: String {
+        switch self {
+        case .leaseEnded: "This lease has ended, so no reminder can be sent."
+        case .nobodyOwes: "Nobody here owes rent right now, so there is no one to remind."
+        }
+    }
+}
+
+/// Builds and sends the landlord's manual reminders; the preview and the sending use the
+/// same `recipients(_:landlord:today:)`, so what was previewed is what goes out.
+struct ManualReminders {
+    let db: Connection
+    let views: Views
+    let config: Config
+
+    /// The tenants `target` reaches, with their emails; nil when the target is not the
+    /// landlord's (→ 404).
+    func recipients(_ target: ReminderTarget, landlord: UserID, today: CalendarDay) throws
+        -> Result<[ReminderRecipient], ReminderRefusal>?
+    {
+        if case .property(let id) = target,
+            try PropertyStore(db: db).property(id, landlord: landlord) == nil
+        {
+            return nil
+        }
+        let store = ReminderStore(db: db)
+        let leases = try store.leases(target, landlord: landlord)
+        if case .lease = target {
+            guard let lease = leases.first else { return nil }
+            guard lease.isOpen else { return .failure(.leaseEnded) }
+        }
+        let writer = ReminderEmail(
+            views: views, config: config,
+            pay: try PayInstructions.lookUp(landlord: landlord, store: store, config: config))
+        let recipients = leases.compactMap { lease -> ReminderRecipient? in
+            guard lease.balance(asOf: today) > 0 || target.includesTenantsWhoOweNothing else { return nil }
+            let figures = ReminderFigures.manual(lease, today: today)
+            return ReminderRecipient(
+                lease: lease, figures: figures, email: writer.draft(lease, figures, automatic: false))
+        }
+        return recipients.isEmpty ? .failure(.nobodyOwes) : .success(recipients)
+    }
+
+    /// Queues every email and writes its log row, all in one transaction.
+    func send(_ recipients: [ReminderRecipient]) throws {
+        let store = ReminderStore(db: db)
+        try db.transaction {
+            for recipient in recipients {
+                try Outbox(db: db).enqueue(recipient.email)
+                try store.recordManual(
+                    NewReminder(
+                        lease: recipient.lease, isAutomatic: false, figures: recipient.figures,
+                        subject: recipient.email.subject))
+            }
+        }
+    }
+}

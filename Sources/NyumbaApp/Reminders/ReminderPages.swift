@@ -1,0 +1,149 @@
+import Foundation
+
+/// The view model of `reminders/new.mustache`: either a choice of whom to remind, or the
+/// preview of the exact emails with the button that sends them.
+struct ReminderPreviewPage {
+    /// One recipient with the exact email they will get.
+    struct Recipient {
+        let tenantName: String
+        let email: String
+        let unitLabel: String
+        let propertyName: String
+        let amount: String
+        let dueDate: String
+        let subject: String
+        let text: String
+        /// The first email is shown open.
+        let isOpen: Bool
+    }
+
+    /// An option of the choice lists.
+    struct Choice {
+        let value: String
+        let text: String
+    }
+
+    let layout: Layout
+    let heading: String
+    let isChoosing: Bool
+    let properties: [Choice]
+    let tenants: [Choice]
+    let targetName: String
+    let targetValue: String
+    let recipients: [Recipient]
+    let count: Int
+    let isPlural: Bool
+    let hasRecipients: Bool
+    let hasTenants: Bool
+    let refusal: String?
+
+    /// The preview of `recipients` for `target`.
+    init(layout: Layout, target: ReminderTarget, recipients: [ReminderRecipient], refusal: ReminderRefusal?) {
+        self.layout = layout
+        isChoosing = false
+        properties = []
+        tenants = []
+        (targetName, targetValue) = target.field
+        self.recipients = recipients.enumerated().map { index, recipient in
+            Recipient(
+                tenantName: recipient.lease.tenantName, email: recipient.lease.tenantEmail,
+                unitLabel: recipient.lease.unitLabel, propertyName: recipient.lease.propertyName,
+                amount: LedgerText.balance(recipient.figures.amountDue),
+                dueDate: recipient.figures.dueDate.map(LedgerText.day) ?? "—", subject: recipient.email.subject,
+                text: recipient.email.text, isOpen: index == 0)
+        }
+        count = recipients.count
+        isPlural = recipients.count != 1
+        hasRecipients = !recipients.isEmpty
+        hasTenants = true
+        self.refusal = refusal?.message
+        heading = Self.heading(target, recipients)
+    }
+
+    /// The choice of whom to remind, from the landlord's open leases.
+    init(layout: Layout, openLeases: [ReminderLease]) {
+        self.layout = layout
+        heading = "Send a rent reminder"
+        isChoosing = true
+        var seen = Set<PropertyID>()
+        properties = openLeases.compactMap { lease in
+            guard seen.insert(lease.propertyID).inserted else { return nil }
+            return Choice(value: lease.propertyID.description, text: lease.propertyName)
+        }
+        tenants = openLeases.map {
+            Choice(value: $0.id.description, text: "\($0.tenantName), \($0.unitLabel) \($0.propertyName)")
+        }
+        targetName = ""
+        targetValue = ""
+        recipients = []
+        count = 0
+        isPlural = false
+        hasRecipients = false
+        hasTenants = !openLeases.isEmpty
+        refusal = nil
+    }
+
+    private static func heading(_ target: ReminderTarget, _ recipients: [ReminderRecipient]) -> String {
+        switch target {
+        case .lease: "Remind \(recipients.first?.lease.tenantName ?? "a tenant")"
+        case .property: "Remind the tenants of \(recipients.first?.lease.propertyName ?? "a property") who owe rent"
+        case .arrears: "Remind every tenant in arrears"
+        }
+    }
+}
+
+/// The view model of `reminders/settings.mustache`: up to five automatic occasions.
+struct ReminderSettingsPage {
+    /// One occasion field.
+    struct Field {
+        let name: String
+        let number: Int
+        let value: String
+        let error: String?
+    }
+
+    let layout: Layout
+    let fields: [Field]
+    let isOff: Bool
+}
+
+/// The view model of `reminders/log.mustache`.
+struct ReminderLogPage {
+    /// One line of the log.
+    struct Line {
+        let date: String
+        let kind: String
+        let tenantName: String
+        let unit: String
+        let leaseLink: String
+        let subject: String
+        let status: String
+        let isFailed: Bool
+    }
+
+    let layout: Layout
+    let lines: [Line]
+    let isEmpty: Bool
+    let previousLink: String?
+    let nextLink: String?
+}
+
+extension ReminderLogPage.Line {
+    init(_ entry: ReminderLogEntry) {
+        date = NairobiTime.dateTime(entry.createdAt)
+        kind = entry.kind.label
+        tenantName = entry.tenantName
+        unit = "\(entry.unitLabel), \(entry.propertyName)"
+        leaseLink = "/landlord/leases/\(entry.leaseID)"
+        subject = entry.subject
+        isFailed = entry.status == "failed"
+        switch entry.status {
+        case "sent": status = "Sent" + (entry.sentAt.map { " \(NairobiTime.dateTime($0))" } ?? "")
+        case "failed": status = "Failed after \(entry.attempts) attempt\(entry.attempts == 1 ? "" : "s")"
+        default:
+            status =
+                entry.attempts == 0
+                ? "Queued" : "Queued (retrying after \(entry.attempts) failed attempt\(entry.attempts == 1 ? "" : "s"))"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Web
+
+/// The landlord's reminders: choose and preview, send, automatic occasions, and the log
+/// of every reminder and message with its delivery status.
+enum ReminderRoutes {
+    static func register(in router: inout Router<AppContext>) {
+        router.page("GET", "/landlord/reminders", access: .landlord, logPage)
+        router.page("GET", "/landlord/reminders/new", access: .landlord) { request, session, context in
+            try previewPage(ReminderTarget.read(request.query), session, context)
+        }
+        router.page("POST", "/landlord/reminders", access: .landlord, send)
+        router.page("GET", "/landlord/reminders/settings", access: .landlord) { request, session, context in
+            let saved = try ReminderStore(db: context.db).occasions(landlord: try PropertyRoutes.landlordID(session))
+            return try settingsPage(ReminderSettingsForm(saved: saved), session, context, notice: notice(request))
+        }
+        router.page("POST", "/landlord/reminders/settings", access: .landlord, saveSettings)
+    }
+
+    /// The templates of reminders; start-up fails if one is missing.
+    static let templates = ["reminders/new", "reminders/settings", "reminders/log"] + emailTemplates
+
+    /// What the scheduler renders (it loads only these).
+    static let emailTemplates = ["emails/rent_reminder"]
+
+    static let pageSize = 50
+
+    /// Fixed messages after a redirect; never text taken from the address.
+    private static func notice(_ request: Request) -> String? {
+        switch request.query["done"] {
+        case "sent":
+            let count = Int(request.query["count"] ?? "") ?? 0
+            return count == 1 ? "Reminder queued for sending." : "\(count) reminders queued for sending."
+        case "saved": return "Automatic reminders saved."
+        case "off": return "Automatic reminders are off."
+        default: return nil
+        }
+    }
+
+    private static func previewPage(
+        _ target: ReminderTarget?, _ session: RequestSession, _ context: AppContext, status: Int = 200
+    ) throws -> Response {
+        let landlord = try PropertyRoutes.landlordID(session)
+        guard let target else {
+            let leases = try ReminderStore(db: context.db).leases(.arrears, landlord: landlord)
+            let layout = try context.layout("Send a reminder", session)
+            return context.page("reminders/new", ReminderPreviewPage(layout: layout, openLeases: leases))
+        }
+        let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
+        guard let found = try reminders.recipients(target, landlord: landlord, today: .nairobi()) else {
+            throw HTTPError.notFound
+        }
+        let layout = try context.layout("Preview the reminder", session)
+        switch found {
+        case .success(let recipients):
+            return context.page(
+                "reminders/new",
+                ReminderPreviewPage(layout: layout, target: target, recipients: recipients, refusal: nil),
+                status: status)
+        case .failure(let refusal):
+            return context.page(
+                "reminders/new", ReminderPreviewPage(layout: layout, target: target, recipients: [], refusal: refusal),
+                status: status == 200 ? 200 : 409)
+        }
+    }
+
+    private static func send(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
+        guard let target = try ReminderTarget.read(try request.form()) else {
+            throw HTTPError.badRequest("Choose whom to remind first.")
+        }
+        let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
+        let landlord = try PropertyRoutes.landlordID(session)
+        guard let found = try reminders.recipients(target, landlord: landlord, today: .nairobi()) else {
+            throw HTTPError.notFound
+        }
+        guard case .success(let recipients) = found else {
+            return try previewPage(target, session, context, status: 409)
+        }
+        try reminders.send(recipients)
+        return .redirect(to: "/landlord/reminders?done=sent&count=\(recipients.count)")
+    }
+
+    private static func settingsPage(
+        _ form: ReminderSettingsForm, _ session: RequestSession, _ context: AppContext, notice: String? = nil,
+        status: Int = 200
+    ) throws -> Response {
+        let layout = try context.layout("Automatic reminders", session, notice: notice)
+        let isOff = form.values.allSatisfy(\.isEmpty)
+        return context.page(
+            "reminders/settings", ReminderSettingsPage(layout: layout, fields: form.fields, isOff: isOff),
+            status: status)
+    }
+
+    private static func saveSettings(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let (typed, offsets) = ReminderSettingsForm.read(try request.form())
+        guard let offsets else { return try settingsPage(typed, session, context, status: 400) }
+        try ReminderStore(db: context.db).saveOccasions(offsets, landlord: try PropertyRoutes.landlordID(session))
+        return .redirect(to: "/landlord/reminders/settings?done=\(offsets.isEmpty ? "off" : "saved")")
+    }
+
+    private static func logPage(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> Response
+    {
+        let page = max(1, min(Int(request.query["page"] ?? "") ?? 1, 10_000))
+        var entries = try ReminderLogStore(db: context.db).entries(
+            landlord: try PropertyRoutes.landlordID(session), offset: (page - 1) * pageSize, limit: pageSize)
+        let hasNext = entries.count > pageSize
+        if hasNext { entries.removeLast() }
+        let layout = try context.layout("Reminders and messages", session, notice: notice(request))
+        return context.page(
+            "reminders/log",
+            ReminderLogPage(
+                layout: layout, lines: entries.map(ReminderLogPage.Line.init), isEmpty: entries.isEmpty,
+                previousLink: page > 1 ? "/landlord/reminders?page=\(page - 1)" : nil,
+                nextLink: hasNext ? "/landlord/reminders?page=\(page + 1)" : nil))
+    }
+}
