@@ -31,7 +31,7 @@ public final class NyumbaApplication: Sendable {
         views = try Views(
             directory: config.templatesDirectory,
             required: Self.requiredTemplates + LedgerRoutes.templates + ReminderRoutes.templates
-                + MessageRoutes.templates)
+                + MessageRoutes.templates + DashboardRoutes.templates)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
@@ -47,6 +47,8 @@ public final class NyumbaApplication: Sendable {
         PayRoutes.register(in: &router)
         DarajaCallbackRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
+        DashboardRoutes.register(in: &router)
+        DashboardCache.shared.configure(redis: config.redisURL)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)
         self.router = router
