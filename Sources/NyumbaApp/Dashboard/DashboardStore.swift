@@ -29,12 +29,14 @@ struct DashboardStore {
         }
     }
 
-    /// Collected per calendar month (by month index), from the per-lease monthly totals.
+    /// Collected per calendar month (by month index), from the monthly totals: per property
+    /// (one row per property and month) for all properties or one, per lease for a lease.
     func collectedByMonth(landlord: UserID, scope: DashboardScope, months: ClosedRange<Int>) throws -> [Int: Int] {
         let (condition, parameters) = Self.condition(scope, "m", landlord: landlord)
+        let table = if case .lease = scope { "lease_month_totals" } else { "property_month_totals" }
         let rows = try db.query(
             """
-            SELECT m.month, SUM(m.collected) AS collected FROM lease_month_totals m
+            SELECT m.month, SUM(m.collected) AS collected FROM \(table) m
             WHERE \(condition) AND m.month BETWEEN ? AND ? GROUP BY m.month
             """,
             parameters: parameters + [

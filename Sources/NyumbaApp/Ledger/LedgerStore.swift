@@ -36,6 +36,12 @@ struct LedgerStore {
                 ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
                 """, entry.leaseID.raw, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount)
             try db.execute(
+                """
+                INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
+                VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, 1)
+                ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
+                """, entry.propertyID, entry.paidAt, entry.landlordID.raw, entry.amount)
+            try db.execute(
                 "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
             DashboardCache.shared.landlordChanged(entry.landlordID, on: db)

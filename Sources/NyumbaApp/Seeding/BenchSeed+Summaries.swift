@@ -15,11 +15,20 @@ extension BenchSeed {
             """)
         try db.execute(
             """
+            INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
+            SELECT property_id, month, landlord_id, SUM(collected), SUM(payments)
+            FROM lease_month_totals GROUP BY property_id, month, landlord_id
+            """)
+        try db.execute(
+            """
             UPDATE leases l JOIN (SELECT lease_id, SUM(amount) AS paid FROM payments GROUP BY lease_id) t
                 ON t.lease_id = l.id
             SET l.total_paid = t.paid
             """)
-        for table in ["users", "properties", "units", "leases", "payments", "lease_month_totals", "payment_requests"] {
+        for table in [
+            "users", "properties", "units", "leases", "payments", "lease_month_totals", "property_month_totals",
+            "payment_requests",
+        ] {
             _ = try db.query("ANALYZE TABLE \(table)")
         }
     }
