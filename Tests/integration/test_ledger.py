@@ -71,6 +71,14 @@ class Tenancy:
             " phone, checkout_request_id, paid_at, recorded_at) VALUES"
             f" ({self.lease_id}, {self.tenant_id}, {self.landlord_id}, {self.property_id}, {self.unit_id}, {amount},"
             f" 'stk', '{receipt}', '254722000111', 'ws_CO_{receipt}', {paid_at}, UTC_TIMESTAMP(6))")
+        # The summary figures that LedgerStore.record keeps in the same transaction.
+        self.stack.sql(f"UPDATE leases SET total_paid = total_paid + {amount} WHERE id = {self.lease_id}")
+        for table, key in (("lease_month_totals", "lease_id, "), ("property_month_totals", "")):
+            self.stack.sql(
+                f"INSERT INTO {table} ({key}month, landlord_id, property_id, collected, payments)"
+                f" SELECT {'lease_id, ' if key else ''}DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'),"
+                f" landlord_id, property_id, amount, 1 FROM payments WHERE receipt = '{receipt}'"
+                " ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1")
         return receipt
 
     def payment_id(self, receipt: str) -> int:

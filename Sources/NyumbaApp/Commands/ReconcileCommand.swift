@@ -26,6 +26,8 @@ enum ReconcileCommand {
         }
         _ = MariaDBClient.libraryInit()
         MariaDBClient.threadInit()
+        // Payments recorded here must reach the dashboards of every responder.
+        DashboardCache.shared.configure(redis: config.redisURL)
         let client = DarajaClient()
         if once {
             do {

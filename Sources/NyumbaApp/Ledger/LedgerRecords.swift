@@ -23,7 +23,7 @@ struct LeaseDetails {
         SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
                l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
                t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
-               (SELECT COALESCE(SUM(x.amount), 0) FROM payments x WHERE x.lease_id = l.id) AS paid
+               l.total_paid AS paid
         FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
         JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
         """
@@ -73,7 +73,9 @@ struct PaymentLine {
         payments p JOIN users t ON t.id = p.tenant_id JOIN units u ON u.id = p.unit_id
         JOIN properties pr ON pr.id = p.property_id
         """
-    static let select = "SELECT \(columns) FROM \(tables)"
+    /// Starts from `payments` (every caller filters on it by an index) rather than letting
+    /// the optimiser begin with all properties and sort.
+    static let select = "SELECT STRAIGHT_JOIN \(columns) FROM \(tables)"
 
     init(row: Row) throws {
         id = PaymentID(try row.int64("id"))
