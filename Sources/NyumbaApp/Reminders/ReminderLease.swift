@@ -21,7 +21,7 @@ struct ReminderLease {
         SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.monthly_rent, l.due_day, l.start_date, l.end_date,
                u.label, p.name AS property_name, t.name AS tenant_name, t.email AS tenant_email,
                o.name AS landlord_name, o.email AS landlord_email,
-               (SELECT COALESCE(SUM(x.amount), 0) FROM payments x WHERE x.lease_id = l.id) AS paid
+               l.total_paid AS paid
         FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
         JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
         """
