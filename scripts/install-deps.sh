@@ -4,7 +4,7 @@
 set -euo pipefail
 
 debian=(libfcgi-dev libmariadb-dev libcurl4-openssl-dev libssl-dev mariadb-server mariadb-client
-    nginx wrk redis-server libhiredis-dev)
+    nginx wrk redis-server libhiredis-dev chromium chromium-driver)
 missing=()
 for package in "${debian[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=(pytest requests aiosmtpd)
+python=(pytest requests aiosmtpd selenium)
 for module in "${python[@]}"; do
     python3 -c "import $module" 2>/dev/null || pip install -q "$module"
 done

@@ -1,0 +1,142 @@
+"""Whole journeys in a real browser (headless Chromium through Selenium), as a landlord
+and a tenant would make them, through nginx and the Daraja simulator. Screenshots at
+360 px and 1280 px wide are kept in test-artifacts/screenshots/."""
+
+import os
+import re
+import secrets
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from stack import REPO
+
+SHOTS = Path(os.environ.get("NYUMBA_ARTIFACTS_DIR", REPO / "test-artifacts")) / "screenshots"
+
+
+def browser(profile: Path) -> webdriver.Chrome:
+    os.environ.setdefault("SE_OFFLINE", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--user-data-dir={profile}", "--window-size=360,800"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    return driver
+
+
+@pytest.fixture()
+def people(stack):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    drivers = {who: browser(stack.root / f"chrome-{who}") for who in ("landlord", "tenant")}
+    yield drivers
+    for driver in drivers.values():
+        driver.quit()
+
+
+def shot(driver, name: str):
+    """A screenshot at phone width and one at laptop width."""
+    for width, height in ((360, 800), (1280, 900)):
+        driver.set_window_size(width, height)
+        driver.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
+    driver.set_window_size(360, 800)
+
+
+def fill(driver, **fields):
+    for name, value in fields.items():
+        field = driver.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+
+
+def press(driver, label: str):
+    """Clicks a form's button and waits for the next page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.XPATH, f"//button[contains(normalize-space(.), '{label}')]").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+
+
+def text(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def test_landlord_and_tenant_from_sign_up_to_paid_rent_and_a_reset_password(stack, people):
+    landlord, tenant = people["landlord"], people["tenant"]
+    tag = secrets.token_hex(3)
+    landlord_email, tenant_email = f"achieng-{tag}@example.com", f"kamau-{tag}@example.com"
+
+    # The landlord signs up and adds a property.
+    landlord.get(stack.url("/signup"))
+    fill(landlord, name="Achieng Odhiambo", email=landlord_email, phone="0712 345 678", password="landlord pass 1")
+    press(landlord, "Create my account")
+    landlord.get(stack.url("/landlord/properties/new"))
+    fill(landlord, name="Jamhuri Flats", location="Kisumu", units="4", rent="12000", prefix="B")
+    press(landlord, "Add the property")
+    assert "Jamhuri Flats" in text(landlord)
+    invite = re.search(r"https?://\S+/join/\S+", text(landlord)).group(0)
+    shot(landlord, "01-landlord-property")
+
+    # The tenant follows the invite link, signs up and waits.
+    tenant.get(invite)
+    assert "Jamhuri Flats" in text(tenant)
+    fill(tenant, name="Kamau Njoroge", email=tenant_email, phone="0722 000 111", password="tenant pass 12",
+         unit="B2")
+    press(tenant, "Send my request")
+    assert "Waiting for approval" in text(tenant)
+    shot(tenant, "02-tenant-waiting")
+
+    # The landlord approves from the notifications tab.
+    landlord.get(stack.url("/landlord/notifications"))
+    assert "Kamau Njoroge" in text(landlord)
+    shot(landlord, "03-landlord-notifications")
+    fill(landlord, dueDay="5")
+    press(landlord, "Approve")
+    stack.wait_for_email(to=tenant_email, subject_contains="approved")
+
+    # The tenant pays with M-Pesa (the simulator answers) and sees the receipt.
+    tenant.get(stack.url("/tenant"))
+    assert "KES 12,000" in text(tenant)
+    tenant.get(stack.url("/tenant/pay"))
+    fill(tenant, amount="12000", phone="0722000111")
+    press(tenant, "Pay with M-Pesa")
+    WebDriverWait(tenant, 30).until(lambda d: "Check your phone" not in text(d))
+    page = text(tenant)
+    assert "KES 12,000" in page
+    receipt = re.search(r"M-Pesa receipt ([A-Z0-9]{10})", page).group(1)
+    tenant.get(tenant.find_element(By.PARTIAL_LINK_TEXT, "receipt").get_attribute("href"))
+    assert receipt in text(tenant)
+    shot(tenant, "04-tenant-receipt")
+
+    # The landlord sees the payment on the dashboard and sends a reminder.
+    landlord.get(stack.url("/landlord/dashboard"))
+    assert receipt in text(landlord)
+    assert "KES 12,000" in text(landlord)
+    shot(landlord, "05-landlord-dashboard")
+    lease = stack.sql(
+        f"SELECT l.id FROM leases l JOIN users u ON u.id = l.tenant_id WHERE u.email = '{tenant_email}'").strip()
+    landlord.get(stack.url(f"/landlord/reminders/new?lease={lease}"))
+    shot(landlord, "06-landlord-reminder-preview")
+    press(landlord, "Send")
+    assert stack.wait_for_email(to=tenant_email, subject_contains="ent")
+
+    # The tenant forgets the password and resets it by following the email.
+    tenant.delete_all_cookies()
+    tenant.get(stack.url("/password/forgot"))
+    fill(tenant, email=tenant_email)
+    press(tenant, "Send me a link")
+    link = re.search(r"https?://\S+/password/reset/\S+", stack.wait_for_email(
+        to=tenant_email, subject_contains="new Nyumba password").body).group(0)
+    tenant.get(link)
+    fill(tenant, password="a new tenant pass", confirm="a new tenant pass")
+    press(tenant, "Save the new password")
+    tenant.get(stack.url("/login"))
+    fill(tenant, email=tenant_email, password="a new tenant pass")
+    press(tenant, "Log in")
+    assert "Jamhuri Flats" in text(tenant)
+    shot(tenant, "07-tenant-home-after-reset")
