@@ -11,6 +11,10 @@
 # Environment:
 #   NYUMBA_HTTP_PORT        port on 127.0.0.1 (default 8080)
 #   NYUMBA_FCGI_SOCKET      responder socket: /path.sock or host:port (default RUN_DIR/nyumba.sock)
+#   NYUMBA_FCGI_UPSTREAM    several responders instead, space-separated ("unix:/a.sock unix:/b.sock"
+#                           or "10.0.0.11:9000 10.0.0.12:9000"): rendered as an `upstream` block
+#                           that nginx balances over (and retries the next server on a connect
+#                           error: fastcgi_next_upstream's default "error timeout")
 #   NYUMBA_STATIC_DIR       served at /static/ (default: the repo's static/)
 #   NYUMBA_NGINX_ACCESS_LOG on (default: RUN_DIR/access.log, buffered) or off
 #   NYUMBA_NGINX_RATE_LIMIT on (default: 20 r/s, burst 100 on sign-in POSTs) or off
@@ -96,6 +100,24 @@ render() {
         *) die "NYUMBA_FCGI_SOCKET must be an absolute socket path or host:port, not '$socket'" ;;
     esac
 
+    local upstream_block="# one responder: NYUMBA_FCGI_UPSTREAM not set" server
+    if [ -n "${NYUMBA_FCGI_UPSTREAM:-}" ]; then
+        upstream_block="upstream nyumba_responders {"
+        sock_dir=""
+        for server in $NYUMBA_FCGI_UPSTREAM; do
+            case "$server" in
+                unix:/*) [ -n "$sock_dir" ] || sock_dir="$(dirname "${server#unix:}")" ;;
+                /*) [ -n "$sock_dir" ] || sock_dir="$(dirname "$server")"; server="unix:$server" ;;
+                *:*) ;;
+                *) die "NYUMBA_FCGI_UPSTREAM: each server must be unix:/path.sock or host:port, not '$server'" ;;
+            esac
+            upstream_block+=$'\n'"        server $server;"
+        done
+        upstream_block+=$'\n    }'
+        [ -n "$sock_dir" ] || sock_dir="/"
+        fcgi_pass="nyumba_responders"
+    fi
+
     static_dir="${NYUMBA_STATIC_DIR:-$repo/static}"
     [ -d "$static_dir" ] || die "static dir not found: $static_dir (set NYUMBA_STATIC_DIR)"
     static_dir="$(cd "$static_dir" && pwd)"
@@ -138,6 +160,7 @@ render() {
     text="${text//@RUN_DIR@/$run_dir}"
     text="${text//@HTTP_PORT@/$port}"
     text="${text//@FCGI_PASS@/$fcgi_pass}"
+    text="${text//@UPSTREAM_BLOCK@/$upstream_block}"
     text="${text//@STATIC_DIR@/$static_dir}"
     text="${text//@ACCESS_LOG@/$access_log}"
     text="${text//@AUTH_LIMIT_KEY@/$rate_key}"

@@ -19,12 +19,12 @@ from stack import wait_for
 from test_payments import _checkout, _pushed, _success_body, _tenant_with_lease
 
 
-def report(capsys, title: str, *lines: str):
+def report(capsys, title: str, *lines: str, tag: str = "faults"):
     """Prints figures to the terminal even when pytest captures output."""
     with capsys.disabled():
-        print(f"\n[faults] {title}")
+        print(f"\n[{tag}] {title}")
         for line in lines:
-            print(f"[faults]   {line}")
+            print(f"[{tag}]   {line}")
 
 
 def tally(statuses: list) -> dict:
