@@ -139,6 +139,11 @@ def test_summary_tables_equal_sql_over_the_payments(stack, bench_db):
     actual = stack.sql(f"SELECT lease_id, month, landlord_id, property_id, collected, payments "
                        f"FROM {db}.lease_month_totals ORDER BY lease_id, month")
     assert actual == expected and actual
+    by_property = stack.sql(
+        f"SELECT property_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01') AS m, landlord_id, SUM(amount), "
+        f"COUNT(*) FROM {db}.payments GROUP BY property_id, m, landlord_id ORDER BY property_id, m")
+    assert stack.sql(f"SELECT property_id, month, landlord_id, collected, payments "
+                     f"FROM {db}.property_month_totals ORDER BY property_id, month") == by_property
     assert one(stack, f"SELECT COUNT(*) FROM {db}.leases l WHERE l.total_paid <> "
                       f"(SELECT COALESCE(SUM(p.amount), 0) FROM {db}.payments p WHERE p.lease_id = l.id)") == "0"
 

@@ -2,29 +2,37 @@ import Foundation
 import MariaDB
 
 extension BenchSeed {
-    /// The dashboard's summary figures, computed once over the whole ledger (the app keeps
-    /// them up to date per payment; see `LedgerStore.record` and migration 0005).
+    /// The dashboard's summary figures, computed over the whole ledger (the app keeps them
+    /// up to date per payment; see `LedgerStore.record` and migration 0005). One landlord's
+    /// leases per statement: on `large` one statement over everything outlasts the client's
+    /// 30 s read timeout.
     func fillSummaries() throws {
-        try db.execute(
-            """
-            INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, payments)
-            SELECT lease_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), landlord_id, property_id,
-                   SUM(amount), COUNT(*)
-            FROM payments
-            GROUP BY lease_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), landlord_id, property_id
-            """)
-        try db.execute(
-            """
-            INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
-            SELECT property_id, month, landlord_id, SUM(collected), SUM(payments)
-            FROM lease_month_totals GROUP BY property_id, month, landlord_id
-            """)
-        try db.execute(
-            """
-            UPDATE leases l JOIN (SELECT lease_id, SUM(amount) AS paid FROM payments GROUP BY lease_id) t
-                ON t.lease_id = l.id
-            SET l.total_paid = t.paid
-            """)
+        let leasesPerLandlord = size.propertiesPerLandlord * size.unitsPerProperty
+        for landlord in 0..<size.landlords {
+            let first = Int64(landlord * leasesPerLandlord + 1)
+            let last = Int64((landlord + 1) * leasesPerLandlord)
+            try db.execute(
+                """
+                INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, payments)
+                SELECT lease_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), landlord_id, property_id,
+                       SUM(amount), COUNT(*)
+                FROM payments WHERE lease_id BETWEEN ? AND ?
+                GROUP BY lease_id, DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), landlord_id, property_id
+                """, first, last)
+            try db.execute(
+                """
+                UPDATE leases l
+                JOIN (SELECT lease_id, SUM(amount) AS paid FROM payments WHERE lease_id BETWEEN ? AND ?
+                      GROUP BY lease_id) t ON t.lease_id = l.id
+                SET l.total_paid = t.paid
+                """, first, last)
+            try db.execute(
+                """
+                INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
+                SELECT property_id, month, landlord_id, SUM(collected), SUM(payments)
+                FROM lease_month_totals WHERE landlord_id = ? GROUP BY property_id, month, landlord_id
+                """, layout.landlordUserID(landlord))
+        }
         for table in [
             "users", "properties", "units", "leases", "payments", "lease_month_totals", "property_month_totals",
             "payment_requests",
