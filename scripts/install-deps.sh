@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=(pytest requests aiosmtpd selenium)
+python=(pytest requests aiosmtpd selenium jsonschema openapi_spec_validator schemathesis)
 for module in "${python[@]}"; do
     python3 -c "import $module" 2>/dev/null || pip install -q "$module"
 done

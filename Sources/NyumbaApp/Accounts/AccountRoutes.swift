@@ -67,29 +67,18 @@ enum AccountRoutes {
         let form = try request.form()
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
-        let throttle = LoginThrottle(db: context.db, lockoutSeconds: context.config.loginLockoutSeconds)
         func failure(_ message: String, status: Int) throws -> Response {
             let page = LoginPage(
                 layout: try context.layout("Log in", session), next: safeNext(request), email: email, error: message)
             return context.page("accounts/login", page, status: status)
         }
-        if let wait = try throttle.refusal(email: email, address: request.remoteAddress) {
-            return try failure(wait, status: 429)
-        }
-        let accounts = AccountStore(db: context.db)
-        guard let (user, hash) = try accounts.credentials(email: email) else {
-            context.passwords.verifyDummy(password)
-            try throttle.recordFailure(email: email, address: request.remoteAddress)
-            return try failure("That email and password do not match an account.", status: 401)
-        }
-        let verification = context.passwords.verify(password, against: hash)
-        guard verification.isValid else {
-            try throttle.recordFailure(email: email, address: request.remoteAddress)
-            return try failure("That email and password do not match an account.", status: 401)
-        }
-        try throttle.recordSuccess(email: email)
-        if verification.needsRehash {
-            try accounts.updatePasswordHash(context.passwords.hash(password), for: user.id)
+        let user: CurrentUser
+        switch try PasswordLogin(context: context).attempt(
+            email: email, password: password, address: request.remoteAddress)
+        {
+        case .refused(let wait): return try failure(wait, status: 429)
+        case .invalid: return try failure(PasswordLogin.invalidMessage, status: 401)
+        case .signedIn(let signedIn): user = signedIn
         }
         session.signIn(user, tokens: try context.sessions.start(for: user))
         return .redirect(to: safeNext(request) ?? "/home")

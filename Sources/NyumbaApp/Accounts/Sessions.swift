@@ -77,6 +77,14 @@ struct Sessions {
         }
     }
 
+    /// The login a refresh token belongs to, if its signature is ours (for logout by token).
+    func family(ofRefresh token: String) -> String? {
+        guard let claims = try? JWT.verify(token, key: key, as: RefreshClaims.self), claims.typ == "refresh" else {
+            return nil
+        }
+        return claims.fam
+    }
+
     /// Ends one session: its whole token family.
     func revokeFamily(_ family: String) throws {
         try db.execute(

@@ -11,13 +11,6 @@ enum ApprovalRoutes {
         router.page("POST", "/landlord/requests/:id/reject", access: .landlord, reject)
     }
 
-    /// What came of a decision, decided inside its transaction.
-    private enum Outcome {
-        case done(TenancyRequest)
-        case alreadyDecided(String)
-        case invalid(TenancyRequest)
-    }
-
     private static func notice(_ request: Request) -> String? {
         switch request.query["done"] {
         case "approved": "Tenant approved. We emailed them their lease details."
@@ -65,35 +58,12 @@ enum ApprovalRoutes {
     {
         let landlord = try PropertyRoutes.landlordID(session)
         guard let id = TenancyRequestID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
-        var (typed, terms) = ApproveForm.read(try request.form())
-        let store = ApprovalStore(db: context.db)
-        let outcome: Outcome = try context.db.transaction {
-            guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
-            guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
-            guard let terms else { return .invalid(tenancy) }
-            guard let unit = try store.lockUnit(terms.unit, property: tenancy.propertyID) else {
-                typed.errors.add("unit", "Choose one of this property's units.")
-                return .invalid(tenancy)
-            }
-            guard unit.isVacant else {
-                typed.errors.add("unit", "Unit \(unit.label) is occupied. Choose a vacant unit.")
-                return .invalid(tenancy)
-            }
-            try store.createLease(terms, request: tenancy, landlord: landlord)
-            try store.decide(id, approved: true, reason: nil)
-            try AccountStore(db: context.db).setStatus(.active, for: tenancy.tenantID)
-            try Outbox(db: context.db).enqueue(
-                DecisionEmails(context: context).approved(tenancy, unit: unit, terms: terms, landlord: landlord))
-            return .done(tenancy)
-        }
+        let (outcome, typed) = try TenancyDecisions(context: context).approve(
+            id, landlord: landlord, form: try request.form())
         switch outcome {
-        case .done(let tenancy):
-            context.authCache.invalidate(tenancy.tenantID)
-            return .redirect(to: "/landlord/notifications?done=approved")
-        case .alreadyDecided(let status):
-            return try alreadyDecided(status, session, context)
-        case .invalid:
-            return try notificationsPage(session, context, status: 400, form: (id, typed, nil))
+        case .done: return .redirect(to: "/landlord/notifications?done=approved")
+        case .alreadyDecided(let status): return try alreadyDecided(status, session, context)
+        case .invalid: return try notificationsPage(session, context, status: 400, form: (id, typed, nil))
         }
     }
 
@@ -102,26 +72,12 @@ enum ApprovalRoutes {
     {
         let landlord = try PropertyRoutes.landlordID(session)
         guard let id = TenancyRequestID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
-        let (typed, reason, valid) = RejectForm.read(try request.form())
-        let store = ApprovalStore(db: context.db)
-        let outcome: Outcome = try context.db.transaction {
-            guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
-            guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
-            guard valid else { return .invalid(tenancy) }
-            try store.decide(id, approved: false, reason: reason)
-            try AccountStore(db: context.db).setStatus(.rejected, for: tenancy.tenantID)
-            try Outbox(db: context.db).enqueue(
-                DecisionEmails(context: context).rejected(tenancy, reason: reason, landlord: landlord))
-            return .done(tenancy)
-        }
+        let (outcome, typed) = try TenancyDecisions(context: context).reject(
+            id, landlord: landlord, form: try request.form())
         switch outcome {
-        case .done(let tenancy):
-            context.authCache.invalidate(tenancy.tenantID)
-            return .redirect(to: "/landlord/notifications?done=rejected")
-        case .alreadyDecided(let status):
-            return try alreadyDecided(status, session, context)
-        case .invalid:
-            return try notificationsPage(session, context, status: 400, form: (id, nil, typed))
+        case .done: return .redirect(to: "/landlord/notifications?done=rejected")
+        case .alreadyDecided(let status): return try alreadyDecided(status, session, context)
+        case .invalid: return try notificationsPage(session, context, status: 400, form: (id, nil, typed))
         }
     }
 }

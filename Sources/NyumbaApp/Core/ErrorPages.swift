@@ -10,6 +10,8 @@ struct ErrorPages: Sendable {
     func response(for error: any Error, request: Request) -> Response {
         let page: ErrorPage
         switch error {
+        case let error as APIError:
+            return .json(APIErrorBody(error), status: error.status)
         case let error as HTTPError:
             page = ErrorPage(status: error.status, message: error.message)
         case let error as DatabaseError where error.isConnectionLost:
@@ -51,14 +53,19 @@ struct ErrorPage: Sendable {
     ]
 }
 
-/// `{"error": {"code": …, "message": …}}`, the one error shape of the JSON paths.
+/// `{"error": {"code": …, "message": …, "fields": {…}}}`, the one error shape of the JSON paths.
 struct APIErrorBody: Encodable {
     struct Detail: Encodable {
         let code: String
         let message: String
-        let reference: String?
+        var fields: [String: String]? = nil
+        var reference: String? = nil
     }
     let error: Detail
+
+    init(_ error: APIError) {
+        self.error = Detail(code: error.code, message: error.message, fields: error.fields)
+    }
 
     init(_ page: ErrorPage) {
         let codes = [

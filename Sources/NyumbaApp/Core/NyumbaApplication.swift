@@ -51,6 +51,7 @@ public final class NyumbaApplication: Sendable {
         DashboardCache.shared.configure(redis: config.redisURL)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)
+        APIRoutes.register(in: &router, config: config)
         self.router = router
     }
 

@@ -72,17 +72,7 @@ enum LeaseRoutes {
         let today = CalendarDay.nairobi()
         let (typed, value) = ManualPaymentForm.read(try request.form(), leaseStart: lease.schedule.start, today: today)
         guard let value else { return try manualPaymentPage(lease, typed, session, context, status: 400) }
-        let store = LedgerStore(db: context.db)
-        try context.db.transaction {
-            let id = try store.record(
-                LedgerEntry(
-                    leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
-                    propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: value.amount,
-                    channel: .manual, reference: value.reference, note: value.note,
-                    paidAt: paidAt(value.day, today: today), recordedBy: lease.landlordID, method: value.method))
-            guard let record = try store.receipt(id, landlord: lease.landlordID) else { throw HTTPError.notFound }
-            try Outbox(db: context.db).enqueue(LedgerEmails(context: context).manualReceipt(record))
-        }
+        _ = try ManualPayments(context: context).record(value, lease: lease, today: today)
         return .redirect(to: "/landlord/leases/\(lease.id)?done=recorded")
     }
 

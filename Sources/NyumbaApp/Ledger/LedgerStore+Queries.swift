@@ -28,9 +28,10 @@ extension LedgerStore {
     }
 
     /// The tenant's own payments, newest first.
-    func payments(tenant: UserID, limit: Int = 200) throws -> [PaymentLine] {
+    func payments(tenant: UserID, offset: Int = 0, limit: Int = 200) throws -> [PaymentLine] {
         try db.query(
-            "\(PaymentLine.select) WHERE p.tenant_id = ? ORDER BY p.paid_at DESC, p.id DESC LIMIT ?", tenant.raw, limit
+            "\(PaymentLine.select) WHERE p.tenant_id = ? ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?",
+            tenant.raw, limit, offset
         ).map(PaymentLine.init)
     }
 

@@ -42,12 +42,16 @@ struct PaymentStatusPage {
         needsReview = request.status == .needsReview
         receipt = request.receipt
         receiptURL = request.paymentID.map { "/tenant/payments/\($0.raw)/receipt" }
+        message = Self.message(request)
+    }
+
+    /// The outcome in plain words (also the API's `message`).
+    static func message(_ request: PaymentRequestRecord) -> String {
         switch request.status {
-        case .pending: message = "Check your phone"
-        case .succeeded: message = "Paid"
+        case .pending: "Check your phone"
+        case .succeeded: "Paid"
         default:
-            message =
-                request.resultCode.map(STKOutcome.tenantMessage(resultCode:))
+            request.resultCode.map(STKOutcome.tenantMessage(resultCode:))
                 ?? request.resultDesc ?? "The payment did not go through."
         }
     }

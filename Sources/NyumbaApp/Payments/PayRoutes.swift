@@ -24,7 +24,7 @@ enum PayRoutes {
         guard let tenant = session.user,
             let lease = try PaymentRequestStore(db: context.db).payableLease(tenant: tenant.id)
         else {
-            page.unavailable = "You have no current lease, so there is no rent to pay."
+            page.unavailable = RentPayment.noLease
             return page
         }
         page.unitLabel = lease.unitLabel
@@ -47,76 +47,24 @@ enum PayRoutes {
     private static func pay(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
         guard let tenant = session.user else { throw HTTPError.notFound }
         let form = try request.form()
+        let attempt = try RentPayment(context: context).start(
+            tenant: tenant.id, amount: form["amount"], phone: form["phone"])
+        if case .started(let id) = attempt { return .redirect(to: "/tenant/payments/requests/\(id.raw)") }
         var page = try payPage(session, context)
         page.amount = form["amount"] ?? ""
         page.phone = form["phone"] ?? ""
-        var errors = FieldErrors()
-        let amount = Validate.integer(form["amount"], "amount", 1...250_000, into: &errors)
-        let phone = Validate.phone(form["phone"], into: &errors)
-        let store = PaymentRequestStore(db: context.db)
-        guard page.unavailable == nil, let lease = try store.payableLease(tenant: tenant.id) else {
+        switch attempt {
+        case .started: throw HTTPError.notFound
+        case .unavailable(let message):
+            page.unavailable = page.unavailable ?? message
             return context.page("payments/pay", page, status: 409)
-        }
-        guard errors.isEmpty else {
+        case .invalid(let errors):
             page.errors = errors.messages
             return context.page("payments/pay", page, status: 400)
-        }
-        let account: MpesaAccount
-        do {
-            account = try MpesaAccounts(db: context.db, config: context.config).account(landlord: lease.landlordID)
-        } catch let problem as MpesaAccountProblem {
-            page.unavailable = problem.tenantMessage
+        case .alreadyPending(let message):
+            page.errors = ["amount": message]
             return context.page("payments/pay", page, status: 409)
         }
-        guard
-            let id = try store.open(
-                lease, tenant: tenant.id, amount: amount, phone: phone, shortcode: account.shortcode.shortcode,
-                firstQueryAfter: context.config.reconcile.baseSeconds)
-        else {
-            page.errors = [
-                "amount":
-                    "A payment is already waiting for your M-Pesa PIN. Finish it on your phone, or wait until it "
-                    + "times out, before you pay again."
-            ]
-            return context.page("payments/pay", page, status: 409)
-        }
-        try push(id, lease: lease, amount: amount, phone: phone, account: account, context)
-        return .redirect(to: "/tenant/payments/requests/\(id.raw)")
-    }
-
-    /// Sends the push; a refusal settles the request as failed with Daraja's reason in plain words.
-    private static func push(
-        _ id: PaymentRequestID, lease: PayableLease, amount: Int, phone: String, account: MpesaAccount,
-        _ context: AppContext
-    ) throws {
-        let store = PaymentRequestStore(db: context.db)
-        let callbackURL = context.config.link("/daraja/stk/" + (context.config.daraja?.callbackToken ?? ""))
-        let push = STKPushRequest(
-            phone: phone, amount: amount, callbackURL: callbackURL, accountReference: lease.unitLabel,
-            description: "Rent")
-        let accepted: STKPushAccepted
-        do {
-            accepted = try context.daraja.stkPush(push, shortcode: account.shortcode, credentials: account.credentials)
-        } catch {
-            Log.warning("daraja: STK push for payment request \(id) refused: \(error)")
-            try store.markRefused(id, message: error.tenantMessage)
-            return
-        }
-        try store.markAccepted(
-            id, merchantRequestID: accepted.merchantRequestID, checkoutRequestID: accepted.checkoutRequestID)
-        Log.info("daraja: STK push for payment request \(id) accepted as \(accepted.checkoutRequestID)")
-        try replayEarlyCallback(accepted.checkoutRequestID, context)
-    }
-
-    /// A callback that overtook the storing of its CheckoutRequestID was kept as unknown: apply it now.
-    private static func replayEarlyCallback(_ checkoutRequestID: String, _ context: AppContext) throws {
-        let callbacks = DarajaCallbackStore(db: context.db)
-        guard let early = try callbacks.unmatchedBody(checkoutRequestID: checkoutRequestID),
-            let callback = try? STKCallback.parse(early.body)
-        else { return }
-        let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
-            .settle(checkoutRequestID: checkoutRequestID, STKResult(callback: callback))
-        try callbacks.update(early.id, checkoutRequestID: checkoutRequestID, outcome: outcome.rawValue)
     }
 
     /// The tenant's own request only; "check your phone" (refreshing itself) until it is settled.

@@ -1,0 +1,60 @@
+import Web
+
+/// Tokens like simple-jwt: a pair for an email and password, a rotated pair for a refresh
+/// token (reuse of a rotated one revokes its login), and logout.
+enum APIAuthRoutes {
+    /// `{"access", "refresh"}`; `refresh` is absent when a just-rotated token was sent twice at once.
+    struct TokenPair: Encodable {
+        let access: String
+        let refresh: String?
+    }
+
+    /// What `/auth/logout` answers.
+    struct LoggedOut: Encodable {
+        let loggedOut = true
+    }
+
+    static func register(in router: inout Router<AppContext>) {
+        router.api("POST", "/auth/token", access: .anyone) { request, _, context in
+            let body = try APIBody(request)
+            var errors = FieldErrors()
+            let email = body["email"] ?? ""
+            let password = body["password"] ?? ""
+            if email.isEmpty { errors.add("email", "Required.") }
+            if password.isEmpty { errors.add("password", "Required.") }
+            try body.check(errors)
+            switch try PasswordLogin(context: context).attempt(
+                email: email, password: password, address: request.remoteAddress)
+            {
+            case .refused(let wait):
+                throw APIError(status: 429, code: "too_many_requests", message: wait)
+            case .invalid:
+                throw APIError(status: 401, code: "unauthorized", message: PasswordLogin.invalidMessage)
+            case .signedIn(let user):
+                let tokens = try context.sessions.start(for: user)
+                return APIJSON.response(TokenPair(access: tokens.access, refresh: tokens.refresh))
+            }
+        }
+        router.api("POST", "/auth/token/refresh", access: .anyone) { request, _, context in
+            let token = try refreshToken(request)
+            switch try context.sessions.refresh(token) {
+            case .renewed(_, let tokens):
+                return APIJSON.response(TokenPair(access: tokens.access, refresh: tokens.refresh))
+            case .invalid:
+                throw APIError(
+                    status: 401, code: "unauthorized", message: "This refresh token is expired, revoked or invalid.")
+            }
+        }
+        router.api("POST", "/auth/logout", access: .anyone) { request, _, context in
+            let token = try refreshToken(request)
+            if let family = context.sessions.family(ofRefresh: token) { try context.sessions.revokeFamily(family) }
+            return APIJSON.response(LoggedOut())
+        }
+    }
+
+    private static func refreshToken(_ request: Request) throws -> String {
+        let body = try APIBody(request)
+        guard let token = body["refresh"], !token.isEmpty else { throw APIError.validation(["refresh": "Required."]) }
+        return token
+    }
+}

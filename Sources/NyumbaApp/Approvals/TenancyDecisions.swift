@@ -1,0 +1,60 @@
+import Web
+
+/// Approves or rejects a tenant's request, for the notifications page and the API alike:
+/// one locked transaction, the lease, the account status, the email, the cache.
+struct TenancyDecisions {
+    /// What came of a decision, decided inside its transaction.
+    enum Outcome {
+        case done(TenancyRequest)
+        case alreadyDecided(String)
+        /// The fields had errors (in the returned form); nothing changed.
+        case invalid
+    }
+
+    let context: AppContext
+
+    /// Approves the landlord's pending request on the terms typed; 404 for another landlord's.
+    func approve(_ id: TenancyRequestID, landlord: UserID, form: FormData) throws -> (Outcome, ApproveForm) {
+        var (typed, terms) = ApproveForm.read(form)
+        let store = ApprovalStore(db: context.db)
+        let outcome: Outcome = try context.db.transaction {
+            guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
+            guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
+            guard let terms else { return .invalid }
+            guard let unit = try store.lockUnit(terms.unit, property: tenancy.propertyID) else {
+                typed.errors.add("unit", "Choose one of this property's units.")
+                return .invalid
+            }
+            guard unit.isVacant else {
+                typed.errors.add("unit", "Unit \(unit.label) is occupied. Choose a vacant unit.")
+                return .invalid
+            }
+            try store.createLease(terms, request: tenancy, landlord: landlord)
+            try store.decide(id, approved: true, reason: nil)
+            try AccountStore(db: context.db).setStatus(.active, for: tenancy.tenantID)
+            try Outbox(db: context.db).enqueue(
+                DecisionEmails(context: context).approved(tenancy, unit: unit, terms: terms, landlord: landlord))
+            return .done(tenancy)
+        }
+        if case .done(let tenancy) = outcome { context.authCache.invalidate(tenancy.tenantID) }
+        return (outcome, typed)
+    }
+
+    /// Rejects the landlord's pending request with an optional reason; 404 for another landlord's.
+    func reject(_ id: TenancyRequestID, landlord: UserID, form: FormData) throws -> (Outcome, RejectForm) {
+        let (typed, reason, valid) = RejectForm.read(form)
+        let store = ApprovalStore(db: context.db)
+        let outcome: Outcome = try context.db.transaction {
+            guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
+            guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
+            guard valid else { return .invalid }
+            try store.decide(id, approved: false, reason: reason)
+            try AccountStore(db: context.db).setStatus(.rejected, for: tenancy.tenantID)
+            try Outbox(db: context.db).enqueue(
+                DecisionEmails(context: context).rejected(tenancy, reason: reason, landlord: landlord))
+            return .done(tenancy)
+        }
+        if case .done(let tenancy) = outcome { context.authCache.invalidate(tenancy.tenantID) }
+        return (outcome, typed)
+    }
+}

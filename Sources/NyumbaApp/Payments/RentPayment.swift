@@ -1,0 +1,80 @@
+import Daraja
+import Web
+
+/// Starts a tenant's rent payment by STK push, for the pay page and the API alike:
+/// the open lease, the landlord's M-Pesa account, the fields, one pending push per lease.
+struct RentPayment {
+    /// What came of one attempt.
+    enum Attempt {
+        case started(PaymentRequestID)
+        /// No lease, or the landlord's M-Pesa is not usable: the message says so.
+        case unavailable(String)
+        case invalid(FieldErrors)
+        /// A push still waits for the PIN.
+        case alreadyPending(String)
+    }
+
+    static let noLease = "You have no current lease, so there is no rent to pay."
+    static let pendingMessage =
+        "A payment is already waiting for your M-Pesa PIN. Finish it on your phone, or wait until it "
+        + "times out, before you pay again."
+
+    let context: AppContext
+
+    /// Checks the amount and phone as typed, opens the request and sends the push.
+    func start(tenant: UserID, amount amountText: String?, phone phoneText: String?) throws -> Attempt {
+        var errors = FieldErrors()
+        let amount = Validate.integer(amountText, "amount", 1...250_000, into: &errors)
+        let phone = Validate.phone(phoneText, into: &errors)
+        let store = PaymentRequestStore(db: context.db)
+        guard let lease = try store.payableLease(tenant: tenant) else { return .unavailable(Self.noLease) }
+        let account: MpesaAccount
+        do {
+            account = try MpesaAccounts(db: context.db, config: context.config).account(landlord: lease.landlordID)
+        } catch let problem as MpesaAccountProblem {
+            return .unavailable(problem.tenantMessage)
+        }
+        guard errors.isEmpty else { return .invalid(errors) }
+        guard
+            let id = try store.open(
+                lease, tenant: tenant, amount: amount, phone: phone, shortcode: account.shortcode.shortcode,
+                firstQueryAfter: context.config.reconcile.baseSeconds)
+        else { return .alreadyPending(Self.pendingMessage) }
+        try push(id, lease: lease, amount: amount, phone: phone, account: account)
+        return .started(id)
+    }
+
+    /// Sends the push; a refusal settles the request as failed with Daraja's reason in plain words.
+    private func push(
+        _ id: PaymentRequestID, lease: PayableLease, amount: Int, phone: String, account: MpesaAccount
+    ) throws {
+        let store = PaymentRequestStore(db: context.db)
+        let callbackURL = context.config.link("/daraja/stk/" + (context.config.daraja?.callbackToken ?? ""))
+        let push = STKPushRequest(
+            phone: phone, amount: amount, callbackURL: callbackURL, accountReference: lease.unitLabel,
+            description: "Rent")
+        let accepted: STKPushAccepted
+        do {
+            accepted = try context.daraja.stkPush(push, shortcode: account.shortcode, credentials: account.credentials)
+        } catch {
+            Log.warning("daraja: STK push for payment request \(id) refused: \(error)")
+            try store.markRefused(id, message: error.tenantMessage)
+            return
+        }
+        try store.markAccepted(
+            id, merchantRequestID: accepted.merchantRequestID, checkoutRequestID: accepted.checkoutRequestID)
+        Log.info("daraja: STK push for payment request \(id) accepted as \(accepted.checkoutRequestID)")
+        try replayEarlyCallback(accepted.checkoutRequestID)
+    }
+
+    /// A callback that overtook the storing of its CheckoutRequestID was kept as unknown: apply it now.
+    private func replayEarlyCallback(_ checkoutRequestID: String) throws {
+        let callbacks = DarajaCallbackStore(db: context.db)
+        guard let early = try callbacks.unmatchedBody(checkoutRequestID: checkoutRequestID),
+            let callback = try? STKCallback.parse(early.body)
+        else { return }
+        let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
+            .settle(checkoutRequestID: checkoutRequestID, STKResult(callback: callback))
+        try callbacks.update(early.id, checkoutRequestID: checkoutRequestID, outcome: outcome.rawValue)
+    }
+}
