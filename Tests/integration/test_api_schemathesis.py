@@ -26,7 +26,8 @@ def _run(stack, token: str, tmp_path, name: str) -> subprocess.CompletedProcess:
         "--exclude-path", "/api/v1/auth/token", "--workers", "2", "--request-timeout", "20",
         "--report", "junit", "--report-dir", str(tmp_path / name), "--no-color",
     ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+    # From tmp_path: the CLI keeps a cache folder (.schemathesis) in its working directory.
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path)
 
 
 @pytest.mark.parametrize("role", ["landlord", "tenant"])
