@@ -1,5 +1,5 @@
 # Nyumba — see README.md. Every target installs what it needs (Debian 12, as root).
-.PHONY: run test bench bench-large build release format clean
+.PHONY: run test bench bench-large build release format clean fuzz test-sanitize
 
 build:
 	bash scripts/install-deps.sh
@@ -22,6 +22,14 @@ bench: release
 # One uncached dashboard and the dashboard workload on `large` (~2 million payments).
 bench-large: release
 	BENCH_SIZE=large bash scripts/bench.sh hello dashboard
+
+# libFuzzer on the request, form, cookie, JSON and STK-callback parsers (>= 1M runs each).
+fuzz:
+	bash scripts/fuzz.sh
+
+# Unit and integration tests under AddressSanitizer, then ThreadSanitizer (not in make test: slow).
+test-sanitize:
+	bash scripts/test-sanitize.sh
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

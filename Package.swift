@@ -5,7 +5,10 @@ let package = Package(
     name: "nyumba",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "nyumba", targets: ["nyumba"])
+        .executable(name: "nyumba", targets: ["nyumba"]),
+        // For the fuzz package in fuzz/, which depends on this one by path.
+        .library(name: "Web", targets: ["Web"]),
+        .library(name: "Daraja", targets: ["Daraja"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1")
