@@ -31,6 +31,9 @@ struct BenchSeed {
         guard try db.queryOne("SELECT 1 FROM users LIMIT 1") == nil,
             try db.queryOne("SELECT 1 FROM payment_requests LIMIT 1") == nil
         else { throw BenchSeedRefusal() }
+        // The summaries' GROUP BYs stay in memory instead of spilling to temporary files
+        // under the server's tmpdir (a shared /tmp here, where other processes clean up).
+        try db.execute("SET SESSION tmp_table_size = 536870912, max_heap_table_size = 536870912")
         var report = BenchSeedReport()
         func timed(_ name: String, _ body: () throws -> Void) throws {
             let start = Date()
