@@ -23,7 +23,8 @@ extension Router where Context == AppContext {
         add(method, path) { request, context in
             let session = try context.session(for: request)
             if method != "GET" {
-                let sent = request.headers["x-csrf-token"] ?? (try? request.form())?["_csrf"]
+                // A body that is not a well-formed form is a bad request (400), refused before anything runs.
+                let sent = try request.headers["x-csrf-token"] ?? (request.body.isEmpty ? nil : request.form()["_csrf"])
                 guard session.acceptsCSRF(sent) else {
                     throw HTTPError.forbidden("This form has expired. Go back, reload the page and try again.")
                 }
