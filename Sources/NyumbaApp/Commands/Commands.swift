@@ -17,6 +17,7 @@ public enum Commands {
                      NYUMBA_TODAY=YYYY-MM-DD pins the date, for tests)
           migrate    apply the database migrations in NYUMBA_MIGRATIONS_DIR (default db/migrations)
           seed       --demo: a landlord, a property and an approved tenant on an empty database
+                     --bench small|medium|large [--seed N]: the benchmark data (BENCHMARK.md)
           daraja-sim run the local Daraja (M-Pesa) simulator (NYUMBA_DARAJA_SIM_PORT, default 8090)
           help       show this text
         """
