@@ -47,18 +47,21 @@ public struct Cookie: Sendable, Equatable {
     /// Parses a `Cookie` request header into names and values (the first of a repeated name wins).
     public static func parse(header: String) -> [String: String] {
         var cookies: [String: String] = [:]
-        for pair in header.split(separator: ";") {
+        // Split on the scalars `;` and `=` (RFC 6265 separators), not on Characters: a
+        // prepended or combining mark next to a separator would otherwise glue two cookies
+        // into one (found by fuzz/fuzz-cookie).
+        for pair in header.unicodeScalars.split(separator: ";") {
             let pieces = pair.split(separator: "=", maxSplits: 1)
             guard pieces.count == 2 else { continue }
-            let name = pieces[0].trimmingSpaces
-            if cookies[name] == nil { cookies[name] = pieces[1].trimmingSpaces }
+            let name = trimmingSpaces(pieces[0])
+            if cookies[name] == nil { cookies[name] = trimmingSpaces(pieces[1]) }
         }
         return cookies
     }
-}
 
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    private static func trimmingSpaces(_ scalars: Substring.UnicodeScalarView) -> String {
+        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " })
+        else { return "" }
+        return String(Substring(scalars[first...last]))
     }
 }

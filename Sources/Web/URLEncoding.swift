@@ -31,14 +31,16 @@ public enum URLEncoding {
                 UInt8(ascii: "_"), UInt8(ascii: "~"):
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                let hex = Array("0123456789ABCDEF".utf8)
                 output += "%"
-                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
+                output.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte >> 4)]))
+                output.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte & 0xF)]))
             }
         }
         return output
     }
+
+    // Built once: `encode` runs for every byte of every value put into a URL.
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Splits `a=1&b=2` into decoded pairs, refusing more than `maxFields` of them.
     public static func parseForm<C: Collection>(_ input: C, maxFields: Int) throws(HTTPError) -> FormData
