@@ -21,6 +21,11 @@ final class DarajaClientSimulatorTests: XCTestCase {
         XCTAssertEqual(callback.phone, "254708374149")
         XCTAssertEqual(callback.receipt?.count, 10)
         XCTAssertEqual(callback.transactionDate?.count, 14)
+        // The simulator records our answer only after we sent it: wait for it (slow under TSan).
+        let deadline = Date().addingTimeInterval(5)
+        while sim.simulator.pushes.first?.callbackStatuses.isEmpty ?? true, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
         XCTAssertEqual(sim.simulator.pushes.first?.callbackStatuses, [200])
         XCTAssertEqual(
             try sim.query(accepted.checkoutRequestID),

@@ -16,4 +16,10 @@ final class CookieTests: XCTestCase {
         XCTAssertEqual(Cookie.parse(header: "n\u{601}=v; csrf=t"), ["n\u{601}": "v", "csrf": "t"])
         XCTAssertEqual(Cookie.parse(header: "a=1 \u{301}; b=2"), ["a": "1 \u{301}", "b": "2"])
     }
+
+    /// Found by fuzz/fuzz-cookie: U+037E (Greek question mark) equals ";" as a Character, but
+    /// only the byte `;` separates cookies.
+    func testOnlyTheASCIISemicolonSeparates() {
+        XCTAssertEqual(Cookie.parse(header: "a=x\u{37E}b=y"), ["a": "x\u{37E}b=y"])
+    }
 }

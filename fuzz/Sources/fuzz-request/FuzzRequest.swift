@@ -27,7 +27,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(!name.utf8.contains { (65...90).contains($0) || $0 == UInt8(ascii: "_") }, "header name \(name)")
     }
     for (name, value) in request.cookies {
-        require(!name.contains(";") && !value.contains(";"), "cookie \(name)=\(value) holds a separator")
+        require(
+            !name.unicodeScalars.contains(";") && !value.unicodeScalars.contains(";"),
+            "cookie \(name)=\(value) holds a separator")
     }
     _ = request.contentType
     if let form = try? request.form() {
