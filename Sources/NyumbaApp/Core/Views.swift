@@ -39,7 +39,7 @@ public struct Views: Sendable {
 
     /// Renders a template; the name was checked at start-up.
     public func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(TemplateValue.boxed(context), withTemplate: name) ?? ""
     }
 
     /// Names used as `{{> partial}}` or `{{< parent}}`.
