@@ -49,7 +49,7 @@ enum MailerCommand {
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let thread = try MailerThread(databaseURL: url, settings: settings)
+        let thread = try BackgroundLoop.mailer(databaseURL: url, settings: settings)
         thread.start()
         Log.info("mailer: running (\(settings.smtpURL == nil ? "files in \(settings.directory)" : "SMTP"))")
         var received: Int32 = 0

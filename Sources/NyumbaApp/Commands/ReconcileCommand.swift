@@ -50,7 +50,7 @@ enum ReconcileCommand {
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let thread = ReconcilerThread(config: config, views: views, client: client)
+        let thread = BackgroundLoop.reconciler(config: config, views: views, client: client)
         thread.start()
         Log.info("reconcile: running")
         var received: Int32 = 0

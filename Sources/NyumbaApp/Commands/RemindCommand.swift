@@ -48,7 +48,7 @@ enum RemindCommand {
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let thread = ReminderSchedulerThread(config: config, views: views, clock: clock)
+        let thread = BackgroundLoop.reminders(config: config, views: views, clock: clock)
         thread.start()
         Log.info("remind: running")
         var received: Int32 = 0

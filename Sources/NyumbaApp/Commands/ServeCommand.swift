@@ -38,21 +38,21 @@ enum ServeCommand {
         } catch {
             return Commands.fail(error.description)
         }
-        var mailer: MailerThread? = nil
+        var mailer: BackgroundLoop? = nil
         if !arguments.contains("--no-mailer") {
             do {
-                mailer = try MailerThread(databaseURL: config.databaseURL, settings: config.mail)
+                mailer = try BackgroundLoop.mailer(databaseURL: config.databaseURL, settings: config.mail)
             } catch {
                 return Commands.fail("NYUMBA_SMTP_URL: \(error.description)")
             }
         }
         let reconciler =
             arguments.contains("--no-reconciler")
-            ? nil : ReconcilerThread(config: config, views: application.views, client: application.daraja)
-        var scheduler: ReminderSchedulerThread? = nil
+            ? nil : BackgroundLoop.reconciler(config: config, views: application.views, client: application.daraja)
+        var scheduler: BackgroundLoop? = nil
         if !arguments.contains("--no-scheduler") {
             do {
-                scheduler = ReminderSchedulerThread(
+                scheduler = BackgroundLoop.reminders(
                     config: config, views: application.views, clock: try ReminderClock(environment: environment))
             } catch {
                 return Commands.fail(error.description)
