@@ -2,16 +2,9 @@ import Foundation
 import MariaDB
 
 /// A tenancy request's id; distinct from other ids so that they cannot be mixed up.
-struct TenancyRequestID: Hashable, Sendable, CustomStringConvertible {
+struct TenancyRequestID: RowID {
     let raw: Int64
     init(_ raw: Int64) { self.raw = raw }
-    var description: String { String(raw) }
-
-    /// The id in a route segment; nil (→ 404) if it is not a positive number.
-    init?(segment: String?) {
-        guard let segment, let raw = Int64(segment), raw > 0 else { return nil }
-        self.raw = raw
-    }
 }
 
 /// A tenant's request as their landlord sees it.

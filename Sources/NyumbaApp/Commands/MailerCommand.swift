@@ -44,18 +44,8 @@ enum MailerCommand {
     }
 
     private static func runUntilSignal(_ url: DatabaseURL, _ settings: MailSettings) throws -> Int32 {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let thread = try BackgroundLoop.mailer(databaseURL: url, settings: settings)
-        thread.start()
-        Log.info("mailer: running (\(settings.smtpURL == nil ? "files in \(settings.directory)" : "SMTP"))")
-        var received: Int32 = 0
-        while sigwait(&signals, &received) != 0 {}
-        Log.info("mailer: stopping on signal \(received)")
-        thread.stop()
-        return 0
+        let loop = try BackgroundLoop.mailer(databaseURL: url, settings: settings)
+        Log.info("mailer: delivering to \(settings.smtpURL == nil ? "files in \(settings.directory)" : "SMTP")")
+        return loop.runUntilStopSignal()
     }
 }

@@ -45,18 +45,6 @@ enum ReconcileCommand {
                 return Commands.fail("reconcile: \(error)")
             }
         }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let thread = BackgroundLoop.reconciler(config: config, views: views, client: client)
-        thread.start()
-        Log.info("reconcile: running")
-        var received: Int32 = 0
-        while sigwait(&signals, &received) != 0 {}
-        Log.info("reconcile: stopping on signal \(received)")
-        thread.stop()
-        return 0
+        return BackgroundLoop.reconciler(config: config, views: views, client: client).runUntilStopSignal()
     }
 }

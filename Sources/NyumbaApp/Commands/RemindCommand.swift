@@ -43,18 +43,6 @@ enum RemindCommand {
     }
 
     private static func runUntilSignal(_ config: Config, _ views: Views, _ clock: ReminderClock) -> Int32 {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let thread = BackgroundLoop.reminders(config: config, views: views, clock: clock)
-        thread.start()
-        Log.info("remind: running")
-        var received: Int32 = 0
-        while sigwait(&signals, &received) != 0 {}
-        Log.info("remind: stopping on signal \(received)")
-        thread.stop()
-        return 0
+        BackgroundLoop.reminders(config: config, views: views, clock: clock).runUntilStopSignal()
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Glibc
 import MariaDB
 import Synchronization
 import Web
@@ -38,6 +39,24 @@ final class BackgroundLoop: Sendable {
         let thread = Thread { [self] in self.main() }
         thread.name = name
         thread.start()
+    }
+
+    /// Runs the loop as a command of its own (`nyumba mailer`, `reconcile`, `remind`) until
+    /// SIGTERM or SIGINT, then stops it cleanly. The signals are blocked before the thread
+    /// starts, so only this (main) thread takes them.
+    func runUntilStopSignal() -> Int32 {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        start()
+        Log.info("\(name): running")
+        var received: Int32 = 0
+        while sigwait(&signals, &received) != 0 {}
+        Log.info("\(name): stopping on signal \(received)")
+        stop()
+        return 0
     }
 
     /// Asks the thread to stop and waits until it has finished the pass it was making.

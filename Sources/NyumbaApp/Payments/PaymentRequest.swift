@@ -2,16 +2,9 @@ import Foundation
 import MariaDB
 
 /// A payment request's id (a row of `payment_requests`).
-struct PaymentRequestID: Hashable, Sendable, CustomStringConvertible {
+struct PaymentRequestID: RowID {
     let raw: Int64
     init(_ raw: Int64) { self.raw = raw }
-    var description: String { String(raw) }
-
-    /// The id in a route segment; nil (→ 404) if it is not a positive number.
-    init?(segment: String?) {
-        guard let segment, let raw = Int64(segment), raw > 0 else { return nil }
-        self.raw = raw
-    }
 }
 
 /// Where an STK push stands.

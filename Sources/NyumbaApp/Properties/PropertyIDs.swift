@@ -1,25 +1,11 @@
 /// A property's id; distinct from other ids so that they cannot be mixed up.
-struct PropertyID: Hashable, Sendable, CustomStringConvertible {
+struct PropertyID: RowID {
     let raw: Int64
     init(_ raw: Int64) { self.raw = raw }
-    var description: String { String(raw) }
-
-    /// The id in a route segment; nil (→ 404) if it is not a positive number.
-    init?(segment: String?) {
-        guard let segment, let raw = Int64(segment), raw > 0 else { return nil }
-        self.raw = raw
-    }
 }
 
 /// A unit's id.
-struct UnitID: Hashable, Sendable, CustomStringConvertible {
+struct UnitID: RowID {
     let raw: Int64
     init(_ raw: Int64) { self.raw = raw }
-    var description: String { String(raw) }
-
-    /// The id in a route segment; nil (→ 404) if it is not a positive number.
-    init?(segment: String?) {
-        guard let segment, let raw = Int64(segment), raw > 0 else { return nil }
-        self.raw = raw
-    }
 }
