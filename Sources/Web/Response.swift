@@ -16,7 +16,12 @@ public struct Response: Sendable {
 
     /// An HTML page.
     public static func html(_ html: String, status: Int = 200) -> Response {
-        Response(status: status, contentType: "text/html; charset=utf-8", body: Array(html.utf8))
+        .html(bytes: Array(html.utf8), status: status)
+    }
+
+    /// An HTML page already encoded as UTF-8 (e.g. kept from an earlier render).
+    public static func html(bytes: [UInt8], status: Int = 200) -> Response {
+        Response(status: status, contentType: "text/html; charset=utf-8", body: bytes)
     }
 
     /// Plain text.

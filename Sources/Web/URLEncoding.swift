@@ -79,6 +79,12 @@ public struct FormData: Sendable {
         fields.first { $0.0 == name }?.1
     }
 
+    /// The pairs encoded again as a query string (`a=1&b=x%26y`): one text per distinct list of
+    /// pairs, e.g. for a cache key.
+    public var encoded: String {
+        fields.map { URLEncoding.encode($0.0) + "=" + URLEncoding.encode($0.1) }.joined(separator: "&")
+    }
+
     /// Every value given for `name`.
     public func values(_ name: String) -> [String] {
         fields.filter { $0.0 == name }.map(\.1)

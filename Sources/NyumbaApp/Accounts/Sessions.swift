@@ -36,9 +36,10 @@ struct Sessions {
 
     /// The user of a valid access token whose version still matches, with the session family.
     func user(fromAccess token: String) throws -> (CurrentUser, family: String)? {
-        guard let claims = try? JWT.verify(token, key: key, as: AccessClaims.self), claims.typ == "access" else {
-            return nil
+        let verified = VerifiedAccessTokens.shared.claims(token, key: key) {
+            try? JWT.verify(token, key: key, as: AccessClaims.self)
         }
+        guard let claims = verified, claims.typ == "access" else { return nil }
         let id = UserID(claims.sub)
         guard let user = try cache.user(id, load: { try AccountStore(db: db).user(id: id) }),
             user.tokenVersion == claims.ver, user.status != .rejected

@@ -30,6 +30,9 @@ public struct CurrentUser: Sendable, Codable {
     public let phone: String
     /// Raised to sign out every session at once.
     public let tokenVersion: Int
+    /// The landlords of every lease a tenant has had (none for a landlord). Only an approval adds
+    /// one, and it invalidates the tenant in the auth-state cache.
+    public let leaseLandlords: [UserID]
 
     /// A tenant whose landlord has not approved them yet sees only the waiting page.
     public var isWaitingForApproval: Bool { role == .tenant && status != .active }
@@ -42,5 +45,9 @@ public struct CurrentUser: Sendable, Codable {
         email = try row.string("email")
         phone = try row.string("phone")
         tokenVersion = try row.int("token_version")
+        leaseLandlords =
+            try row.optionalString("lease_landlords").map {
+                $0.split(separator: ",").compactMap { Int64($0).map(UserID.init) }
+            } ?? []
     }
 }

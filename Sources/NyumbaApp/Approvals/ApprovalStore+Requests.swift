@@ -58,13 +58,15 @@ extension ApprovalStore {
         DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
-    /// Records the decision on a pending request.
-    func decide(_ id: TenancyRequestID, approved: Bool, reason: String?) throws {
+    /// Records the decision on one of the landlord's pending requests.
+    func decide(_ id: TenancyRequestID, landlord: UserID, approved: Bool, reason: String?) throws {
         try db.execute(
             """
             UPDATE tenancy_requests SET status = ?, reason = ?, decided_at = UTC_TIMESTAMP(6)
             WHERE id = ? AND status = 'pending'
             """, approved ? "approved" : "rejected", reason, id.raw)
+        // The count of waiting tenants shows on every landlord page.
+        DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
     /// The landlord's latest notifications, newest first.

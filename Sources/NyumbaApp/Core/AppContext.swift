@@ -35,7 +35,9 @@ public final class AppContext {
     func layout(_ title: String, _ session: RequestSession, notice: String? = nil) throws -> Layout {
         var pending = 0
         if let user = session.user, user.role == .landlord {
-            pending = try ApprovalStore(db: db).pendingCount(landlord: user.id)
+            pending = try DashboardCache.shared.pendingCount(user.id) {
+                try ApprovalStore(db: db).pendingCount(landlord: user.id)
+            }
         }
         return Layout(title: title, session: session, pendingCount: pending, notice: notice)
     }

@@ -23,4 +23,9 @@ struct Layout {
         self.notice = notice
         isSignedIn = session.user != nil
     }
+
+    /// Everything above that a rendered page shows, for `PageCache` keys (the title is the page's own).
+    var cacheKey: String {
+        "\(csrf)|\(pendingCount)|\(isLandlord)|\(isTenant)|\(userName ?? "")|\(notice ?? "")"
+    }
 }

@@ -30,6 +30,7 @@ final class DashboardCache: Sendable {
         var redis: RedisURL?
         var generations: [Int64: Int] = [:]
         var entries: [String: Entry] = [:]
+        var pending: [Int64: (generation: Int, count: Int)] = [:]
     }
 
     private let state = Mutex(State())
@@ -41,26 +42,12 @@ final class DashboardCache: Sendable {
 
     /// The figures under `key` for the landlord's current generation, or those `compute` returns.
     func figures(landlord: UserID, key: String, compute: () throws -> DashboardFigures) throws -> DashboardFigures {
-        let redisURL = state.withLock { $0.redis }
+        guard let generation = generation(of: landlord) else { return try compute() }
         let fullKey = "\(landlord.raw):\(key)"
-        guard let redisURL else {
-            let generation = state.withLock { $0.generations[landlord.raw, default: 0] }
-            if let hit = local(fullKey, generation) { return hit }
-            let figures = try compute()
-            store(fullKey, generation, figures)
-            return figures
-        }
-        let redis = ThreadRedis.connection(redisURL)
-        let generation: Int
-        do {
-            generation = try Self.generation(landlord, redis)
-        } catch {
-            Log.warning("dashboard cache: \(error); computing landlord \(landlord)'s figures from the database")
-            return try compute()
-        }
         if let hit = local(fullKey, generation) { return hit }
+        let redisURL = state.withLock { $0.redis }
         let sharedKey = "nyumba:dash:fig:\(fullKey):\(generation)"
-        if let bytes = try? redis.get(sharedKey),
+        if let redisURL, let bytes = try? ThreadRedis.connection(redisURL).get(sharedKey),
             let figures = try? JSONDecoder().decode(DashboardFigures.self, from: Data(bytes))
         {
             store(fullKey, generation, figures)
@@ -68,14 +55,37 @@ final class DashboardCache: Sendable {
         }
         let figures = try compute()
         store(fullKey, generation, figures)
-        if let bytes = try? JSONEncoder().encode(figures) {
+        if let redisURL, let bytes = try? JSONEncoder().encode(figures) {
             do {
-                try redis.set(sharedKey, Array(bytes), expiresIn: Self.lifetime)
+                try ThreadRedis.connection(redisURL).set(sharedKey, Array(bytes), expiresIn: Self.lifetime)
             } catch {
                 Log.warning("dashboard cache: \(error)")
             }
         }
         return figures
+    }
+
+    /// The landlord's current generation: read it before reading the data that a cached value is made
+    /// from. Nil when Redis cannot be reached (then nothing should be cached or served from a cache).
+    func generation(of landlord: UserID) -> Int? {
+        let (redisURL, local) = state.withLock { ($0.redis, $0.generations[landlord.raw, default: 0]) }
+        guard let redisURL else { return local }
+        do {
+            return try Self.generation(landlord, ThreadRedis.connection(redisURL))
+        } catch {
+            Log.warning("dashboard cache: \(error); reading landlord \(landlord)'s figures from the database")
+            return nil
+        }
+    }
+
+    /// The landlord's number of tenants waiting for approval (shown on every landlord page), kept in
+    /// the process for the current generation: a sign-up and a decision bump it.
+    func pendingCount(_ landlord: UserID, count: () throws -> Int) throws -> Int {
+        guard let generation = generation(of: landlord) else { return try count() }
+        if let hit = state.withLock({ $0.pending[landlord.raw] }), hit.generation == generation { return hit.count }
+        let fresh = try count()
+        state.withLock { $0.pending[landlord.raw] = (generation, fresh) }
+        return fresh
     }
 
     /// Bumps the landlord's generation once `db`'s current transaction commits (at once outside one),

@@ -1,10 +1,26 @@
 import Web
 
 /// Builds a dashboard page: figures (through the cache), one page of payments, the lease's statement.
+/// The rendered page is kept in `PageCache` for the landlord's current dashboard generation, so that
+/// reading it again costs no query beyond the layout's until a payment, an approval or a lease or
+/// unit change bumps the generation.
 enum DashboardPages {
-    static func page(_ request: Request, _ session: RequestSession, _ context: AppContext, target: DashboardTarget)
-        throws -> Response
-    {
+    /// The page for the target `resolve` reads (and checks) for a day; served from the page cache when
+    /// this landlord, address, query, day and layout were rendered at the current generation.
+    static func page(
+        _ request: Request, _ session: RequestSession, _ context: AppContext,
+        target resolve: (CalendarDay) throws -> DashboardTarget
+    ) throws -> Response {
+        let landlord = try PropertyRoutes.landlordID(session)
+        let today = CalendarDay.nairobi()
+        let layout = try context.layout("Dashboard", session)
+        func render() throws -> String { try html(context, layout, try resolve(today)) }
+        guard let generation = DashboardCache.shared.generation(of: landlord) else { return .html(try render()) }
+        let key = "dashboard|\(landlord)|\(request.path)?\(request.query.encoded)|\(today)|\(layout.cacheKey)"
+        return .html(bytes: try PageCache.shared.body(key, version: String(generation)) { Array(try render().utf8) })
+    }
+
+    private static func html(_ context: AppContext, _ layout: Layout, _ target: DashboardTarget) throws -> String {
         let store = DashboardStore(db: context.db)
         let figures = try DashboardService(store: store).figures(
             landlord: target.landlord, scope: target.scope, period: target.period, today: target.today)
@@ -17,9 +33,8 @@ enum DashboardPages {
             section = leaseSection(
                 lease, LeaseStatement(schedule: lease.schedule, paidByMonth: paid, today: target.today), target.today)
         }
-        let layout = try context.layout("Dashboard · \(target.title)", session)
         let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
-        return context.page(section == nil ? "dashboard/index" : "dashboard/lease", model)
+        return context.views.render(section == nil ? "dashboard/index" : "dashboard/lease", model)
     }
 
     private static func leaseSection(_ lease: LeaseDetails, _ statement: LeaseStatement, _ today: CalendarDay)

@@ -5,15 +5,19 @@ import Web
 enum DashboardRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/landlord/dashboard", access: .landlord) { request, session, context in
-            try DashboardPages.page(request, session, context, target: try target(request, session, context, .all))
+            try DashboardPages.page(request, session, context) { try target(request, session, context, .all, $0) }
         }
         router.page("GET", "/landlord/dashboard/properties/:id", access: .landlord) { request, session, context in
-            let target = try target(request, session, context, .property(try propertyID(request)))
-            return try DashboardPages.page(request, session, context, target: target)
+            let scope = DashboardScope.property(try propertyID(request))
+            return try DashboardPages.page(request, session, context) {
+                try target(request, session, context, scope, $0)
+            }
         }
         router.page("GET", "/landlord/dashboard/leases/:id", access: .landlord) { request, session, context in
-            let target = try target(request, session, context, .lease(try leaseID(request)))
-            return try DashboardPages.page(request, session, context, target: target)
+            let scope = DashboardScope.lease(try leaseID(request))
+            return try DashboardPages.page(request, session, context) {
+                try target(request, session, context, scope, $0)
+            }
         }
         router.page("GET", "/landlord/dashboard/payments.csv", access: .landlord) { request, session, context in
             try DashboardExports.payments(request, context, target: try target(request, session, context, .all))
@@ -55,10 +59,10 @@ enum DashboardRoutes {
 
     /// Resolves who and what the request is about; 404 unless the property or lease is the landlord's.
     private static func target(
-        _ request: Request, _ session: RequestSession, _ context: AppContext, _ scope: DashboardScope
+        _ request: Request, _ session: RequestSession, _ context: AppContext, _ scope: DashboardScope,
+        _ today: CalendarDay = .nairobi()
     ) throws -> DashboardTarget {
         let landlord = try PropertyRoutes.landlordID(session)
-        let today = CalendarDay.nairobi()
         let period = try DashboardPeriod.read(request.query, today: today)
         let store = DashboardStore(db: context.db)
         let properties = try store.propertyNames(landlord: landlord)

@@ -46,7 +46,7 @@ struct DemoSeed {
             try approvals.createLease(
                 LeaseTerms(unit: unit.id, monthlyRent: unit.monthlyRent, startDate: firstOfMonth, dueDay: 5),
                 request: request, landlord: landlord)
-            try approvals.decide(request.id, approved: true, reason: nil)
+            try approvals.decide(request.id, landlord: landlord, approved: true, reason: nil)
             try accounts.setStatus(.active, for: tenant)
         }
         return [

@@ -77,6 +77,8 @@ struct TenancyStore {
             VALUES (?, 'tenant_signup', ?, '/landlord/notifications', UTC_TIMESTAMP(6))
             """, property.landlordID.raw,
             String("\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.".prefix(500)))
+        // The landlord's count of waiting tenants changed.
+        DashboardCache.shared.landlordChanged(property.landlordID, on: db)
     }
 
     /// The tenant's open lease, if they have one.

@@ -1,16 +1,30 @@
 import Web
 
-/// The approved tenant's home: their own lease only.
+/// The approved tenant's home: their own lease only. The rendered page is kept in `PageCache` for
+/// the dashboard generations of the tenant's landlords, which every payment, approval and lease or
+/// unit change bumps.
 enum TenantHomeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/tenant", access: .tenant) { _, session, context in
             guard let tenant = session.user else { throw HTTPError.notFound }
-            let lease = try TenancyStore(db: context.db).currentLease(tenant: tenant.id)
-            let ledger = try TenantLedgerView.load(tenant: tenant.id, db: context.db)
+            let today = CalendarDay.nairobi()
             let layout = try context.layout("My home", session)
-            return context.page(
-                "tenancy/home",
-                TenantHomePage(layout: layout, lease: lease.map(TenantHomePage.Lease.init), ledger: ledger))
+            func render() throws -> String {
+                let lease = try TenancyStore(db: context.db).currentLease(tenant: tenant.id)
+                let ledger = try TenantLedgerView.load(tenant: tenant.id, db: context.db, today: today)
+                return context.views.render(
+                    "tenancy/home",
+                    TenantHomePage(layout: layout, lease: lease.map(TenantHomePage.Lease.init), ledger: ledger))
+            }
+            var version = ""
+            for landlord in tenant.leaseLandlords {
+                guard let generation = DashboardCache.shared.generation(of: landlord) else {
+                    return .html(try render())
+                }
+                version += "\(landlord):\(generation);"
+            }
+            let key = "tenant-home|\(tenant.id)|\(today)|\(layout.cacheKey)"
+            return .html(bytes: try PageCache.shared.body(key, version: version) { Array(try render().utf8) })
         }
     }
 }
