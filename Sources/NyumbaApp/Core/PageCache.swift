@@ -49,10 +49,8 @@ final class PageCache: Sendable {
         return body
     }
 
-    /// Forgets every page (tests, and a change no version covers).
-    func removeAll() {
-        state.withLock { $0 = State() }
-    }
+    /// The bytes held (bodies and keys).
+    var storedBytes: Int { state.withLock { $0.bytes } }
 
     private func store(_ key: String, _ entry: Entry) {
         let size = entry.body.count + key.utf8.count

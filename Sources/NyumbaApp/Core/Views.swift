@@ -10,6 +10,7 @@ public struct Views: Sendable {
     /// `accounts/login`), then checks that each name in `required` exists and that every
     /// partial or parent a template refers to exists.
     public init(directory: String, required: [String]) throws(ViewsError) {
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
@@ -20,7 +21,8 @@ public struct Views: Sendable {
             let name = String(file.dropLast(".mustache".count))
             do {
                 let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-                try library.register(text, named: name)
+                let declared = text.hasPrefix("{{%CONTENT_TYPE")
+                try library.register(declared ? text : "{{%CONTENT_TYPE: \(HTMLEscaping.name)}}" + text, named: name)
                 texts[name] = text
             } catch {
                 throw ViewsError("template \(file) cannot be loaded: \(error)")

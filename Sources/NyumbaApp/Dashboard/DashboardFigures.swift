@@ -35,18 +35,59 @@ struct ArrearsLine: Codable, Sendable, Equatable {
     let balance: Int
 }
 
+/// One lease as the figures need it: its rent schedule and what has been paid under it.
+struct LeaseStanding: Sendable {
+    let id: Int64
+    let schedule: RentSchedule
+    /// Every payment under the lease (the running total kept with each payment).
+    let paid: Int
+
+    var isOpen: Bool { schedule.end == nil }
+
+    /// Rent due by `day` minus every payment; negative is credit.
+    func balance(asOf day: CalendarDay) -> Int { schedule.rentDue(asOf: day) - paid }
+}
+
+/// Who and where a lease is, for the arrears list.
+struct LeaseNames: Sendable {
+    let tenantName: String
+    let tenantEmail: String
+    let unitLabel: String
+    let propertyName: String
+}
+
 /// Leases that share a start and end date, summed: enough to know the rent expected in any month
-/// and today's arrears without reading the leases one by one.
+/// and today's arrears without going through the leases one by one again for every month.
 struct LeaseGroup: Sendable {
     let start: CalendarDay
     let end: CalendarDay?
-    let rent: Int
-    let openLeases: Int
-    let arrears: Int
-    let inArrears: Int
+    var rent = 0
+    var openLeases = 0
+    var arrears = 0
+    var inArrears = 0
 
     /// True when the leases overlap the month: they start by its last day and have not ended by its first.
     func overlaps(month index: Int) -> Bool {
         start <= MonthMath.last(index) && (end.map { $0 > MonthMath.first(index) } ?? true)
+    }
+
+    /// The leases grouped by start and end date, with today's arrears of the open ones.
+    static func grouping(_ leases: [LeaseStanding], today: CalendarDay) -> [LeaseGroup] {
+        var groups: [[CalendarDay?]: LeaseGroup] = [:]
+        for lease in leases {
+            let key = [lease.schedule.start, lease.schedule.end]
+            var group = groups[key] ?? LeaseGroup(start: lease.schedule.start, end: lease.schedule.end)
+            group.rent += lease.schedule.monthlyRent
+            if lease.isOpen {
+                group.openLeases += 1
+                let balance = lease.balance(asOf: today)
+                if balance > 0 {
+                    group.arrears += balance
+                    group.inArrears += 1
+                }
+            }
+            groups[key] = group
+        }
+        return Array(groups.values)
     }
 }

@@ -20,7 +20,8 @@ struct DashboardService {
         -> DashboardFigures
     {
         let chart = (period.to.monthIndex - 11)...period.to.monthIndex
-        let groups = try store.leaseGroups(landlord: landlord, scope: scope, today: today)
+        let leases = try store.leaseStandings(landlord: landlord, scope: scope)
+        let groups = LeaseGroup.grouping(leases, today: today)
         let firstMonth = min(chart.lowerBound, period.wholeMonths?.lowerBound ?? chart.lowerBound)
         let byMonth = try store.collectedByMonth(
             landlord: landlord, scope: scope, months: firstMonth...chart.upperBound)
@@ -37,7 +38,7 @@ struct DashboardService {
         }
         let arrears: [ArrearsLine] =
             if case .lease = scope { [] } else {
-                try store.arrears(landlord: landlord, scope: scope, today: today, limit: Self.arrearsShown)
+                try arrears(leases, landlord: landlord, today: today, limit: Self.arrearsShown)
             }
         return DashboardFigures(
             collected: collected, expected: period.months.reduce(0) { $0 + expected($1) },
@@ -45,5 +46,31 @@ struct DashboardService {
             units: units, occupied: groups.reduce(0) { $0 + $1.openLeases },
             months: chart.map { MonthFigures(month: $0, collected: byMonth[$0, default: 0], expected: expected($0)) },
             arrears: arrears)
+    }
+
+    /// The scope's open leases with a balance due today, largest first (then by lease); all of them
+    /// when `limit` is nil.
+    func arrears(landlord: UserID, scope: DashboardScope, today: CalendarDay, limit: Int?) throws -> [ArrearsLine] {
+        try arrears(
+            store.leaseStandings(landlord: landlord, scope: scope), landlord: landlord, today: today, limit: limit)
+    }
+
+    private func arrears(_ leases: [LeaseStanding], landlord: UserID, today: CalendarDay, limit: Int?) throws
+        -> [ArrearsLine]
+    {
+        var owing = leases.compactMap { lease -> (lease: LeaseStanding, balance: Int)? in
+            let balance = lease.balance(asOf: today)
+            return lease.isOpen && balance > 0 ? (lease, balance) : nil
+        }
+        owing.sort { $0.balance != $1.balance ? $0.balance > $1.balance : $0.lease.id < $1.lease.id }
+        if let limit { owing = Array(owing.prefix(limit)) }
+        let names = try store.leaseNames(owing.map(\.lease.id), landlord: landlord)
+        return owing.compactMap { lease, balance in
+            names[lease.id].map {
+                ArrearsLine(
+                    leaseID: lease.id, tenantName: $0.tenantName, tenantEmail: $0.tenantEmail, unitLabel: $0.unitLabel,
+                    propertyName: $0.propertyName, monthlyRent: lease.schedule.monthlyRent, balance: balance)
+            }
+        }
     }
 }

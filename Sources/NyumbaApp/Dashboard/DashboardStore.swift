@@ -8,25 +8,44 @@ import MariaDB
 struct DashboardStore {
     let db: Connection
 
-    /// The scope's leases grouped by start and end date, with today's arrears of the open ones.
-    func leaseGroups(landlord: UserID, scope: DashboardScope, today: CalendarDay) throws -> [LeaseGroup] {
+    /// Every lease of the scope with what its balance needs, from the covering index `leases_dashboard`
+    /// (a landlord with thousands of leases is one index range; balances are computed by the caller).
+    func leaseStandings(landlord: UserID, scope: DashboardScope) throws -> [LeaseStanding] {
         let (condition, parameters) = Self.condition(scope, "l", landlord: landlord, leaseColumn: "id")
         return try db.query(
             """
-            SELECT b.start_date, b.end_date, SUM(b.monthly_rent) AS rent, SUM(b.end_date IS NULL) AS open_leases,
-                   SUM(IF(b.end_date IS NULL AND b.balance > 0, b.balance, 0)) AS arrears,
-                   SUM(b.end_date IS NULL AND b.balance > 0) AS in_arrears
-            FROM (SELECT l.start_date, l.end_date, l.monthly_rent, \(Self.balance) AS balance
-                  FROM leases l WHERE \(condition)) b
-            GROUP BY b.start_date, b.end_date
-            """, parameters: Self.today(today) + parameters
+            SELECT l.id, l.monthly_rent, l.due_day, l.start_date, l.end_date, l.total_paid
+            FROM leases l WHERE \(condition)
+            """, parameters: parameters
         ).map { row in
-            LeaseGroup(
-                start: CalendarDay(utcMidnight: try row.date("start_date")),
-                end: try row.optionalDate("end_date").map(CalendarDay.init(utcMidnight:)),
-                rent: try row.int("rent"), openLeases: try row.int("open_leases"), arrears: try row.int("arrears"),
-                inArrears: try row.int("in_arrears"))
+            LeaseStanding(
+                id: try row.int64("id"), schedule: try RentSchedule(row: row), paid: try row.int("total_paid"))
         }
+    }
+
+    /// Who and where each of the landlord's leases in `ids` is, by lease id (another landlord's are left out).
+    func leaseNames(_ ids: [Int64], landlord: UserID) throws -> [Int64: LeaseNames] {
+        var names: [Int64: LeaseNames] = [:]
+        // A fixed number of placeholders (the last id repeated), so that one prepared statement serves.
+        let chunk = 50
+        let placeholders = Array(repeating: "?", count: chunk).joined(separator: ", ")
+        for start in stride(from: 0, to: ids.count, by: chunk) {
+            let slice = Array(ids[start..<min(start + chunk, ids.count)])
+            let padded = slice + Array(repeating: slice[slice.count - 1], count: chunk - slice.count)
+            let rows = try db.query(
+                """
+                SELECT l.id, t.name AS tenant_name, t.email, u.label, pr.name AS property_name
+                FROM leases l JOIN users t ON t.id = l.tenant_id JOIN units u ON u.id = l.unit_id
+                JOIN properties pr ON pr.id = l.property_id
+                WHERE l.id IN (\(placeholders)) AND l.landlord_id = ?
+                """, parameters: padded.map { $0 as (any SQLBindable)? } + [landlord.raw])
+            for row in rows {
+                names[try row.int64("id")] = LeaseNames(
+                    tenantName: try row.string("tenant_name"), tenantEmail: try row.string("email"),
+                    unitLabel: try row.string("label"), propertyName: try row.string("property_name"))
+            }
+        }
+        return names
     }
 
     /// Collected per calendar month (by month index), from the monthly totals: per property
@@ -74,32 +93,6 @@ struct DashboardStore {
         )?.int("units") ?? 0
     }
 
-    /// Open leases with a balance due today, largest first; all of them when `limit` is nil.
-    func arrears(landlord: UserID, scope: DashboardScope, today: CalendarDay, limit: Int?) throws -> [ArrearsLine] {
-        let (condition, parameters) = Self.condition(scope, "l", landlord: landlord, leaseColumn: "id")
-        var bound = Self.today(today) + parameters
-        if let limit { bound.append(limit) }
-        // Sorted and cut inside the derived table, so that only the rows shown are joined.
-        return try db.query(
-            """
-            SELECT STRAIGHT_JOIN b.id, b.monthly_rent, b.balance, t.name AS tenant_name, t.email, u.label,
-                   pr.name AS property_name
-            FROM (SELECT l.id, l.tenant_id, l.unit_id, l.property_id, l.monthly_rent, \(Self.balance) AS balance
-                  FROM leases l WHERE \(condition) AND l.end_date IS NULL
-                  HAVING balance > 0 ORDER BY balance DESC, l.id\(limit == nil ? "" : " LIMIT ?")) b
-            JOIN users t ON t.id = b.tenant_id JOIN units u ON u.id = b.unit_id
-            JOIN properties pr ON pr.id = b.property_id
-            ORDER BY b.balance DESC, b.id
-            """, parameters: bound
-        ).map { row in
-            ArrearsLine(
-                leaseID: try row.int64("id"), tenantName: try row.string("tenant_name"),
-                tenantEmail: try row.string("email"), unitLabel: try row.string("label"),
-                propertyName: try row.string("property_name"), monthlyRent: try row.int("monthly_rent"),
-                balance: try row.int("balance"))
-        }
-    }
-
     /// The landlord's property names, for the property filter.
     func propertyNames(landlord: UserID) throws -> [(id: PropertyID, name: String)] {
         try db.query("SELECT id, name FROM properties WHERE landlord_id = ? ORDER BY name, id", landlord.raw).map {
@@ -120,19 +113,6 @@ struct DashboardStore {
             """, id.raw, landlord.raw
         ).map(LeaseDetails.init)
     }
-
-    /// Today as the balance expression's parameters.
-    private static func today(_ day: CalendarDay) -> [(any SQLBindable)?] { [day.monthIndex, day.day, day.monthIndex] }
-
-    /// Rent due to date minus payments for the lease `l`, with parameters (today's month index, today's
-    /// day, today's month index again). The SQL twin of `RentSchedule.dueMonths(asOf:)`: due days from the
-    /// start (inclusive) to today (inclusive) and before the end date; keep the two in step.
-    static let balance = """
-        GREATEST(0, LEAST(? - (? < l.due_day),
-                          IFNULL(YEAR(l.end_date) * 12 + MONTH(l.end_date) - 1 - (DAY(l.end_date) <= l.due_day), ?))
-                    - (YEAR(l.start_date) * 12 + MONTH(l.start_date) - 1 + (DAY(l.start_date) > l.due_day)) + 1)
-        * CAST(l.monthly_rent AS SIGNED) - l.total_paid
-        """
 
     /// The scope as a condition on a table with `landlord_id`, `property_id` and a lease column, most
     /// selective index column first; the landlord is always part of it.

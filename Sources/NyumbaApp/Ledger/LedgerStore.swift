@@ -69,7 +69,25 @@ extension RentSchedule {
     init(row: Row) throws {
         self.init(
             monthlyRent: try row.int("monthly_rent"), dueDay: try row.int("due_day"),
-            start: CalendarDay(utcMidnight: try row.date("start_date")),
-            end: try row.optionalDate("end_date").map(CalendarDay.init(utcMidnight:)))
+            start: try row.day("start_date"), end: try row.optionalDay("end_date"))
+    }
+}
+
+extension Row {
+    /// A DATE column as a calendar day.
+    func day(_ column: String) throws -> CalendarDay {
+        guard let day = try optionalDay(column) else {
+            throw DatabaseError.decoding(column: column, reason: "expected a date, got NULL")
+        }
+        return day
+    }
+
+    /// A DATE column as a calendar day, or nil for NULL.
+    func optionalDay(_ column: String) throws -> CalendarDay? {
+        guard let text = try optionalString(column) else { return nil }
+        guard let day = CalendarDay(sqlDate: text) else {
+            throw DatabaseError.decoding(column: column, reason: "expected a date, got \(text)")
+        }
+        return day
     }
 }

@@ -19,6 +19,25 @@ struct CalendarDay: Comparable, Hashable, Sendable, CustomStringConvertible {
         self.init(parts[0], parts[1], parts[2])
     }
 
+    /// A DATE column's text, `YYYY-MM-DD`, read without a calendar (lists read thousands of them);
+    /// nil unless it has that shape.
+    init?(sqlDate text: String) {
+        var fields = [0, 0, 0]
+        var field = 0
+        for byte in text.utf8.prefix(10) {
+            if byte == UInt8(ascii: "-") {
+                field += 1
+                guard field < 3 else { return nil }
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                return nil
+            }
+        }
+        guard field == 2, (1...12).contains(fields[1]), (1...31).contains(fields[2]) else { return nil }
+        self.init(fields[0], fields[1], fields[2])
+    }
+
     /// A DATE column as read by the database layer (UTC midnight of that day).
     init(utcMidnight date: Date) {
         var utc = Calendar(identifier: .gregorian)
