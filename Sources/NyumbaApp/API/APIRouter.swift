@@ -41,6 +41,7 @@ enum APIRoutes {
     static func register(in router: inout Router<AppContext>, config: Config) {
         APIDocumentRoutes.register(in: &router, config: config)
         APIAuthRoutes.register(in: &router)
+        APIAccountRoutes.register(in: &router)
         APITenantRoutes.register(in: &router)
         APIPropertyRoutes.register(in: &router)
         APIApprovalRoutes.register(in: &router)
