@@ -47,6 +47,9 @@ enum APIRoutes {
         APIApprovalRoutes.register(in: &router)
         APILandlordPaymentRoutes.register(in: &router)
         APIDashboardRoutes.register(in: &router)
+        APIReminderRoutes.register(in: &router)
+        APIMessageRoutes.register(in: &router)
+        APINotificationRoutes.register(in: &router)
     }
 
     static func guarded(
