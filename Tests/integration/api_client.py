@@ -30,6 +30,9 @@ def validate(response: requests.Response, method: str, template: str) -> None:
     documented = operation["responses"].get(str(response.status_code))
     assert documented is not None, f"{method} {template}: {response.status_code} not documented: {response.text[:300]}"
     documented = _resolve(documented)
+    if "text/csv" in documented.get("content", {}):
+        assert response.headers["Content-Type"].startswith("text/csv"), response.headers["Content-Type"]
+        return
     assert response.headers["Content-Type"].startswith("application/json"), response.headers["Content-Type"]
     schema = dict(documented["content"]["application/json"]["schema"])
     schema["components"] = SPEC["components"]

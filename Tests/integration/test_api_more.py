@@ -4,11 +4,12 @@ lease and notifications. Every answer is checked against api/openapi.json, and e
 operation against the pages' authorisation (another landlord's or tenant's → 404,
 a tenant waiting for approval → 403 pending_approval, the wrong role → 404)."""
 
+import datetime
 import re
 import secrets
 import time
 
-from accounts import PASSWORD, unique_email
+from accounts import PASSWORD, sign_up_landlord, unique_email
 from api_client import API, approved_tenant, log_in, new_landlord, new_property, pending_tenant
 
 
@@ -249,3 +250,100 @@ def test_messages_both_ways_with_limits_and_authorisation(stack):
     stack.sql(f"UPDATE leases SET end_date = '{time.strftime('%Y-%m-%d')}' WHERE id = {lease}")
     assert tenant.error(tenant.post("/api/v1/tenant/messages", {"subject": "Hi", "text": "Hi"}, 409))[
         "code"] == "conflict"
+
+
+# M-Pesa settings
+
+def test_mpesa_settings_are_saved_sealed_and_only_shown_masked(stack):
+    landlord, _ = new_landlord(stack)
+    empty = landlord.get("/api/v1/landlord/mpesa").json()
+    assert empty["own"] is False and empty["defaults_available"] is True and empty["consumer_key"] is None
+    missing = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={"shortcode": "12"})
+    assert landlord.error(missing)["fields"] == {
+        "shortcode": "Enter the shortcode: 5 to 7 digits.", "consumer_key": "Required.",
+        "consumer_secret": "Required.", "passkey": "Required."}
+    secret = "s3cr3t-" + secrets.token_hex(8)
+    body = {"shortcode": "600123", "type": "paybill", "consumer_key": "key-" + secrets.token_hex(6),
+            "consumer_secret": secret, "passkey": "pass-" + secrets.token_hex(10)}
+    saved = landlord.call("PUT", "/api/v1/landlord/mpesa", 200, json_body=body)
+    assert secret not in saved.text and body["consumer_key"] not in saved.text and body["passkey"] not in saved.text
+    shown = saved.json()
+    assert shown == {"own": True, "defaults_available": True, "shortcode": "600123", "type": "paybill",
+                     "party_b": "600123", "consumer_key": "••••" + body["consumer_key"][-4:],
+                     "consumer_secret": "••••" + secret[-4:], "passkey": "••••" + body["passkey"][-4:],
+                     "unreadable": False}
+    assert landlord.get("/api/v1/landlord/mpesa").json() == shown
+    # Blank secrets keep the stored ones; a till needs its number.
+    till = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={"shortcode": "600123", "type": "till"})
+    assert landlord.error(till)["fields"] == {"party_b": "Enter the till number: 5 to 7 digits."}
+    kept = landlord.call("PUT", "/api/v1/landlord/mpesa", 200,
+                         json_body={"shortcode": "600123", "type": "till", "party_b": "5551234"}).json()
+    assert kept["type"] == "till" and kept["party_b"] == "5551234" and kept["consumer_secret"] == shown[
+        "consumer_secret"]
+    wrong_type = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={**body, "type": "bank"})
+    assert landlord.error(wrong_type)["fields"] == {"type": "Choose paybill or till."}
+    assert secret not in stack.sql("SELECT HEX(consumer_secret_sealed) FROM mpesa_settings")
+    # Only the landlord's own: another landlord and a tenant see nothing of it.
+    other, _ = new_landlord(stack)
+    assert other.get("/api/v1/landlord/mpesa").json()["own"] is False
+    prop = new_property(landlord)
+    tenant, _, _ = approved_tenant(stack, landlord, prop)
+    tenant.get("/api/v1/landlord/mpesa", 404)
+    tenant.call("PUT", "/api/v1/landlord/mpesa", 404, json_body=body)
+    removed = landlord.call("DELETE", "/api/v1/landlord/mpesa", 200).json()
+    assert removed["own"] is False and removed["shortcode"] is None
+
+
+# CSV exports and ending a lease
+
+def test_csv_exports_are_the_pages_files(stack):
+    browser, email = sign_up_landlord(stack)
+    landlord = log_in(stack, email)
+    prop = new_property(landlord, rent=10000)
+    _, tenant_email, lease = approved_tenant(stack, landlord, prop, rent=10000)
+    landlord.post("/api/v1/landlord/leases/{id}/payments", {"amount": 4000, "method": "cash",
+                                                             "date": time.strftime("%Y-%m-01"), "reference": "=1+2"},
+                  201, id=lease)
+    payments = landlord.get("/api/v1/landlord/dashboard/payments.csv")
+    assert payments.headers["Content-Disposition"].startswith('attachment; filename="payments-')
+    text = payments.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Date (EAT),Tenant,Unit,Property,Amount (KES)")
+    assert ",4000," in text and "'=1+2" in text
+    assert payments.content == browser.get(stack.url("/landlord/dashboard/payments.csv")).content
+    by_property = landlord.get("/api/v1/landlord/dashboard/payments.csv", params={"property_id": prop["id"]})
+    assert by_property.content == browser.get(stack.url(f"/landlord/dashboard/properties/{prop['id']}/payments.csv")).content
+    by_lease = landlord.get("/api/v1/landlord/dashboard/payments.csv", params={"lease_id": lease, "channel": "manual"})
+    assert ",4000," in by_lease.content.decode("utf-8-sig")
+    assert ",4000," not in landlord.get("/api/v1/landlord/dashboard/payments.csv",
+                                        params={"channel": "stk"}).content.decode("utf-8-sig")
+    arrears = landlord.get("/api/v1/landlord/dashboard/arrears.csv").content
+    assert tenant_email in arrears.decode("utf-8-sig") and ",6000," in arrears.decode("utf-8-sig")
+    assert arrears == browser.get(stack.url("/landlord/dashboard/arrears.csv")).content
+    assert set(landlord.error(landlord.get("/api/v1/landlord/dashboard/payments.csv", 400,
+                                           params={"month": "March"}))["fields"]) == {"month"}
+    assert set(landlord.error(landlord.get("/api/v1/landlord/dashboard/payments.csv", 400,
+                                           params={"channel": "cheque"}))["fields"]) == {"channel"}
+    other, _ = new_landlord(stack)
+    other.get("/api/v1/landlord/dashboard/payments.csv", 404, params={"property_id": prop["id"]})
+    other.get("/api/v1/landlord/dashboard/arrears.csv", 404, params={"lease_id": lease})
+    assert tenant_email not in other.get("/api/v1/landlord/dashboard/arrears.csv").content.decode("utf-8-sig")
+
+
+def test_ending_a_lease(stack):
+    landlord, _ = new_landlord(stack)
+    prop = new_property(landlord)
+    tenant, tenant_email, lease = approved_tenant(stack, landlord, prop)
+    other, _ = new_landlord(stack)
+    today = time.strftime("%Y-%m-%d")
+    other.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, 404, id=lease)
+    tenant.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, 404, id=lease)
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    future = landlord.post("/api/v1/landlord/leases/{id}/end", {"end_date": tomorrow}, 400, id=lease)
+    assert landlord.error(future)["fields"] == {"end_date": "The date cannot be in the future."}
+    ended = landlord.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, id=lease).json()
+    assert ended["id"] == lease and ended["end_date"] == today and ended["next_due_date"] is None
+    stack.wait_for_email(tenant_email, "has ended")
+    again = landlord.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, 409, id=lease)
+    assert landlord.error(again)["code"] == "conflict"
+    tenant.get("/api/v1/tenant/lease", 404)
+    assert landlord.get("/api/v1/landlord/properties/{id}", id=prop["id"]).json()["units"][0]["tenant_name"] is None

@@ -50,6 +50,7 @@ enum APIRoutes {
         APIReminderRoutes.register(in: &router)
         APIMessageRoutes.register(in: &router)
         APINotificationRoutes.register(in: &router)
+        APIMpesaRoutes.register(in: &router)
     }
 
     static func guarded(
