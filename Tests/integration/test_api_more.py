@@ -8,6 +8,7 @@ import datetime
 import re
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from accounts import PASSWORD, sign_up_landlord, unique_email
 from api_client import API, approved_tenant, log_in, new_landlord, new_property, pending_tenant
@@ -347,3 +348,27 @@ def test_ending_a_lease(stack):
     assert landlord.error(again)["code"] == "conflict"
     tenant.get("/api/v1/tenant/lease", 404)
     assert landlord.get("/api/v1/landlord/properties/{id}", id=prop["id"]).json()["units"][0]["tenant_name"] is None
+
+
+# What nginx itself refuses, in the API's error shape
+
+def test_nginx_refusals_of_api_requests_are_json(stack):
+    landlord, _ = new_landlord(stack)
+    big = b'{"name": "' + b"x" * (2 * 1024 * 1024) + b'"}'
+    for template, api in [("/api/v1/landlord/properties", landlord),
+                          ("/api/v1/auth/signup/landlord", API(stack))]:
+        too_large = api.call("POST", template, 413, headers={"Content-Type": "application/json"}, data=big)
+        assert api.error(too_large)["code"] == "payload_too_large"
+        assert too_large.headers["X-Content-Type-Options"] == "nosniff"
+    # The sign-in limit (burst 100, then 20 a second) on the anonymous API POSTs.
+    anonymous = API(stack)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        codes = list(pool.map(
+            lambda _: anonymous.call("POST", "/api/v1/auth/password/reset", None, json_body={}).status_code,
+            range(300)))
+    assert set(codes) <= {400, 429} and 429 in codes, codes
+    limited = anonymous.call("POST", "/api/v1/auth/password/reset", None, json_body={})
+    if limited.status_code == 429:
+        assert anonymous.error(limited)["code"] == "too_many_requests"
+    time.sleep(6)  # the bucket refills for the tests after this one
+    anonymous.post("/api/v1/auth/password/reset", {}, 400)
