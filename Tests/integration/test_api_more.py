@@ -291,6 +291,11 @@ def test_mpesa_settings_are_saved_sealed_and_only_shown_masked(stack):
     tenant, _, _ = approved_tenant(stack, landlord, prop)
     tenant.get("/api/v1/landlord/mpesa", 404)
     tenant.call("PUT", "/api/v1/landlord/mpesa", 404, json_body=body)
+    pending, _, _ = pending_tenant(stack, prop)
+    for method, template in [("GET", "/api/v1/landlord/mpesa"), ("DELETE", "/api/v1/landlord/mpesa"),
+                             ("GET", "/api/v1/landlord/notifications"), ("GET", "/api/v1/landlord/reminders"),
+                             ("GET", "/api/v1/landlord/dashboard/payments.csv")]:
+        assert pending.error(pending.call(method, template, 403))["code"] == "pending_approval"
     removed = landlord.call("DELETE", "/api/v1/landlord/mpesa", 200).json()
     assert removed["own"] is False and removed["shortcode"] is None
 
