@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// OAuth tokens, one per credential set, shared by every thread of the process.
 ///
@@ -12,7 +12,7 @@ final class TokenCache: Sendable {
         let refreshAt: ContinuousClock.Instant
     }
 
-    private let slots = Mutex<[DarajaCredentials: Slot]>([:])
+    private let slots = Locked<[DarajaCredentials: Slot]>([:])
 
     /// The cached token for `credentials`, or a fresh one from `fetch`.
     func token(
@@ -36,7 +36,7 @@ final class TokenCache: Sendable {
     }
 
     private final class Slot: Sendable {
-        private let current = Mutex<Token?>(nil)
+        private let current = Locked<Token?>(nil)
 
         func token(fetch: () throws(DarajaError) -> Token) throws(DarajaError) -> String {
             try current.withLock { (current) throws(DarajaError) -> String in

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Locking
 import Synchronization
 
 /// A small blocking HTTP/1.1 server over POSIX sockets: an accept-loop thread and one thread
@@ -15,7 +16,7 @@ public final class SimpleHTTPServer: Sendable {
     private let host: String
     private let requestedPort: Int
     private let handler: Handler
-    private let listener = Mutex<(fd: Int32, port: Int)?>(nil)
+    private let listener = Locked<(fd: Int32, port: Int)?>(nil)
     private let stopping = Atomic<Bool>(false)
     private let loopDone = DispatchSemaphore(value: 0)
 

@@ -1,7 +1,7 @@
 import Crypto
 import Daraja
 import Foundation
-import Synchronization
+import Locking
 
 /// The simulator's behaviour: routes each request to OAuth, push, query or a control endpoint.
 final class SimulatorEngine: Sendable {
@@ -10,7 +10,7 @@ final class SimulatorEngine: Sendable {
     let passkey: String
     let callbackDelay: Duration
     let log: @Sendable (String) -> Void
-    let state = Mutex(SimulatorState())
+    let state = Locked(SimulatorState())
 
     init(
         consumerKey: String, consumerSecret: String, passkey: String, callbackDelay: Duration,

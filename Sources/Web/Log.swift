@@ -1,12 +1,12 @@
 import Glibc
-import Synchronization
+import Locking
 
 /// Log lines to stderr. Whole lines are appended under a lock, so lines from several
 /// threads never mix. Request lines are buffered (one `write` per 16 KB, or within
 /// 250 ms by the flusher thread) because they come at every request; every other line
 /// is written at once, after whatever is buffered, so order is kept.
 public enum Log {
-    private static let buffer = Mutex<[UInt8]>([])
+    private static let buffer = Locked<[UInt8]>([])
     private static let flushLimit = 16 << 10
 
     /// Writes `message` with a UTC timestamp and a level, at once.

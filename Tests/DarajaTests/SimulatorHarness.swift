@@ -1,7 +1,7 @@
 import Daraja
 import DarajaSimulator
 import Foundation
-import Synchronization
+import Locking
 import XCTest
 
 /// A simulator on a free port, a callback listener, and a client pointed at both.
@@ -66,5 +66,5 @@ final class SimulatorHarness: Sendable {
 
 /// The bodies the callback listener received.
 final class Inbox: Sendable {
-    let bodies = Mutex<[[UInt8]]>([])
+    let bodies = Locked<[[UInt8]]>([])
 }

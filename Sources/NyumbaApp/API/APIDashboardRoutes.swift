@@ -1,7 +1,8 @@
 import Web
 
 /// The dashboard's figures, for all properties, one property (`property_id`) or one lease
-/// (`lease_id`), over a month (`month=YYYY-MM`) or a range (`from`, `to`).
+/// (`lease_id`), over a month (`month=YYYY-MM`) or a range (`from`, `to`); and the pages' CSV
+/// files of its payments (optionally of one `channel`) and of its tenants in arrears.
 enum APIDashboardRoutes {
     /// The figures of one dashboard.
     struct Figures: Encodable {
@@ -57,15 +58,16 @@ enum APIDashboardRoutes {
     }
 
     static func register(in router: inout Router<AppContext>) {
+        router.api("GET", "/landlord/dashboard/payments.csv", access: .landlord) { request, caller, context in
+            try export(request, caller, context, DashboardExports.payments)
+        }
+        router.api("GET", "/landlord/dashboard/arrears.csv", access: .landlord) { request, caller, context in
+            try export(request, caller, context, DashboardExports.arrears)
+        }
         router.api("GET", "/landlord/dashboard", access: .landlord) { request, caller, context in
             let landlord = try caller.landlord()
             let today = CalendarDay.nairobi()
-            let period: DashboardPeriod
-            do {
-                period = try DashboardPeriod.read(request.query, today: today)
-            } catch let error as HTTPError {
-                throw APIError.validation([request.query["month"] != nil ? "month" : "from": error.message])
-            }
+            let period = try period(request.query, today: today)
             let scope = try scope(request.query, landlord: landlord, context)
             let figures = try DashboardService(store: DashboardStore(db: context.db)).figures(
                 landlord: landlord, scope: scope, period: period, today: today)
@@ -85,6 +87,40 @@ enum APIDashboardRoutes {
                             propertyName: $0.propertyName, monthlyRent: $0.monthlyRent, balance: $0.balance)
                     }))
         }
+    }
+
+    /// `month=YYYY-MM` or `from`/`to`; 400 on the field at fault.
+    private static func period(_ query: FormData, today: CalendarDay) throws -> DashboardPeriod {
+        do {
+            return try DashboardPeriod.read(query, today: today)
+        } catch {
+            throw APIError.validation([query["month"] != nil ? "month" : "from": error.message])
+        }
+    }
+
+    /// The CSV files of the dashboard pages, for the same scope, period and channel.
+    private static func export(
+        _ request: Request, _ caller: APICaller, _ context: AppContext,
+        _ write: (Request, AppContext, DashboardTarget) throws -> Response
+    ) throws -> Response {
+        let landlord = try caller.landlord()
+        let today = CalendarDay.nairobi()
+        let period = try period(request.query, today: today)
+        var channel: PaymentChannel?
+        if let text = request.query["channel"] {
+            guard let value = PaymentChannel(rawValue: text) else {
+                throw APIError.validation(["channel": "Choose stk, c2b or manual."])
+            }
+            channel = value
+        }
+        let scope = try scope(request.query, landlord: landlord, context)
+        var lease: LeaseDetails?
+        if case .lease(let id) = scope { lease = try DashboardStore(db: context.db).lease(id, landlord: landlord) }
+        let target = DashboardTarget(
+            landlord: landlord, scope: scope, today: today,
+            filter: PaymentsFilter(period: period, channel: channel, property: nil, page: 1), title: "",
+            properties: [], lease: lease)
+        return try write(request, context, target)
     }
 
     /// The scope asked for; 404 unless the property or lease is the landlord's.

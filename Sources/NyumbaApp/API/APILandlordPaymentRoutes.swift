@@ -1,6 +1,7 @@
 import Web
 
-/// The landlord's payments, receipts, leases and cash or bank payments typed in by hand.
+/// The landlord's payments, receipts, leases, cash or bank payments typed in by hand, and
+/// ending a lease when the tenant moves out.
 enum APILandlordPaymentRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.api("GET", "/landlord/payments", access: .landlord) { request, caller, context in
@@ -36,6 +37,16 @@ enum APILandlordPaymentRoutes {
                 throw APIError.notFound
             }
             return APIJSON.response(APIReceipt(record), status: 201)
+        }
+        router.api("POST", "/landlord/leases/:id/end", access: .landlord) { request, caller, context in
+            let lease = try lease(request, caller, context)
+            let body = try APIBody(request, renaming: ["end_date": "end"])
+            let today = CalendarDay.nairobi()
+            switch try LeaseEnding(context: context).end(lease, form: body.form, today: today) {
+            case .ended(let ended): return APIJSON.response(APILease(ended, today: today))
+            case .alreadyEnded: throw APIError.conflict("This lease has already ended; nothing was changed.")
+            case .invalid(let typed): throw APIError.validation(body.fields(typed.errors))
+            }
         }
     }
 

@@ -41,11 +41,16 @@ enum APIRoutes {
     static func register(in router: inout Router<AppContext>, config: Config) {
         APIDocumentRoutes.register(in: &router, config: config)
         APIAuthRoutes.register(in: &router)
+        APIAccountRoutes.register(in: &router)
         APITenantRoutes.register(in: &router)
         APIPropertyRoutes.register(in: &router)
         APIApprovalRoutes.register(in: &router)
         APILandlordPaymentRoutes.register(in: &router)
         APIDashboardRoutes.register(in: &router)
+        APIReminderRoutes.register(in: &router)
+        APIMessageRoutes.register(in: &router)
+        APINotificationRoutes.register(in: &router)
+        APIMpesaRoutes.register(in: &router)
     }
 
     static func guarded(

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// The auth state of recently seen users (status, role, token version), so that a
 /// signed-in request does not need a database round trip. Every change to that state
@@ -11,7 +11,7 @@ public final class AuthCache: Sendable {
         let expires: Date
     }
 
-    private let entries = Mutex<[UserID: Entry]>([:])
+    private let entries = Locked<[UserID: Entry]>([:])
     private let lifetime: TimeInterval
 
     /// Creates an empty cache whose entries live `lifetime` seconds.

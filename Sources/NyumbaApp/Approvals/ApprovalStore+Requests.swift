@@ -69,11 +69,13 @@ extension ApprovalStore {
         DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
-    /// The landlord's latest notifications, newest first.
-    func recentNotifications(landlord: UserID, limit: Int = 20) throws -> [LandlordNotification] {
+    /// The landlord's latest notifications, newest first (`offset` pages the API's list).
+    func recentNotifications(landlord: UserID, offset: Int = 0, limit: Int = 20) throws -> [LandlordNotification] {
         try db.query(
-            "SELECT message, link, created_at FROM notifications WHERE landlord_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-            landlord.raw, limit
+            """
+            SELECT message, link, created_at FROM notifications WHERE landlord_id = ?
+            ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+            """, landlord.raw, limit, offset
         ).map { row in
             LandlordNotification(
                 message: try row.string("message"), link: try row.optionalString("link"),

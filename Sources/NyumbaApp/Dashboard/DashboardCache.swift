@@ -1,7 +1,7 @@
 import Foundation
+import Locking
 import MariaDB
 import Redis
-import Synchronization
 import Web
 
 /// Computed dashboard figures per landlord, valid for one *generation* of the landlord's data:
@@ -33,7 +33,7 @@ final class DashboardCache: Sendable {
         var pending: [Int64: (generation: Int, count: Int)] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Uses Redis for generations and shared figures (nil: this process only).
     func configure(redis: RedisURL?) {

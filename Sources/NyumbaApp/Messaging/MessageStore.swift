@@ -71,23 +71,23 @@ struct MessageStore {
             landlord.raw, String(message.prefix(500)), link)
     }
 
-    /// The tenant's messages with their landlords, newest first.
-    func conversation(tenant: UserID, limit: Int = 50) throws -> [StoredMessage] {
+    /// The tenant's messages with their landlords, newest first (`offset` pages the API's list).
+    func conversation(tenant: UserID, offset: Int = 0, limit: Int = 50) throws -> [StoredMessage] {
         try db.query(
             """
             SELECT direction, subject, body, created_at FROM messages WHERE tenant_id = ?
-            ORDER BY created_at DESC, id DESC LIMIT ?
-            """, tenant.raw, limit
+            ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+            """, tenant.raw, limit, offset
         ).map(StoredMessage.init)
     }
 
-    /// The messages under one of the landlord's leases, newest first.
-    func conversation(lease: LeaseID, landlord: UserID, limit: Int = 50) throws -> [StoredMessage] {
+    /// The messages under one of the landlord's leases, newest first (`offset` pages the API's list).
+    func conversation(lease: LeaseID, landlord: UserID, offset: Int = 0, limit: Int = 50) throws -> [StoredMessage] {
         try db.query(
             """
             SELECT direction, subject, body, created_at FROM messages WHERE lease_id = ? AND landlord_id = ?
-            ORDER BY created_at DESC, id DESC LIMIT ?
-            """, lease.raw, landlord.raw, limit
+            ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
+            """, lease.raw, landlord.raw, limit, offset
         ).map(StoredMessage.init)
     }
 }

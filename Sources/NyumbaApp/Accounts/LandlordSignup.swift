@@ -1,0 +1,49 @@
+import MariaDB
+import Web
+
+/// Landlord sign-up, for the sign-up page and the API alike: the same checks and words,
+/// then the active account and its welcome email in one transaction.
+struct LandlordSignup {
+    /// What came of one sign-up.
+    enum Outcome {
+        case created(CurrentUser)
+        case invalid(FieldErrors)
+    }
+
+    static let emailTaken = "An account with this email exists already. Log in instead."
+
+    let context: AppContext
+
+    /// Checks `name`, `email`, `phone` and `password` and creates the landlord.
+    func signUp(_ form: FormData) throws -> Outcome {
+        var errors = FieldErrors()
+        let name = Validate.text(form["name"], "name", limit: 120, into: &errors)
+        let email = Validate.email(form["email"], into: &errors)
+        let phone = Validate.phone(form["phone"], into: &errors)
+        let password = Validate.newPassword(form["password"], into: &errors)
+        if errors.isEmpty, try AccountStore(db: context.db).emailExists(email) {
+            errors.add("email", Self.emailTaken)
+        }
+        guard errors.isEmpty else { return .invalid(errors) }
+        let hash = context.passwords.hash(password)
+        do {
+            return .created(
+                try context.db.transaction {
+                    let accounts = AccountStore(db: context.db)
+                    let id = try accounts.create(
+                        role: .landlord, status: .active, name: name, email: email, phone: phone, passwordHash: hash)
+                    let composer = EmailComposer(views: context.views, config: context.config)
+                    try Outbox(db: context.db).enqueue(
+                        composer.draft(
+                            "welcome", to: (name, email), subject: "Welcome to Nyumba",
+                            ["loginURL": context.config.link("/login")], landlordID: id))
+                    guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
+                    return user
+                })
+        } catch let error as DatabaseError where error.isDuplicateKey {
+            // Another sign-up with this email won the race.
+            errors.add("email", Self.emailTaken)
+            return .invalid(errors)
+        }
+    }
+}

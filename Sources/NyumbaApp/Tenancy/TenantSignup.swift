@@ -1,0 +1,102 @@
+import MariaDB
+import Web
+
+/// Tenant sign-up by invite token or property code, for the API (the same checks, words
+/// and transaction as `TenantSignupRoutes`, which can call it in turn): a pending account,
+/// its tenancy request, the landlord's notification and both emails, together.
+struct TenantSignup {
+    /// What came of one sign-up.
+    enum Outcome {
+        case created(CurrentUser)
+        case invalid(FieldErrors)
+        /// An invite token that no property has (a forged or stale link).
+        case unknownInvite
+    }
+
+    let context: AppContext
+
+    /// Checks `invite` or `code`, `name`, `email`, `phone`, `password` and the optional `unit`.
+    func signUp(_ form: FormData) throws -> Outcome {
+        let store = TenancyStore(db: context.db)
+        var errors = FieldErrors()
+        var property: JoinableProperty?
+        if let token = form["invite"], !token.isEmpty {
+            guard let invited = try store.property(inviteToken: token) else { return .unknownInvite }
+            property = invited
+        } else {
+            let code = PropertyCode.normalize(form["code"] ?? "")
+            if code.isEmpty {
+                errors.add("code", "Enter the property code your landlord gave you.")
+            } else {
+                property = try store.property(code: code)
+                if property == nil { errors.add("code", "No property has this code. Check it with your landlord.") }
+            }
+        }
+        let name = Validate.text(form["name"], "name", limit: 120, into: &errors)
+        let email = Validate.email(form["email"], into: &errors)
+        let phone = Validate.phone(form["phone"], into: &errors)
+        let password = Validate.newPassword(form["password"], into: &errors)
+        let unit = Self.optionalUnit(form["unit"], into: &errors)
+        if errors.isEmpty, try AccountStore(db: context.db).emailExists(email) {
+            errors.add("email", LandlordSignup.emailTaken)
+        }
+        guard errors.isEmpty, let property else { return .invalid(errors) }
+        let tenant = NewTenant(name: name, email: email, phone: phone, unit: unit)
+        do {
+            return .created(try create(tenant, passwordHash: context.passwords.hash(password), property))
+        } catch let error as DatabaseError where error.isDuplicateKey {
+            // Another sign-up with this email won the race.
+            errors.add("email", LandlordSignup.emailTaken)
+            return .invalid(errors)
+        }
+    }
+
+    /// The unit a tenant thinks they are in: optional, at most 12 characters.
+    static func optionalUnit(_ value: String?, into errors: inout FieldErrors) -> String? {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return nil }
+        return Validate.text(trimmed, "unit", limit: 12, into: &errors)
+    }
+
+    /// What the tenant typed, checked.
+    struct NewTenant {
+        let name: String
+        let email: String
+        let phone: String
+        let unit: String?
+    }
+
+    /// The pending account, its request, the landlord's notification and both emails, together.
+    func create(_ tenant: NewTenant, passwordHash: String, _ property: JoinableProperty) throws -> CurrentUser {
+        try context.db.transaction {
+            let accounts = AccountStore(db: context.db)
+            let id = try accounts.create(
+                role: .tenant, status: .pending, name: tenant.name, email: tenant.email, phone: tenant.phone,
+                passwordHash: passwordHash)
+            try TenancyStore(db: context.db).requestTenancy(
+                tenant: id, tenantName: tenant.name, property: property, unit: tenant.unit)
+            var pending: [String: Any] = ["propertyName": property.name, "loginURL": context.config.link("/login")]
+            var signup: [String: Any] = [
+                "tenantName": tenant.name, "tenantEmail": tenant.email, "tenantPhone": tenant.phone,
+                "propertyName": property.name, "notificationsURL": context.config.link("/landlord/notifications"),
+            ]
+            if let unit = tenant.unit {
+                pending["unit"] = unit
+                signup["unit"] = unit
+            }
+            let composer = EmailComposer(views: context.views, config: context.config)
+            let outbox = Outbox(db: context.db)
+            try outbox.enqueue(
+                composer.draft(
+                    "tenant_pending", to: (tenant.name, tenant.email),
+                    subject: "We received your sign-up: wait for your landlord's approval", pending,
+                    landlordID: property.landlordID))
+            try outbox.enqueue(
+                composer.draft(
+                    "tenant_signup", to: (property.landlordName, property.landlordEmail),
+                    subject: "New tenant waiting for your approval", signup, landlordID: property.landlordID))
+            guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
+            return user
+        }
+    }
+}
