@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import Synchronization
+import Locking
 
 /// Access tokens this process has already verified, by their exact text, so that the requests of
 /// one session do not check the signature and parse the same JWT again and again. A hit is still
@@ -16,7 +16,7 @@ final class VerifiedAccessTokens: Sendable {
         let key: [UInt8]
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
 
     /// The claims of `token` if it was verified with `key` and has not expired, else what `verify` returns.
     func claims(_ token: String, key: [UInt8], verify: () -> AccessClaims?) -> AccessClaims? {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Rendered page bodies kept in the process, so that a page read again and again (a landlord's
 /// dashboard, a tenant's home) is rendered once per change of its data. Each entry is stored with
@@ -29,7 +29,7 @@ final class PageCache: Sendable {
     }
 
     private let maxBytes: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(maxBytes: Int) {
         self.maxBytes = maxBytes
