@@ -5,6 +5,8 @@ import re
 import secrets
 from datetime import date, datetime, timedelta, timezone
 
+import requests
+
 from accounts import sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
 
@@ -64,21 +66,27 @@ class Tenancy:
         self.start, self.due_day, self.rent = start, due_day, rent
 
     def insert_stk(self, amount: int, paid_at: str = "UTC_TIMESTAMP(6) - INTERVAL 1 DAY") -> str:
-        """An STK payment written straight into the ledger; returns its receipt number."""
-        receipt = "T" + secrets.token_hex(5).upper()
+        """An STK payment settled through the app's own callback route (so that every summary and
+        cache is kept as in production), for a request written straight into the database instead
+        of pushed through the simulator; `paid_at` (SQL, UTC) becomes the callback's TransactionDate.
+        Returns the receipt number."""
+        receipt = "T" + secrets.token_hex(5).upper()[:9]
+        checkout = "ws_CO_" + receipt
         self.stack.sql(
-            "INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, receipt,"
-            " phone, checkout_request_id, paid_at, recorded_at) VALUES"
-            f" ({self.lease_id}, {self.tenant_id}, {self.landlord_id}, {self.property_id}, {self.unit_id}, {amount},"
-            f" 'stk', '{receipt}', '254722000111', 'ws_CO_{receipt}', {paid_at}, UTC_TIMESTAMP(6))")
-        # The summary figures that LedgerStore.record keeps in the same transaction.
-        self.stack.sql(f"UPDATE leases SET total_paid = total_paid + {amount} WHERE id = {self.lease_id}")
-        for table, key in (("lease_month_totals", "lease_id, "), ("property_month_totals", "")):
-            self.stack.sql(
-                f"INSERT INTO {table} ({key}month, landlord_id, property_id, collected, payments)"
-                f" SELECT {'lease_id, ' if key else ''}DATE_FORMAT(paid_at + INTERVAL 3 HOUR, '%Y-%m-01'),"
-                f" landlord_id, property_id, amount, 1 FROM payments WHERE receipt = '{receipt}'"
-                " ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1")
+            "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode,"
+            " checkout_request_id, status, created_at, next_query_at) VALUES"
+            f" ({self.lease_id}, {self.tenant_id}, {self.landlord_id}, {self.property_id}, {amount}, '254722000111',"
+            f" '174379', '{checkout}', 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY)")
+        when = int(self.stack.sql(f"SELECT DATE_FORMAT({paid_at} + INTERVAL 3 HOUR, '%Y%m%d%H%i%s')"))
+        body = {"Body": {"stkCallback": {
+            "MerchantRequestID": "29115-34620561-1", "CheckoutRequestID": checkout, "ResultCode": 0,
+            "ResultDesc": "The service request is processed successfully.",
+            "CallbackMetadata": {"Item": [
+                {"Name": "Amount", "Value": float(amount)}, {"Name": "MpesaReceiptNumber", "Value": receipt},
+                {"Name": "TransactionDate", "Value": when}, {"Name": "PhoneNumber", "Value": 254722000111}]}}}}
+        answer = requests.post(self.stack.url(f"/daraja/stk/{self.stack.callback_token}"), json=body, timeout=30)
+        assert answer.status_code == 200, answer.text
+        assert self.payment_id(receipt) > 0
         return receipt
 
     def payment_id(self, receipt: str) -> int:
@@ -270,9 +278,10 @@ def test_ending_a_lease_frees_the_unit_and_the_ex_tenant_cannot_pay(stack):
     assert lease.tenant.get(stack.url(f"/tenant/payments/{lease.payment_id(receipt)}/receipt")).status_code == 200
 
     # Paying is refused: no STK request is ever created for an ex-tenant.
+    requests_before = count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {lease.tenant_id}")
     pay = post_form(stack, lease.tenant, "/tenant", "/tenant/pay", {"amount": "1000", "phone": "0722000111"})
     assert pay.status_code in (303, 400, 404, 409), pay.status_code
-    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {lease.tenant_id}") == 0
+    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {lease.tenant_id}") == requests_before
 
     # The landlord can still record the ex-tenant's final cash payment.
     assert lease.record_manual({"amount": str(max(final, 1)), "method": "cash"}).status_code == 303
