@@ -30,7 +30,7 @@ enum APIAccountRoutes {
         router.api("POST", "/auth/signup/landlord", access: .anyone) { request, _, context in
             let body = try APIBody(request)
             switch try LandlordSignup(context: context).signUp(body.form) {
-            case .invalid(let errors): throw APIError.validation(body.fields(errors))
+            case .invalid(let errors, _): throw APIError.validation(body.fields(errors))
             case .created(let user): return try signedUp(user, context)
             }
         }

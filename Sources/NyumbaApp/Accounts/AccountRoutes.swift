@@ -1,5 +1,3 @@
-import Crypto
-import MariaDB
 import Web
 
 /// Landlord sign-up, log in and log out.
@@ -32,35 +30,16 @@ enum AccountRoutes {
         -> Response
     {
         let form = try request.form()
-        var errors = FieldErrors()
-        let name = Validate.text(form["name"], "name", limit: 120, into: &errors)
-        let email = Validate.email(form["email"], into: &errors)
-        let phone = Validate.phone(form["phone"], into: &errors)
-        let password = Validate.newPassword(form["password"], into: &errors)
-        if errors.isEmpty, try AccountStore(db: context.db).emailExists(email) {
-            errors.add("email", "An account with this email exists already. Log in instead.")
-        }
-        guard errors.isEmpty else {
+        switch try LandlordSignup(context: context).signUp(form) {
+        case .invalid(let errors, let typed):
             let page = SignupPage(
-                layout: try context.layout("Sign up as a landlord", session), name: name, email: email,
+                layout: try context.layout("Sign up as a landlord", session), name: typed.name, email: typed.email,
                 phone: form["phone"] ?? "", errors: errors.messages)
             return context.page("accounts/signup", page, status: 400)
+        case .created(let user):
+            session.signIn(user, tokens: try context.sessions.start(for: user))
+            return .redirect(to: "/landlord")
         }
-        let hash = context.passwords.hash(password)
-        let user: CurrentUser = try context.db.transaction {
-            let accounts = AccountStore(db: context.db)
-            let id = try accounts.create(
-                role: .landlord, status: .active, name: name, email: email, phone: phone, passwordHash: hash)
-            let composer = EmailComposer(views: context.views, config: context.config)
-            try Outbox(db: context.db).enqueue(
-                composer.draft(
-                    "welcome", to: (name, email), subject: "Welcome to Nyumba",
-                    ["loginURL": context.config.link("/login")], landlordID: id))
-            guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
-            return user
-        }
-        session.signIn(user, tokens: try context.sessions.start(for: user))
-        return .redirect(to: "/landlord")
     }
 
     private static func logIn(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {

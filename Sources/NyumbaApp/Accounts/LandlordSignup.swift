@@ -7,7 +7,13 @@ struct LandlordSignup {
     /// What came of one sign-up.
     enum Outcome {
         case created(CurrentUser)
-        case invalid(FieldErrors)
+        case invalid(FieldErrors, Typed)
+    }
+
+    /// The name and email as checked (trimmed; the email lower-cased), to show the form again.
+    struct Typed {
+        let name: String
+        let email: String
     }
 
     static let emailTaken = "An account with this email exists already. Log in instead."
@@ -24,7 +30,8 @@ struct LandlordSignup {
         if errors.isEmpty, try AccountStore(db: context.db).emailExists(email) {
             errors.add("email", Self.emailTaken)
         }
-        guard errors.isEmpty else { return .invalid(errors) }
+        let typed = Typed(name: name, email: email)
+        guard errors.isEmpty else { return .invalid(errors, typed) }
         let hash = context.passwords.hash(password)
         do {
             return .created(
@@ -43,7 +50,7 @@ struct LandlordSignup {
         } catch let error as DatabaseError where error.isDuplicateKey {
             // Another sign-up with this email won the race.
             errors.add("email", Self.emailTaken)
-            return .invalid(errors)
+            return .invalid(errors, typed)
         }
     }
 }
