@@ -44,7 +44,7 @@ enum APIAccountRoutes {
         }
         router.api("POST", "/auth/password/reset", access: .anyone) { request, _, context in
             let body = try APIBody(request)
-            try body.check(try PasswordResets(context: context).requestLink(email: body["email"]))
+            try body.check(try PasswordResets(context: context).requestLink(email: body["email"]).errors)
             return APIJSON.response(Accepted(detail: resetSent), status: 202)
         }
         router.api("POST", "/auth/password/reset/confirm", access: .anyone) { request, _, context in

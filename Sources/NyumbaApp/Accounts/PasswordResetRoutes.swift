@@ -1,5 +1,3 @@
-import Crypto
-import MariaDB
 import Web
 
 /// "Forgot password": an emailed single-use link, valid one hour, to choose a new password.
@@ -13,7 +11,7 @@ enum PasswordResetRoutes {
         }
         router.page("POST", "/password/forgot", access: .anyone, sendLink)
         router.page("GET", "/password/reset/:token", access: .anyone) { request, session, context in
-            guard let hash = tokenHash(request),
+            guard let hash = PasswordResets.tokenHash(request.parameters["token"]),
                 try PasswordResetStore(db: context.db).usableUser(tokenHash: hash) != nil
             else { return try invalidLink(session, context) }
             let page = ResetPasswordPage(
@@ -27,23 +25,10 @@ enum PasswordResetRoutes {
         -> Response
     {
         let form = try request.form()
-        var errors = FieldErrors()
-        let email = Validate.email(form["email"], into: &errors)
+        let (email, errors) = try PasswordResets(context: context).requestLink(email: form["email"])
         guard errors.isEmpty else {
             let page = ForgotPasswordPage(layout: try layout(session, context), email: email, errors: errors.messages)
             return context.page("accounts/forgot_password", page, status: 400)
-        }
-        if let (user, _) = try AccountStore(db: context.db).credentials(email: email) {
-            let token = SecureRandom.bytes(32)
-            let composer = EmailComposer(views: context.views, config: context.config)
-            let link = context.config.link("/password/reset/\(Base64URL.encode(token))")
-            try context.db.transaction {
-                try PasswordResetStore(db: context.db).create(for: user.id, tokenHash: SHA256.hash(token))
-                try Outbox(db: context.db).enqueue(
-                    composer.draft(
-                        "password_reset", to: (user.name, user.email), subject: "Choose a new Nyumba password",
-                        ["resetURL": link]))
-            }
         }
         return context.page(
             "accounts/forgot_password", ForgotPasswordPage(layout: try layout(session, context), sent: true))
@@ -52,42 +37,23 @@ enum PasswordResetRoutes {
     private static func resetPassword(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
         -> Response
     {
-        guard let hash = tokenHash(request) else { return try invalidLink(session, context) }
+        let token = request.parameters["token"]
+        // A token that cannot be a link's is refused (410) before the form is read, as on the link's page.
+        guard PasswordResets.tokenHash(token) != nil else { return try invalidLink(session, context) }
         let form = try request.form()
-        var errors = FieldErrors()
-        let password = Validate.newPassword(form["password"], into: &errors)
-        if errors["password"] == nil, form["confirm"] != password {
-            errors.add("confirm", "The two passwords are not the same.")
-        }
-        guard errors.isEmpty else {
+        switch try PasswordResets(context: context).reset(
+            token: token, password: form["password"], confirm: form["confirm"])
+        {
+        case .unusableLink: return try invalidLink(session, context)
+        case .invalid(let errors):
             let page = ResetPasswordPage(
-                layout: try context.layout("Choose a new password", session), token: request.parameters["token"] ?? "",
+                layout: try context.layout("Choose a new password", session), token: token ?? "",
                 errors: errors.messages)
             return context.page("accounts/reset_password", page, status: 400)
+        case .changed:
+            session.signOut()
+            return .redirect(to: "/login?notice=\(LoginNotice.passwordReset.rawValue)")
         }
-        let newHash = context.passwords.hash(password)
-        let changed: CurrentUser? = try context.db.transaction {
-            let resets = PasswordResetStore(db: context.db)
-            let accounts = AccountStore(db: context.db)
-            guard let id = try resets.usableUser(tokenHash: hash, lock: true), let user = try accounts.user(id: id)
-            else { return nil }
-            try resets.markUsed(for: id)
-            try accounts.changePassword(newHash, for: id)
-            try Outbox(db: context.db).enqueue(PasswordChangeRoutes.changedEmail(to: user, context))
-            return user
-        }
-        guard let changed else { return try invalidLink(session, context) }
-        context.authCache.invalidate(changed.id)
-        session.signOut()
-        return .redirect(to: "/login?notice=\(LoginNotice.passwordReset.rawValue)")
-    }
-
-    /// The SHA-256 of the link's token, or nil when the token is not 32 base64url bytes.
-    private static func tokenHash(_ request: Request) -> [UInt8]? {
-        guard let token = request.parameters["token"], let bytes = Base64URL.decode(token), bytes.count == 32 else {
-            return nil
-        }
-        return SHA256.hash(bytes)
     }
 
     private static func invalidLink(_ session: RequestSession, _ context: AppContext) throws -> Response {

@@ -17,10 +17,11 @@ struct PasswordResets {
 
     /// Emails a link when `email` is an account's; the outcome is the same either way
     /// (only field errors for an address of the wrong shape), so nothing tells whether it is registered.
-    func requestLink(email value: String?) throws -> FieldErrors {
+    /// The email comes back as checked (trimmed, lower-cased), to show the form again.
+    func requestLink(email value: String?) throws -> (email: String, errors: FieldErrors) {
         var errors = FieldErrors()
         let email = Validate.email(value, into: &errors)
-        guard errors.isEmpty else { return errors }
+        guard errors.isEmpty else { return (email, errors) }
         if let (user, _) = try AccountStore(db: context.db).credentials(email: email) {
             let token = SecureRandom.bytes(32)
             let composer = EmailComposer(views: context.views, config: context.config)
@@ -33,7 +34,7 @@ struct PasswordResets {
                         ["resetURL": link]))
             }
         }
-        return errors
+        return (email, errors)
     }
 
     /// The SHA-256 of a link's token, or nil when the token is not 32 base64url bytes.
