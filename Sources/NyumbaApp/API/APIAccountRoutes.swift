@@ -65,7 +65,7 @@ enum APIAccountRoutes {
                 for: user, current: body["current_password"], password: body["new_password"],
                 confirm: body["new_password"], address: request.remoteAddress)
             {
-            case .refused(let wait): throw APIError(status: 429, code: "too_many_requests", message: wait)
+            case .refused(let wait, _): throw APIError(status: 429, code: "too_many_requests", message: wait)
             case .invalid(let errors): throw APIError.validation(body.fields(errors))
             case .changed(let reloaded):
                 // Every login was signed out, this one too: the caller continues with a new pair.

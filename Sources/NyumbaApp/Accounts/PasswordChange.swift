@@ -9,8 +9,9 @@ struct PasswordChange {
         /// Changed; the user as reloaded (nil if the account vanished meanwhile).
         case changed(CurrentUser?)
         case invalid(FieldErrors)
-        /// Too many wrong passwords: the message says how long to wait.
-        case refused(String)
+        /// Too many wrong passwords: the message says how long to wait; the field errors
+        /// show it as the current password's, with whatever else is wrong with the form.
+        case refused(String, FieldErrors)
     }
 
     let context: AppContext
@@ -22,8 +23,9 @@ struct PasswordChange {
         var errors = FieldErrors()
         let accounts = AccountStore(db: context.db)
         let throttle = LoginThrottle(db: context.db, lockoutSeconds: context.config.loginLockoutSeconds)
-        if let refusal = try throttle.refusal(email: user.email, address: address) {
-            return .refused(refusal)
+        let refusal = try throttle.refusal(email: user.email, address: address)
+        if let refusal {
+            errors.add("current", refusal)
         } else if let hash = try accounts.passwordHash(for: user.id),
             !context.passwords.verify(current ?? "", against: hash).isValid
         {
@@ -35,14 +37,22 @@ struct PasswordChange {
         if errors["password"] == nil, confirm != password {
             errors.add("confirm", "The two passwords are not the same.")
         }
+        if let refusal { return .refused(refusal, errors) }
         guard errors.isEmpty else { return .invalid(errors) }
         let newHash = context.passwords.hash(password)
         let reloaded: CurrentUser? = try context.db.transaction {
             try accounts.changePassword(newHash, for: user.id)
-            try Outbox(db: context.db).enqueue(PasswordChangeRoutes.changedEmail(to: user, context))
+            try Outbox(db: context.db).enqueue(Self.changedEmail(to: user, context))
             return try accounts.user(id: user.id)
         }
         context.authCache.invalidate(user.id)
         return .changed(reloaded)
+    }
+
+    /// The "your password was changed" email.
+    static func changedEmail(to user: CurrentUser, _ context: AppContext) -> EmailDraft {
+        EmailComposer(views: context.views, config: context.config).draft(
+            "password_changed", to: (user.name, user.email), subject: "Your Nyumba password was changed",
+            ["forgotURL": context.config.link("/password/forgot")])
     }
 }

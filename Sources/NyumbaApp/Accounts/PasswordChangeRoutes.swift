@@ -1,4 +1,3 @@
-import MariaDB
 import Web
 
 /// Changing the password while signed in: every other session is signed out, this one
@@ -15,49 +14,24 @@ enum PasswordChangeRoutes {
         router.page("POST", "/account/password", access: .signedIn, changePassword)
     }
 
-    /// The "your password was changed" email.
-    static func changedEmail(to user: CurrentUser, _ context: AppContext) -> EmailDraft {
-        EmailComposer(views: context.views, config: context.config).draft(
-            "password_changed", to: (user.name, user.email), subject: "Your Nyumba password was changed",
-            ["forgotURL": context.config.link("/password/forgot")])
-    }
-
     private static func changePassword(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
         -> Response
     {
         guard let user = session.user else { return .redirect(to: "/login") }
         let form = try request.form()
-        var errors = FieldErrors()
-        let accounts = AccountStore(db: context.db)
-        let throttle = LoginThrottle(db: context.db, lockoutSeconds: context.config.loginLockoutSeconds)
-        if let refusal = try throttle.refusal(email: user.email, address: request.remoteAddress) {
-            errors.add("current", refusal)
-        } else if let hash = try accounts.passwordHash(for: user.id),
-            !context.passwords.verify(form["current"] ?? "", against: hash).isValid
+        switch try PasswordChange(context: context).change(
+            for: user, current: form["current"], password: form["password"], confirm: form["confirm"],
+            address: request.remoteAddress)
         {
-            // A stolen session must not be a way to guess the password at full speed.
-            try throttle.recordFailure(email: user.email, address: request.remoteAddress)
-            errors.add("current", "That is not your current password.")
-        }
-        let password = Validate.newPassword(form["password"], into: &errors)
-        if errors["password"] == nil, form["confirm"] != password {
-            errors.add("confirm", "The two passwords are not the same.")
-        }
-        guard errors.isEmpty else {
+        case .refused(_, let errors), .invalid(let errors):
             let page = ChangePasswordPage(
                 layout: try context.layout("Change your password", session), errors: errors.messages)
             return context.page("accounts/change_password", page, status: 400)
+        case .changed(let reloaded):
+            guard let reloaded else { return .redirect(to: "/login") }
+            session.signIn(reloaded, tokens: try context.sessions.start(for: reloaded))
+            return .redirect(to: "/account/password?changed=1")
         }
-        let newHash = context.passwords.hash(password)
-        let reloaded: CurrentUser? = try context.db.transaction {
-            try accounts.changePassword(newHash, for: user.id)
-            try Outbox(db: context.db).enqueue(changedEmail(to: user, context))
-            return try accounts.user(id: user.id)
-        }
-        context.authCache.invalidate(user.id)
-        guard let reloaded else { return .redirect(to: "/login") }
-        session.signIn(reloaded, tokens: try context.sessions.start(for: reloaded))
-        return .redirect(to: "/account/password?changed=1")
     }
 }
 

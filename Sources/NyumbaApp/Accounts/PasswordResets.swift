@@ -60,7 +60,7 @@ struct PasswordResets {
             else { return nil }
             try resets.markUsed(for: id)
             try accounts.changePassword(newHash, for: id)
-            try Outbox(db: context.db).enqueue(PasswordChangeRoutes.changedEmail(to: user, context))
+            try Outbox(db: context.db).enqueue(PasswordChange.changedEmail(to: user, context))
             return user
         }
         guard let changed else { return .unusableLink }
