@@ -37,7 +37,7 @@ enum APIAccountRoutes {
         router.api("POST", "/auth/signup/tenant", access: .anyone) { request, _, context in
             let body = try APIBody(request)
             switch try TenantSignup(context: context).signUp(body.form) {
-            case .invalid(let errors): throw APIError.validation(body.fields(errors))
+            case .invalid(let errors, _): throw APIError.validation(body.fields(errors))
             case .unknownInvite: throw APIError.validation(["invite": unknownInvite])
             case .created(let user): return try signedUp(user, context)
             }

@@ -1,14 +1,15 @@
 import MariaDB
 import Web
 
-/// Tenant sign-up by invite token or property code, for the API (the same checks, words
-/// and transaction as `TenantSignupRoutes`, which can call it in turn): a pending account,
-/// its tenancy request, the landlord's notification and both emails, together.
+/// Tenant sign-up by invite token or property code, for the sign-up page and the API alike:
+/// the same checks and words, then a pending account, its tenancy request, the landlord's
+/// notification and both emails, together.
 struct TenantSignup {
     /// What came of one sign-up.
     enum Outcome {
         case created(CurrentUser)
-        case invalid(FieldErrors)
+        /// The field errors, and the property of a valid invite token (the form names it again).
+        case invalid(FieldErrors, invited: JoinableProperty?)
         /// An invite token that no property has (a forged or stale link).
         case unknownInvite
     }
@@ -20,9 +21,10 @@ struct TenantSignup {
         let store = TenancyStore(db: context.db)
         var errors = FieldErrors()
         var property: JoinableProperty?
+        var invited: JoinableProperty?
         if let token = form["invite"], !token.isEmpty {
-            guard let invited = try store.property(inviteToken: token) else { return .unknownInvite }
-            property = invited
+            guard let found = try store.property(inviteToken: token) else { return .unknownInvite }
+            (property, invited) = (found, found)
         } else {
             let code = PropertyCode.normalize(form["code"] ?? "")
             if code.isEmpty {
@@ -40,26 +42,26 @@ struct TenantSignup {
         if errors.isEmpty, try AccountStore(db: context.db).emailExists(email) {
             errors.add("email", LandlordSignup.emailTaken)
         }
-        guard errors.isEmpty, let property else { return .invalid(errors) }
+        guard errors.isEmpty, let property else { return .invalid(errors, invited: invited) }
         let tenant = NewTenant(name: name, email: email, phone: phone, unit: unit)
         do {
             return .created(try create(tenant, passwordHash: context.passwords.hash(password), property))
         } catch let error as DatabaseError where error.isDuplicateKey {
             // Another sign-up with this email won the race.
             errors.add("email", LandlordSignup.emailTaken)
-            return .invalid(errors)
+            return .invalid(errors, invited: invited)
         }
     }
 
     /// The unit a tenant thinks they are in: optional, at most 12 characters.
-    static func optionalUnit(_ value: String?, into errors: inout FieldErrors) -> String? {
+    private static func optionalUnit(_ value: String?, into errors: inout FieldErrors) -> String? {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return nil }
         return Validate.text(trimmed, "unit", limit: 12, into: &errors)
     }
 
     /// What the tenant typed, checked.
-    struct NewTenant {
+    private struct NewTenant {
         let name: String
         let email: String
         let phone: String
@@ -67,7 +69,7 @@ struct TenantSignup {
     }
 
     /// The pending account, its request, the landlord's notification and both emails, together.
-    func create(_ tenant: NewTenant, passwordHash: String, _ property: JoinableProperty) throws -> CurrentUser {
+    private func create(_ tenant: NewTenant, passwordHash: String, _ property: JoinableProperty) throws -> CurrentUser {
         try context.db.transaction {
             let accounts = AccountStore(db: context.db)
             let id = try accounts.create(
