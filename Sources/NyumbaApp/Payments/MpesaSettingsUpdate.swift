@@ -21,6 +21,8 @@ struct MpesaSettingsUpdate {
         var shortcode = ""
         var isTill = false
         var partyB = ""
+        /// The landlord had settings of their own before this save (the form offers to remove them).
+        var hadOwn = false
     }
 
     let db: Connection
@@ -49,6 +51,7 @@ struct MpesaSettingsUpdate {
         let stored = try store.settings(landlord: landlord)
         var errors = FieldErrors()
         var typed = Typed()
+        typed.hadOwn = stored != nil
         typed.shortcode = (form["shortcode"] ?? "").trimmingCharacters(in: .whitespaces)
         typed.isTill = form["type"] == "till"
         typed.partyB = (form["partyB"] ?? "").trimmingCharacters(in: .whitespaces)
