@@ -86,26 +86,16 @@ enum LeaseRoutes {
         -> Response
     {
         let lease = try lookUpLease(request, session, context)
-        let today = CalendarDay.nairobi()
-        guard lease.isOpen else {
-            return try leasePage(
+        func alreadyEnded() throws -> Response {
+            try leasePage(
                 lease, session, context, notice: "This lease has already ended; nothing was changed.", status: 409)
         }
-        let (typed, day) = EndLeaseForm.read(try request.form(), leaseStart: lease.schedule.start, today: today)
-        guard let day else { return try leasePage(lease, session, context, endForm: typed, status: 400) }
-        let store = LedgerStore(db: context.db)
-        let ended: Bool = try context.db.transaction {
-            guard try store.endLease(lease.id, landlord: lease.landlordID, on: day),
-                let updated = try store.lease(lease.id, landlord: lease.landlordID)
-            else { return false }
-            try Outbox(db: context.db).enqueue(LedgerEmails(context: context).leaseEnded(updated, today: today))
-            return true
+        // An ended lease is refused (409) before the form is read, whatever it holds.
+        guard lease.isOpen else { return try alreadyEnded() }
+        switch try LeaseEnding(context: context).end(lease, form: try request.form(), today: .nairobi()) {
+        case .alreadyEnded: return try alreadyEnded()
+        case .invalid(let typed): return try leasePage(lease, session, context, endForm: typed, status: 400)
+        case .ended: return .redirect(to: "/landlord/leases/\(lease.id)?done=ended")
         }
-        guard ended else {
-            return try leasePage(
-                lease, session, context, notice: "This lease has already ended; nothing was changed.", status: 409)
-        }
-        context.authCache.invalidate(lease.tenantID)
-        return .redirect(to: "/landlord/leases/\(lease.id)?done=ended")
     }
 }
