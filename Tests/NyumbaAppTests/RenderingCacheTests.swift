@@ -80,6 +80,7 @@ final class RenderingCacheTests: XCTestCase {
         XCTAssertNil(CalendarDay(sqlDate: "2026-13-01"))
         XCTAssertNil(CalendarDay(sqlDate: "20x6-01-01"))
         XCTAssertNil(CalendarDay(sqlDate: "2026-01"))
+        XCTAssertEqual(CalendarDay(number: 20_260_131), CalendarDay(2026, 1, 31), "`date_column + 0` in SQL")
     }
 
     func testLeaseGroupsSumRentAndTodaysArrearsOfOpenLeases() {

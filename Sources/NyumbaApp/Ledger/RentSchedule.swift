@@ -38,6 +38,11 @@ struct CalendarDay: Comparable, Hashable, Sendable, CustomStringConvertible {
         self.init(fields[0], fields[1], fields[2])
     }
 
+    /// A date as the number SQL gives for `date_column + 0`: `20260131`.
+    init(number: Int) {
+        self.init(number / 10_000, number / 100 % 100, number % 100)
+    }
+
     /// A DATE column as read by the database layer (UTC midnight of that day).
     init(utcMidnight date: Date) {
         var utc = Calendar(identifier: .gregorian)
