@@ -3,7 +3,7 @@ import Web
 /// Which payments a dashboard's table (and its CSV) lists: the period, optionally one channel,
 /// and on the all-properties view optionally one property.
 struct PaymentsFilter: Sendable {
-    static let pageSize = 50
+    static let pageSize = 25
 
     var period: DashboardPeriod
     var channel: PaymentChannel?
