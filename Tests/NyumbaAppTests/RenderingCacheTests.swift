@@ -53,7 +53,7 @@ final class RenderingCacheTests: XCTestCase {
         XCTAssertEqual(renders, 3)
     }
 
-    func testPageCacheStaysWithinItsBytes() {
+    func testPageCacheStaysWithinItsBytesDroppingTheOldest() {
         let cache = PageCache(maxBytes: 64 << 10)
         for n in 0..<200 {
             _ = cache.body("page \(n)", version: "v") { Array(repeating: 65, count: 4 << 10) }
@@ -64,6 +64,11 @@ final class RenderingCacheTests: XCTestCase {
             return []
         }
         XCTAssertEqual(renders, 1, "200 pages of 4 KB do not fit in 64 KB: the first was dropped")
+        _ = cache.body("page 199", version: "v") {
+            renders += 1
+            return []
+        }
+        XCTAssertEqual(renders, 1, "the newest page is kept")
         XCTAssertLessThanOrEqual(cache.storedBytes, 64 << 10)
     }
 

@@ -7,7 +7,7 @@ import Locking
 /// before the data); an entry is served only while the caller still asks for that same version, and
 /// for at most `lifetime` seconds. The key must name everything else the body depends on: who asks,
 /// the address and query, the day, and what the layout shows (see `Layout.cacheKey`).
-/// Bounded by bytes: when full, about a quarter of the entries are dropped.
+/// Bounded by bytes: when full, the oldest entries are dropped, down to three quarters of it.
 final class PageCache: Sendable {
     /// The process's cache of rendered pages.
     static let shared = PageCache(maxBytes: 24 << 20)
@@ -21,11 +21,14 @@ final class PageCache: Sendable {
         let version: String
         let body: [UInt8]
         let expires: Date
+        /// When it was stored, in the order of stores.
+        var sequence = 0
     }
 
     private struct State {
         var entries: [String: Entry] = [:]
         var bytes = 0
+        var stores = 0
     }
 
     private let maxBytes: Int
@@ -56,18 +59,18 @@ final class PageCache: Sendable {
         let size = entry.body.count + key.utf8.count
         guard size <= maxBytes / 8 else { return }
         state.withLock { state in
+            var entry = entry
+            state.stores += 1
+            entry.sequence = state.stores
             if let old = state.entries.updateValue(entry, forKey: key) {
                 state.bytes -= old.body.count + key.utf8.count
             }
             state.bytes += size
             guard state.bytes > maxBytes else { return }
-            // Dictionary order is arbitrary, so this drops a rough random quarter (expired ones first).
-            let now = Date()
-            for (key, entry) in state.entries where entry.expires <= now {
-                state.entries[key] = nil
-                state.bytes -= entry.body.count + key.utf8.count
-            }
-            for (key, entry) in state.entries where state.bytes > maxBytes * 3 / 4 {
+            // The oldest first, down to three quarters, so that this sort runs once per quarter of
+            // the budget.
+            for (key, entry) in state.entries.sorted(by: { $0.value.sequence < $1.value.sequence }) {
+                guard state.bytes > maxBytes * 3 / 4 else { break }
                 state.entries[key] = nil
                 state.bytes -= entry.body.count + key.utf8.count
             }
