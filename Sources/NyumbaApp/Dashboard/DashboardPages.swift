@@ -2,8 +2,8 @@ import Web
 
 /// Builds a dashboard page: figures (through the cache), one page of payments, the lease's statement.
 /// The rendered page is kept in `PageCache` for the landlord's current dashboard generation, so that
-/// reading it again costs no query beyond the layout's until a payment, an approval or a lease or
-/// unit change bumps the generation.
+/// reading it again costs no query until a payment, a sign-up, a decision or a lease or unit change
+/// bumps the generation.
 enum DashboardPages {
     /// The page for the target `resolve` reads (and checks) for a day; served from the page cache when
     /// this landlord, address, query, day and layout were rendered at the current generation.
