@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from stack import REPO
@@ -55,11 +55,28 @@ def fill(driver, **fields):
         field.send_keys(value)
 
 
+def _replaced(page):
+    """True once `page` (the old <html> element) has left the document. Like staleness_of, but
+    chromedriver sometimes reports a node caught mid-navigation as "Node with given id does not
+    belong to the document" instead of a stale element: that is gone too."""
+    def check(_driver) -> bool:
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
 def press(driver, label: str):
     """Clicks a form's button and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.XPATH, f"//button[contains(normalize-space(.), '{label}')]").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(_replaced(page))
 
 
 def text(driver) -> str:
