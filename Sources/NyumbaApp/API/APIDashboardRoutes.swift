@@ -115,7 +115,7 @@ enum APIDashboardRoutes {
         }
         let scope = try scope(request.query, landlord: landlord, context)
         var lease: LeaseDetails?
-        if case .lease(let id) = scope { lease = try DashboardStore(db: context.db).lease(id, landlord: landlord) }
+        if case .lease(let id) = scope { lease = try LedgerStore(db: context.db).lease(id, landlord: landlord) }
         let target = DashboardTarget(
             landlord: landlord, scope: scope, today: today,
             filter: PaymentsFilter(period: period, channel: channel, property: nil, page: 1), title: "",
@@ -127,7 +127,8 @@ enum APIDashboardRoutes {
     private static func scope(_ query: FormData, landlord: UserID, _ context: AppContext) throws -> DashboardScope {
         let store = DashboardStore(db: context.db)
         if let text = query["lease_id"] {
-            guard let id = LeaseID(segment: text), try store.lease(id, landlord: landlord) != nil else {
+            guard let id = LeaseID(segment: text), try LedgerStore(db: context.db).lease(id, landlord: landlord) != nil
+            else {
                 throw APIError.notFound
             }
             return .lease(id)

@@ -52,16 +52,16 @@ enum APIMessageRoutes {
     }
 
     /// The caller's lease of the route's `:id` (open or ended, as on the page); otherwise 404.
-    private static func lease(_ request: Request, _ caller: APICaller, _ context: AppContext) throws -> ReminderLease {
+    private static func lease(_ request: Request, _ caller: APICaller, _ context: AppContext) throws -> LeaseDetails {
         guard let id = LeaseID(segment: request.parameters["id"]),
-            let lease = try MessageStore(db: context.db).lease(id, landlord: try caller.landlord())
+            let lease = try LedgerStore(db: context.db).lease(id, landlord: try caller.landlord())
         else { throw APIError.notFound }
         return lease
     }
 
     /// Checks `subject` and `text` with the form's rules and sends the message.
     private static func send(
-        _ request: Request, _ direction: MessageDirection, lease: ReminderLease, _ context: AppContext
+        _ request: Request, _ direction: MessageDirection, lease: LeaseDetails, _ context: AppContext
     ) throws {
         let body = try APIBody(request)
         let (typed, message) = MessageForm.read(body.form)

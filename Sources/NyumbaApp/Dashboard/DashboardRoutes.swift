@@ -78,7 +78,9 @@ enum DashboardRoutes {
             guard let property = properties.first(where: { $0.id == id }) else { throw HTTPError.notFound }
             title = property.name
         case .lease(let id):
-            guard let found = try store.lease(id, landlord: landlord) else { throw HTTPError.notFound }
+            guard let found = try LedgerStore(db: context.db).lease(id, landlord: landlord) else {
+                throw HTTPError.notFound
+            }
             lease = found
             title = "\(found.tenantName) · Unit \(found.unitLabel), \(found.propertyName)"
         }

@@ -104,20 +104,6 @@ struct DashboardStore {
         }
     }
 
-    /// One of the landlord's leases with what has been paid under it (from the running total).
-    func lease(_ id: LeaseID, landlord: UserID) throws -> LeaseDetails? {
-        try db.queryOne(
-            """
-            SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day,
-                   l.start_date, l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
-                   t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name, l.total_paid AS paid
-            FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
-            JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
-            WHERE l.id = ? AND l.landlord_id = ?
-            """, id.raw, landlord.raw
-        ).map(LeaseDetails.init)
-    }
-
     /// The scope as a condition on a table with `landlord_id`, `property_id` and a lease column, most
     /// selective index column first; the landlord is always part of it.
     static func condition(

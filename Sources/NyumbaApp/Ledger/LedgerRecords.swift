@@ -1,7 +1,8 @@
 import Foundation
 import MariaDB
 
-/// A lease with its tenant, unit and property, and what has been paid under it.
+/// A lease with its tenant, landlord, unit and property, and what has been paid under it: what the
+/// ledger, the dashboard, reminders and messages show of a lease.
 struct LeaseDetails {
     let id: LeaseID
     let tenantID: UserID
@@ -16,6 +17,7 @@ struct LeaseDetails {
     let tenantEmail: String
     let tenantPhone: String
     let landlordName: String
+    let landlordEmail: String
     /// Every payment under the lease, in shillings.
     let paid: Int
 
@@ -23,7 +25,7 @@ struct LeaseDetails {
         SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
                l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
                t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
-               l.total_paid AS paid
+               o.email AS landlord_email, l.total_paid AS paid
         FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
         JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
         """
@@ -42,6 +44,7 @@ struct LeaseDetails {
         tenantEmail = try row.string("tenant_email")
         tenantPhone = try row.string("tenant_phone")
         landlordName = try row.string("landlord_name")
+        landlordEmail = try row.string("landlord_email")
         paid = try row.int("paid")
     }
 

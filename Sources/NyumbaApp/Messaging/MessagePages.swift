@@ -25,7 +25,7 @@ struct MessagePage {
     let hasLines: Bool
 
     init(
-        layout: Layout, lease: ReminderLease?, reader: MessageDirection, form: MessageForm, alert: String?,
+        layout: Layout, lease: LeaseDetails?, reader: MessageDirection, form: MessageForm, alert: String?,
         messages: [StoredMessage]
     ) {
         self.layout = layout

@@ -34,16 +34,16 @@ enum MessageRoutes {
 
     /// The landlord's lease of the route's `:id`; 404 for another landlord's or an unknown id.
     private static func landlordLease(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
-        -> ReminderLease
+        -> LeaseDetails
     {
         guard let id = LeaseID(segment: request.parameters["id"]),
-            let lease = try MessageStore(db: context.db).lease(id, landlord: try PropertyRoutes.landlordID(session))
+            let lease = try LedgerStore(db: context.db).lease(id, landlord: try PropertyRoutes.landlordID(session))
         else { throw HTTPError.notFound }
         return lease
     }
 
     private static func tenantPage(
-        _ lease: ReminderLease?, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
+        _ lease: LeaseDetails?, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
         notice: String? = nil, alert: String? = nil, status: Int = 200
     ) throws -> Response {
         let messages = try MessageStore(db: context.db).conversation(tenant: try tenantID(session))
@@ -55,7 +55,7 @@ enum MessageRoutes {
     }
 
     private static func landlordPage(
-        _ lease: ReminderLease, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
+        _ lease: LeaseDetails, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
         notice: String? = nil, alert: String? = nil, status: Int = 200
     ) throws -> Response {
         let messages = try MessageStore(db: context.db).conversation(lease: lease.id, landlord: lease.landlordID)

@@ -19,7 +19,7 @@ struct MessageSender {
     static let landlordHourlyLimit = 30
 
     /// Sends `subject`/`text` along `lease` in `direction`; throws `MessageRefusal` over the limit.
-    func send(_ direction: MessageDirection, lease: ReminderLease, subject: String, text: String) throws {
+    func send(_ direction: MessageDirection, lease: LeaseDetails, subject: String, text: String) throws {
         let store = MessageStore(db: db)
         let composer = EmailComposer(views: views, config: config)
         let place = "\(lease.unitLabel), \(lease.propertyName)"
@@ -54,7 +54,7 @@ struct MessageSender {
         }
     }
 
-    private func model(_ lease: ReminderLease, _ subject: String, _ text: String, link: String) -> [String: Any] {
+    private func model(_ lease: LeaseDetails, _ subject: String, _ text: String, link: String) -> [String: Any] {
         [
             "tenantName": lease.tenantName, "tenantEmail": lease.tenantEmail, "landlordName": lease.landlordName,
             "landlordEmail": lease.landlordEmail, "unit": lease.unitLabel, "propertyName": lease.propertyName,

@@ -27,17 +27,11 @@ struct MessageStore {
     let db: Connection
 
     /// The tenant's current lease, with their landlord; nil without an open lease.
-    func openLease(tenant: UserID) throws -> ReminderLease? {
+    func openLease(tenant: UserID) throws -> LeaseDetails? {
         try db.queryOne(
-            "\(ReminderLease.select) WHERE l.tenant_id = ? AND l.end_date IS NULL ORDER BY l.start_date DESC, l.id DESC LIMIT 1",
+            "\(LeaseDetails.select) WHERE l.tenant_id = ? AND l.end_date IS NULL ORDER BY l.start_date DESC, l.id DESC LIMIT 1",
             tenant.raw
-        ).map(ReminderLease.init)
-    }
-
-    /// One of the landlord's leases (open or ended); nil for another landlord's.
-    func lease(_ id: LeaseID, landlord: UserID) throws -> ReminderLease? {
-        try db.queryOne("\(ReminderLease.select) WHERE l.id = ? AND l.landlord_id = ?", id.raw, landlord.raw)
-            .map(ReminderLease.init)
+        ).map(LeaseDetails.init)
     }
 
     /// Locks the sender's user row (so that two requests at once cannot both slip under the
@@ -55,7 +49,7 @@ struct MessageStore {
 
     /// Stores a message pointing at the outbox row just inserted on this connection; call it
     /// inside the transaction that queued its email.
-    func record(lease: ReminderLease, direction: MessageDirection, subject: String, body: String) throws {
+    func record(lease: LeaseDetails, direction: MessageDirection, subject: String, body: String) throws {
         let outbox = try db.queryOne("SELECT LAST_INSERT_ID() AS id")?.int64("id") ?? 0
         try db.execute(
             """

@@ -2,7 +2,7 @@ import MariaDB
 
 /// One tenant a manual reminder goes to, with the email they will get.
 struct ReminderRecipient {
-    let lease: ReminderLease
+    let lease: LeaseDetails
     let figures: ReminderFigures
     let email: EmailDraft
 }

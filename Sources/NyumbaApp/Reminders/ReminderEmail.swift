@@ -9,7 +9,7 @@ struct ReminderEmail {
     }
 
     /// The email to the tenant of `lease`, Reply-To the landlord.
-    func draft(_ lease: ReminderLease, _ figures: ReminderFigures, automatic: Bool) -> EmailDraft {
+    func draft(_ lease: LeaseDetails, _ figures: ReminderFigures, automatic: Bool) -> EmailDraft {
         let owes = figures.amountDue > 0
         var model: [String: Any] = [
             "landlordName": lease.landlordName, "unit": lease.unitLabel, "propertyName": lease.propertyName,
@@ -29,7 +29,7 @@ struct ReminderEmail {
     }
 
     /// `Rent reminder: KES 12,500 due 5 May 2026, unit A1 Sunrise Court` (at most 200 characters).
-    static func subject(_ lease: ReminderLease, _ figures: ReminderFigures) -> String {
+    static func subject(_ lease: LeaseDetails, _ figures: ReminderFigures) -> String {
         var subject = "Rent reminder"
         if figures.amountDue > 0 {
             subject += ": \(Money.kes(figures.amountDue)) due"

@@ -9,7 +9,7 @@ struct ReminderFigures: Equatable {
 
     /// A reminder sent by hand today: what is owed now and the due day it fell due on, or,
     /// when nothing is owed, the next rent and its due day.
-    static func manual(_ lease: ReminderLease, today: CalendarDay) -> ReminderFigures {
+    static func manual(_ lease: LeaseDetails, today: CalendarDay) -> ReminderFigures {
         manual(lease.schedule, paid: lease.paid, today: today)
     }
 
@@ -26,7 +26,7 @@ struct ReminderFigures: Equatable {
 
     /// An automatic reminder about the rent due on `dueDate`: what will be owed by then
     /// (before the due day) or is owed now (on or after it).
-    static func automatic(_ lease: ReminderLease, dueDate: CalendarDay, today: CalendarDay) -> ReminderFigures {
+    static func automatic(_ lease: LeaseDetails, dueDate: CalendarDay, today: CalendarDay) -> ReminderFigures {
         automatic(lease.schedule, paid: lease.paid, dueDate: dueDate, today: today)
     }
 

@@ -61,7 +61,7 @@ struct ReminderPreviewPage {
     }
 
     /// The choice of whom to remind, from the landlord's open leases.
-    init(layout: Layout, openLeases: [ReminderLease]) {
+    init(layout: Layout, openLeases: [LeaseDetails]) {
         self.layout = layout
         heading = "Send a rent reminder"
         isChoosing = true

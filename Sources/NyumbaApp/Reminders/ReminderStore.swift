@@ -3,7 +3,7 @@ import MariaDB
 
 /// A reminder about to be written to the log, with its email already queued (or not).
 struct NewReminder {
-    let lease: ReminderLease
+    let lease: LeaseDetails
     let isAutomatic: Bool
     let figures: ReminderFigures
     let subject: String
@@ -24,27 +24,27 @@ struct ReminderStore {
 
     /// The landlord's open leases the target names, by property and unit; a lease target
     /// also finds an ended lease (the caller says why it cannot be reminded).
-    func leases(_ target: ReminderTarget, landlord: UserID) throws -> [ReminderLease] {
+    func leases(_ target: ReminderTarget, landlord: UserID) throws -> [LeaseDetails] {
         let order = " ORDER BY p.name, p.id, u.label, l.id"
         switch target {
         case .lease(let id):
-            return try db.query("\(ReminderLease.select) WHERE l.id = ? AND l.landlord_id = ?", id.raw, landlord.raw)
-                .map(ReminderLease.init)
+            return try db.query("\(LeaseDetails.select) WHERE l.id = ? AND l.landlord_id = ?", id.raw, landlord.raw)
+                .map(LeaseDetails.init)
         case .property(let id):
             return try db.query(
-                "\(ReminderLease.select) WHERE l.property_id = ? AND l.landlord_id = ? AND l.end_date IS NULL\(order)",
+                "\(LeaseDetails.select) WHERE l.property_id = ? AND l.landlord_id = ? AND l.end_date IS NULL\(order)",
                 id.raw, landlord.raw
-            ).map(ReminderLease.init)
+            ).map(LeaseDetails.init)
         case .arrears:
             return try db.query(
-                "\(ReminderLease.select) WHERE l.landlord_id = ? AND l.end_date IS NULL\(order)", landlord.raw
-            ).map(ReminderLease.init)
+                "\(LeaseDetails.select) WHERE l.landlord_id = ? AND l.end_date IS NULL\(order)", landlord.raw
+            ).map(LeaseDetails.init)
         }
     }
 
     /// Any lease by id, for the scheduler (which works for every landlord).
-    func lease(_ id: LeaseID) throws -> ReminderLease? {
-        try db.queryOne("\(ReminderLease.select) WHERE l.id = ?", id.raw).map(ReminderLease.init)
+    func lease(_ id: LeaseID) throws -> LeaseDetails? {
+        try db.queryOne("\(LeaseDetails.select) WHERE l.id = ?", id.raw).map(LeaseDetails.init)
     }
 
     /// The landlord's own paybill or till, if they saved M-Pesa settings.
