@@ -21,10 +21,12 @@ struct TenantLedgerView {
     let payments: [PaymentRow]
     let hasPayments: Bool
 
-    /// Reads the tenant's leases and payments.
-    static func load(tenant: UserID, db: Connection, today: CalendarDay = .nairobi()) throws -> TenantLedgerView {
+    /// The standing of the tenant's `leases` (as `LedgerStore.leases(tenant:)` reads them) and their payments.
+    static func load(tenant: UserID, leases: [LeaseDetails], db: Connection, today: CalendarDay) throws
+        -> TenantLedgerView
+    {
         let store = LedgerStore(db: db)
-        let standings = try store.leases(tenant: tenant).map { lease in
+        let standings = leases.map { lease in
             let balance = lease.balance(asOf: today)
             return (
                 lease.isOpen,

@@ -21,26 +21,7 @@ struct JoinableProperty {
     }
 }
 
-/// A tenant's open lease, for their home page.
-struct TenantLease {
-    let unitLabel: String
-    let propertyName: String
-    let propertyLocation: String
-    let monthlyRent: Int
-    let dueDay: Int
-    let startDate: Date
-
-    init(row: Row) throws {
-        unitLabel = try row.string("label")
-        propertyName = try row.string("property_name")
-        propertyLocation = try row.string("location")
-        monthlyRent = try row.int("monthly_rent")
-        dueDay = try row.int("due_day")
-        startDate = try row.date("start_date")
-    }
-}
-
-/// The SQL of tenant sign-up and of a tenant's own lease.
+/// The SQL of tenant sign-up.
 struct TenancyStore {
     let db: Connection
 
@@ -79,17 +60,5 @@ struct TenancyStore {
             String("\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.".prefix(500)))
         // The landlord's count of waiting tenants changed.
         DashboardCache.shared.landlordChanged(property.landlordID, on: db)
-    }
-
-    /// The tenant's open lease, if they have one.
-    func currentLease(tenant: UserID) throws -> TenantLease? {
-        try db.queryOne(
-            """
-            SELECT u.label, p.name AS property_name, p.location, l.monthly_rent, l.due_day, l.start_date
-            FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
-            WHERE l.tenant_id = ? AND l.end_date IS NULL
-            ORDER BY l.start_date DESC, l.id DESC LIMIT 1
-            """, tenant.raw
-        ).map(TenantLease.init)
     }
 }

@@ -10,11 +10,14 @@ enum TenantHomeRoutes {
             let today = CalendarDay.nairobi()
             let layout = try context.layout("My home", session)
             func render() throws -> String {
-                let lease = try TenancyStore(db: context.db).currentLease(tenant: tenant.id)
-                let ledger = try TenantLedgerView.load(tenant: tenant.id, db: context.db, today: today)
+                // Open leases come first.
+                let leases = try LedgerStore(db: context.db).leases(tenant: tenant.id)
+                let ledger = try TenantLedgerView.load(tenant: tenant.id, leases: leases, db: context.db, today: today)
                 return context.views.render(
                     "tenancy/home",
-                    TenantHomePage(layout: layout, lease: lease.map(TenantHomePage.Lease.init), ledger: ledger))
+                    TenantHomePage(
+                        layout: layout, lease: leases.first(where: \.isOpen).map(TenantHomePage.Lease.init),
+                        ledger: ledger))
             }
             var version = ""
             for landlord in tenant.leaseLandlords {
@@ -40,13 +43,13 @@ struct TenantHomePage {
         let dueDay: String
         let startDate: String
 
-        init(_ lease: TenantLease) {
+        init(_ lease: LeaseDetails) {
             unitLabel = lease.unitLabel
             propertyName = lease.propertyName
             propertyLocation = lease.propertyLocation
-            monthlyRent = Money.kes(lease.monthlyRent)
-            dueDay = Ordinal.dayOfMonth(lease.dueDay)
-            startDate = NairobiTime.day(lease.startDate)
+            monthlyRent = Money.kes(lease.schedule.monthlyRent)
+            dueDay = Ordinal.dayOfMonth(lease.schedule.dueDay)
+            startDate = LedgerText.day(lease.schedule.start)
         }
     }
 
