@@ -15,6 +15,20 @@ final class SQLValueTests: XCTestCase {
         XCTAssertEqual(literals, [.null, .int(1), .double(2.5), .text("a"), .int(1)])
     }
 
+    func testIntegersByPositionReadAsByName() throws {
+        let row = Row(
+            columns: ColumnNames(["id", "total", "missing", "name"]),
+            values: [.int(7), .text("12.00"), .null, .text("x")])
+        XCTAssertEqual(try row.int64(at: 0), 7)
+        XCTAssertEqual(try row.int64(at: 1), 12, "a whole DECIMAL, as int64(_:) reads it")
+        XCTAssertNil(try row.optionalInt64(at: 2))
+        XCTAssertEqual(try row.optionalInt64(at: 0), 7)
+        XCTAssertThrowsError(try row.int64(at: 2), "NULL is not an integer")
+        XCTAssertThrowsError(try row.int64(at: 3), "text is not an integer")
+        XCTAssertThrowsError(try row.int64(at: 9), "no such column")
+        XCTAssertThrowsError(try row.optionalInt64(at: 9), "no such column")
+    }
+
     func testDateTimeFormatAndParseInUTC() throws {
         let date = Date(timeIntervalSince1970: 1_700_000_000.123456)
         XCTAssertEqual(SQLDateTime.format(date), "2023-11-14 22:13:20.123456")

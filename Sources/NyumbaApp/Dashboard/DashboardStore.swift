@@ -20,10 +20,10 @@ struct DashboardStore {
             """, parameters: parameters
         ).map { row in
             let schedule = RentSchedule(
-                monthlyRent: try row.integer(at: 1), dueDay: try row.integer(at: 2),
-                start: CalendarDay(number: try row.integer(at: 3)),
-                end: row.values[4] == .null ? nil : CalendarDay(number: try row.integer(at: 4)))
-            return LeaseStanding(id: Int64(try row.integer(at: 0)), schedule: schedule, paid: try row.integer(at: 5))
+                monthlyRent: Int(try row.int64(at: 1)), dueDay: Int(try row.int64(at: 2)),
+                start: CalendarDay(number: Int(try row.int64(at: 3))),
+                end: try row.optionalInt64(at: 4).map { CalendarDay(number: Int($0)) })
+            return LeaseStanding(id: try row.int64(at: 0), schedule: schedule, paid: Int(try row.int64(at: 5)))
         }
     }
 
@@ -114,16 +114,5 @@ struct DashboardStore {
         case .property(let id): ("\(alias).property_id = ? AND \(alias).landlord_id = ?", [id.raw, landlord.raw])
         case .lease(let id): ("\(alias).\(leaseColumn) = ? AND \(alias).landlord_id = ?", [id.raw, landlord.raw])
         }
-    }
-}
-
-extension Row {
-    /// The integer in column `position`, read straight from the values: the generic accessors
-    /// (`int("name")`) cost more than the query itself over a landlord's thousands of leases.
-    fileprivate func integer(at position: Int) throws -> Int {
-        guard case .int(let number) = values[position] else {
-            throw DatabaseError.decoding(column: columns.names[position], reason: "expected an integer")
-        }
-        return Int(number)
     }
 }
