@@ -3,7 +3,6 @@
 struct Layout {
     let title: String
     let csrf: String
-    let userName: String?
     let isLandlord: Bool
     let isTenant: Bool
     let pendingCount: Int
@@ -15,7 +14,6 @@ struct Layout {
     init(title: String, session: RequestSession, pendingCount: Int = 0, notice: String? = nil) {
         self.title = title
         csrf = session.csrfToken
-        userName = session.user?.name
         isLandlord = session.user?.role == .landlord
         isTenant = session.user?.role == .tenant && session.user?.isWaitingForApproval == false
         self.pendingCount = pendingCount
@@ -26,6 +24,6 @@ struct Layout {
 
     /// Everything above that a rendered page shows, for `PageCache` keys (the title is the page's own).
     var cacheKey: String {
-        "\(csrf)|\(pendingCount)|\(isLandlord)|\(isTenant)|\(userName ?? "")|\(notice ?? "")"
+        "\(csrf)|\(pendingCount)|\(isLandlord)|\(isTenant)|\(notice ?? "")"
     }
 }
