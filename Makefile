@@ -1,5 +1,5 @@
 # Nyumba — see README.md. Every target installs what it needs (Debian 12, as root).
-.PHONY: run test bench bench-large build release format clean fuzz test-sanitize
+.PHONY: run test test-calendar bench bench-large build release format clean fuzz test-sanitize
 
 build:
 	bash scripts/install-deps.sh
@@ -14,6 +14,11 @@ run: release
 
 test:
 	bash scripts/test.sh
+
+# The date-sensitive integration tests at pinned instants (1st, due day, 28th-31st, February,
+# New Year's Eve in Nairobi), the whole stack under libfaketime.
+test-calendar:
+	bash scripts/test-calendar.sh
 
 # Every workload of BENCHMARK.md on the seeded `medium` data (cached in var/bench-cache/).
 bench: release

@@ -210,7 +210,8 @@ def _expected_chart(stack, landlord: int, last_month: int, property_id=None, lea
 
 @pytest.fixture(scope="module")
 def scene(stack):
-    """Landlord A with two properties and five leases (one ended), paid over several months."""
+    """Landlord A with two properties and five leases (one ended), paid over several months. Leases 4
+    and 5 are paid less than their first month's rent, so they are in arrears on any day of the month."""
     a = Landlord(stack, "Amina Landlord")
     court = a.property("Dash Court", units=4, rent=10000, prefix="A")
     gardens = a.property("Dash Gardens", units=3, rent=20000, prefix="B")
@@ -228,8 +229,8 @@ def scene(stack):
         (5, l1, 12000, 12), (4, l1, 12000, 4), (3, l1, 6000, 5), (2, l1, 12000, 28), (0, l1, 5000, 1),
         (3, l2, 10000, 1), (2, l2, 10000, 2), (1, l2, 15000, 3),
         (13, l3, 20000, 3), (12, l3, 20000, 2), (10, l3, 40000, 15), (6, l3, 20000, 7), (3, l3, 19000, 3),
-        (2, l4, 18000, 25), (1, l4, 9000, 11),
-        (1, l5, 9000, 2),
+        (2, l4, 8000, 25), (1, l4, 9000, 11),
+        (1, l5, 8000, 2),
     ]:
         day = _months_ago(months_back, day)
         lease.pay(amount, min(day, today))
