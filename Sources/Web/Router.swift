@@ -18,12 +18,16 @@ public struct Router<Context>: Sendable {
 
     private var exact: [String: [String: Handler]] = [:]
     private var patterns: [Route] = []
+    /// Every route added, as method and pattern, in the order they were added (for tests that
+    /// must cover each route, and for listings).
+    public private(set) var routes: [(method: String, pattern: String)] = []
 
     /// Creates an empty router.
     public init() {}
 
     /// Adds a route; a segment starting with `:` captures whatever stands there.
     public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+        routes.append((method, pattern))
         let segments = pattern.split(separator: "/")
         if segments.contains(where: { $0.hasPrefix(":") }) {
             patterns.append(Route(method: method, segments: segments, handler: handler))

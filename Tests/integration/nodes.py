@@ -1,6 +1,7 @@
 """Extra responder nodes next to the stack's own: each a `nyumba serve` process with its
 own socket and its own nginx, sharing the stack's MariaDB (and a Redis server if given)."""
 
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -9,6 +10,11 @@ import requests
 
 from stack import REPO, free_port, wait_for
 
+
+def real_clock_env() -> dict:
+    """The environment without libfaketime (`make test-calendar`): Redis keeps no dates, and does not
+    start under a faked clock."""
+    return {name: value for name, value in os.environ.items() if name not in ("LD_PRELOAD", "FAKETIME")}
 
 class RedisServer:
     """A private redis-server on a unix socket, stopped by its PID."""
@@ -23,7 +29,7 @@ class RedisServer:
         self.process = subprocess.Popen(
             ["redis-server", "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
              "--save", "", "--appendonly", "no", "--dir", str(self.root)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=real_clock_env())
         wait_for(self.socket.exists, what="redis socket")
 
     @property

@@ -134,7 +134,8 @@ def test_manual_payment_shows_as_manual_and_overpayment_is_credit(stack):
     form = lease.landlord.get(stack.url(f"/landlord/leases/{lease.lease_id}/payments/new"))
     assert form.status_code == 200 and "KES 30,000 due" in form.text and lease.tenant_name in form.text
 
-    paid_on = (_today() - timedelta(days=3)).isoformat()
+    paid_day = _today() - timedelta(days=3)
+    paid_on = paid_day.isoformat()
     response = lease.record_manual({"amount": "29,000", "method": "cash", "date": paid_on, "reference": "CB-17",
                                     "note": "Paid at the office"})
     assert response.status_code == 303, response.text[:800]
@@ -151,7 +152,10 @@ def test_manual_payment_shows_as_manual_and_overpayment_is_credit(stack):
     [email] = stack.sql(
         "SELECT REPLACE(text_body, '\\n', ' ') FROM outbox WHERE kind = 'payment_receipt_manual'"
         f" AND recipient = '{lease.tenant_email}'").splitlines()
-    assert "KES 29,000" in email and "CB-17" in email and "KES 1,000 due" in email and "/receipt" in email
+    # The receipt's balance is the one right after the payment, as of its date (before today's rent
+    # on the 1st to the 3rd of a month).
+    after = _balance_text(_rent_due(start, 1, 10000, paid_day) - 29000)
+    assert "KES 29,000" in email and "CB-17" in email and f"Balance:   {after}" in email and "/receipt" in email
 
     assert lease.record_manual({"amount": "3000", "method": "bank"}).status_code == 303
     home = lease.home()
@@ -164,7 +168,6 @@ def test_manual_payment_shows_as_manual_and_overpayment_is_credit(stack):
 def test_receipt_page_shows_the_figures(stack):
     start = _months_ago(1, 1)
     lease = Tenancy(stack, start, due_day=1, rent=15000, name="Receipt Towers")
-    due = _rent_due(start, 1, 15000)
     receipt = lease.insert_stk(5000, paid_at="'2026-01-15 09:30:00'")
     later = lease.insert_stk(1000)
     page = lease.tenant.get(stack.url(f"/tenant/payments/{lease.payment_id(receipt)}/receipt"))
@@ -177,7 +180,8 @@ def test_receipt_page_shows_the_figures(stack):
     due_then = _rent_due(start, 1, 15000, date(2026, 1, 15))
     assert f"Balance after this payment</dt><dd><strong>{_balance_text(due_then - 5000)}" in text
     later_page = lease.tenant.get(stack.url(f"/tenant/payments/{lease.payment_id(later)}/receipt"))
-    assert _balance_text(due - 6000) in later_page.text
+    # `later` was paid yesterday (Nairobi): its balance is as of that day.
+    assert _balance_text(_rent_due(start, 1, 15000, _today() - timedelta(days=1)) - 6000) in later_page.text
 
     landlord_view = lease.landlord.get(stack.url(f"/landlord/payments/{lease.payment_id(receipt)}/receipt"))
     assert landlord_view.status_code == 200 and receipt in landlord_view.text and "KES 5,000" in landlord_view.text
