@@ -12,8 +12,8 @@ from stack import REPO, free_port, wait_for
 
 
 def real_clock_env() -> dict:
-    """The environment without libfaketime (`make test-calendar`): Redis keeps no dates, and does not
-    start under a faked clock."""
+    """The environment without libfaketime (`make test-calendar`): Redis keeps no dates, and neither
+    redis-server nor redis-cli runs under a faked clock (they wait forever)."""
     return {name: value for name, value in os.environ.items() if name not in ("LD_PRELOAD", "FAKETIME")}
 
 class RedisServer:
@@ -38,7 +38,7 @@ class RedisServer:
 
     def cli(self, *args) -> str:
         return subprocess.run(["redis-cli", "-s", str(self.socket), *args], capture_output=True, text=True,
-                              check=True).stdout.strip()
+                              check=True, env=real_clock_env()).stdout.strip()
 
     def stop(self):
         if self.process and self.process.poll() is None:
