@@ -1,6 +1,8 @@
+import Web
+
 /// An error of the JSON API: its status, a code a program can branch on, a message a
 /// person can read and, for 400 and 409, the fields at fault.
-struct APIError: Error, Sendable {
+struct APIError: JSONErrorResponse, Sendable {
     let status: Int
     let code: String
     let message: String
@@ -27,5 +29,12 @@ struct APIError: Error, Sendable {
     /// 409: the request is valid but the state forbids it (already decided, already pending…).
     static func conflict(_ message: String, fields: [String: String]? = nil) -> APIError {
         APIError(status: 409, code: "conflict", message: message, fields: fields)
+    }
+}
+
+extension APIError {
+    /// The error in the JSON paths' one error shape.
+    var response: Response {
+        .json(APIErrorBody(error: .init(code: code, message: message, fields: fields)), status: status)
     }
 }

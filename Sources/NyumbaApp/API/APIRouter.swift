@@ -57,17 +57,11 @@ enum APIRoutes {
         _ access: Access, _ request: Request, _ caller: APICaller, _ context: AppContext, _ handler: APIHandler
     ) throws -> Response {
         var response: Response
-        if access == .anyone {
-            response = try handler(request, caller, context)
-        } else {
-            guard let user = caller.user else { throw APIError.unauthorized }
-            if user.isWaitingForApproval && access != .signedIn { throw APIError.pendingApproval }
-            switch access {
-            case .landlord where user.role != .landlord, .tenant where user.role != .tenant:
-                throw APIError.notFound
-            default:
-                response = try handler(request, caller, context)
-            }
+        switch access.decide(caller.user) {
+        case .allowed: response = try handler(request, caller, context)
+        case .signIn: throw APIError.unauthorized
+        case .waitingForApproval: throw APIError.pendingApproval
+        case .notFound: throw APIError.notFound
         }
         response.setHeader("Cache-Control", "no-store")
         return response

@@ -5,15 +5,9 @@ import MariaDB
 struct AccountStore {
     let db: Connection
 
-    static let userColumns = """
-        id, role, status, name, email, phone, token_version,
-        (SELECT GROUP_CONCAT(DISTINCT l.landlord_id ORDER BY l.landlord_id) FROM leases l
-         WHERE l.tenant_id = users.id) AS lease_landlords
-        """
+    static let userColumns = UserStore.userColumns
 
-    func user(id: UserID) throws -> CurrentUser? {
-        try db.queryOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", id.raw).map(CurrentUser.init)
-    }
+    func user(id: UserID) throws -> CurrentUser? { try UserStore(db: db).user(id: id) }
 
     /// The user and their stored password hash, by (normalised) email.
     func credentials(email: String) throws -> (user: CurrentUser, passwordHash: String)? {

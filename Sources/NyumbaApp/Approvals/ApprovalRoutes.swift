@@ -4,11 +4,11 @@ import Web
 /// The landlord's notifications tab: approve or reject tenants who signed up.
 enum ApprovalRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/landlord/notifications", access: .landlord) { request, session, context in
-            try notificationsPage(session, context, notice: notice(request))
+        router.landlord("GET", "/landlord/notifications") { request, landlord, context in
+            try notificationsPage(landlord, context, notice: notice(request))
         }
-        router.page("POST", "/landlord/requests/:id/approve", access: .landlord, approve)
-        router.page("POST", "/landlord/requests/:id/reject", access: .landlord, reject)
+        router.landlord("POST", "/landlord/requests/:id/approve", approve)
+        router.landlord("POST", "/landlord/requests/:id/reject", reject)
     }
 
     private static func notice(_ request: Request) -> String? {
@@ -21,63 +21,60 @@ enum ApprovalRoutes {
 
     /// The page; `form` re-shows one request with what the landlord typed and its errors.
     private static func notificationsPage(
-        _ session: RequestSession, _ context: AppContext, notice: String? = nil, status: Int = 200,
+        _ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil, status: Int = 200,
         form: (TenancyRequestID, ApproveForm?, RejectForm?)? = nil
     ) throws -> Response {
-        let landlord = try PropertyRoutes.landlordID(session)
         let store = ApprovalStore(db: context.db)
         var unitsByProperty: [PropertyID: [UnitChoice]] = [:]
         let builder = RequestCardBuilder(today: NairobiTime.today())
-        let cards = try store.pendingRequests(landlord: landlord).map { request in
+        let cards = try store.pendingRequests(landlord: landlord.id).map { request in
             if unitsByProperty[request.propertyID] == nil {
                 unitsByProperty[request.propertyID] = try store.unitChoices(
-                    property: request.propertyID, landlord: landlord)
+                    property: request.propertyID, landlord: landlord.id)
             }
             let units = unitsByProperty[request.propertyID] ?? []
             guard let form, form.0 == request.id else { return builder.card(request, units: units) }
             return builder.card(request, units: units, approve: form.1, reject: form.2)
         }
-        let lines = try store.recentNotifications(landlord: landlord).map {
+        let lines = try store.recentNotifications(landlord: landlord.id).map {
             NotificationsPage.Line(message: $0.message, link: $0.link, date: NairobiTime.dateTime($0.createdAt))
         }
-        let layout = try context.layout("Notifications", session, notice: notice)
+        let layout = try context.layout("Notifications", landlord, notice: notice)
         return context.page(
             "approvals/notifications", NotificationsPage(layout: layout, requests: cards, notifications: lines),
             status: status)
     }
 
-    private static func alreadyDecided(_ status: String, _ session: RequestSession, _ context: AppContext) throws
+    private static func alreadyDecided(_ status: String, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
         try notificationsPage(
-            session, context, notice: "This request was already \(status); nothing was changed.", status: 409)
+            landlord, context, notice: "This request was already \(status); nothing was changed.", status: 409)
     }
 
-    private static func approve(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func approve(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
-        let landlord = try PropertyRoutes.landlordID(session)
         guard let id = TenancyRequestID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
         let (outcome, typed) = try TenancyDecisions(context: context).approve(
-            id, landlord: landlord, form: try request.form())
+            id, landlord: landlord.id, form: try request.form())
         switch outcome {
         case .done: return .redirect(to: "/landlord/notifications?done=approved")
-        case .alreadyDecided(let status): return try alreadyDecided(status, session, context)
-        case .invalid: return try notificationsPage(session, context, status: 400, form: (id, typed, nil))
+        case .alreadyDecided(let status): return try alreadyDecided(status, landlord, context)
+        case .invalid: return try notificationsPage(landlord, context, status: 400, form: (id, typed, nil))
         }
     }
 
-    private static func reject(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func reject(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
-        let landlord = try PropertyRoutes.landlordID(session)
         guard let id = TenancyRequestID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
         let (outcome, typed) = try TenancyDecisions(context: context).reject(
-            id, landlord: landlord, form: try request.form())
+            id, landlord: landlord.id, form: try request.form())
         switch outcome {
         case .done: return .redirect(to: "/landlord/notifications?done=rejected")
-        case .alreadyDecided(let status): return try alreadyDecided(status, session, context)
-        case .invalid: return try notificationsPage(session, context, status: 400, form: (id, nil, typed))
+        case .alreadyDecided(let status): return try alreadyDecided(status, landlord, context)
+        case .invalid: return try notificationsPage(landlord, context, status: 400, form: (id, nil, typed))
         }
     }
 }

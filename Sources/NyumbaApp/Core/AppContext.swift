@@ -14,10 +14,15 @@ public final class AppContext {
     let passwords: PasswordHasher
     /// The process's one Daraja client (it shares OAuth tokens between workers).
     let daraja: DarajaClient
+    let hooks: FeatureHooks
 
-    init(config: Config, views: Views, db: Connection, authCache: AuthStateCache, daraja: DarajaClient) {
+    init(
+        config: Config, views: Views, db: Connection, authCache: AuthStateCache, daraja: DarajaClient,
+        hooks: FeatureHooks
+    ) {
         self.config = config
         self.daraja = daraja
+        self.hooks = hooks
         self.views = views
         self.db = db
         self.authCache = authCache
@@ -35,11 +40,19 @@ public final class AppContext {
     func layout(_ title: String, _ session: RequestSession, notice: String? = nil) throws -> Layout {
         var pending = 0
         if let user = session.user, user.role == .landlord {
-            pending = try DashboardCache.shared.pendingCount(user.id) {
-                try ApprovalStore(db: db).pendingCount(landlord: user.id)
-            }
+            pending = try hooks.pendingCount(user.id, self)
         }
         return Layout(title: title, session: session, pendingCount: pending, notice: notice)
+    }
+
+    /// The layout of a landlord's page.
+    func layout(_ title: String, _ landlord: SignedInLandlord, notice: String? = nil) throws -> Layout {
+        try layout(title, landlord.session, notice: notice)
+    }
+
+    /// The layout of a tenant's page.
+    func layout(_ title: String, _ tenant: SignedInTenant, notice: String? = nil) throws -> Layout {
+        try layout(title, tenant.session, notice: notice)
     }
 
     /// Renders a page template (which extends the layout) into an HTML response.

@@ -10,8 +10,8 @@ struct ErrorPages: Sendable {
     func response(for error: any Error, request: Request) -> Response {
         let page: ErrorPage
         switch error {
-        case let error as APIError:
-            return .json(APIErrorBody(error), status: error.status)
+        case let error as any JSONErrorResponse:
+            return error.response
         case let error as HTTPError:
             page = ErrorPage(status: error.status, message: error.message)
         case let error as DatabaseError where error.isConnectionLost:
@@ -53,6 +53,12 @@ struct ErrorPage: Sendable {
     ]
 }
 
+/// An error that carries its own JSON answer (the API's errors), so that the error pages need not
+/// know them.
+protocol JSONErrorResponse: Error {
+    var response: Response { get }
+}
+
 /// `{"error": {"code": …, "message": …, "fields": {…}}}`, the one error shape of the JSON paths.
 struct APIErrorBody: Encodable {
     struct Detail: Encodable {
@@ -63,8 +69,8 @@ struct APIErrorBody: Encodable {
     }
     let error: Detail
 
-    init(_ error: APIError) {
-        self.error = Detail(code: error.code, message: error.message, fields: error.fields)
+    init(error: Detail) {
+        self.error = error
     }
 
     init(_ page: ErrorPage) {

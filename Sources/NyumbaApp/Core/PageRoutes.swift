@@ -10,6 +10,43 @@ enum Access {
     case landlord
     /// An approved tenant.
     case tenant
+
+    /// What the rule says of `user`: the one access check of pages and the API, which each answer a
+    /// refusal in their own way.
+    func decide(_ user: CurrentUser?) -> AccessDecision {
+        if self == .anyone { return .allowed }
+        guard let user else { return .signIn }
+        if user.isWaitingForApproval && self != .signedIn { return .waitingForApproval }
+        switch self {
+        case .landlord where user.role != .landlord, .tenant where user.role != .tenant: return .notFound
+        default: return .allowed
+        }
+    }
+}
+
+/// The outcome of an access check.
+enum AccessDecision {
+    case allowed
+    /// Nobody is signed in.
+    case signIn
+    /// A tenant whose landlord has not approved them yet.
+    case waitingForApproval
+    /// The wrong kind of user: they learn nothing about what is there.
+    case notFound
+}
+
+/// A signed-in landlord, guaranteed to a handler added with `router.landlord`.
+struct SignedInLandlord {
+    let id: UserID
+    /// The request's session (for the layout and its forms).
+    let session: RequestSession
+}
+
+/// An approved tenant, guaranteed to a handler added with `router.tenant`.
+struct SignedInTenant {
+    let id: UserID
+    let user: CurrentUser
+    let session: RequestSession
 }
 
 /// A page handler: the request, its session, and the worker's context.
@@ -35,23 +72,39 @@ extension Router where Context == AppContext {
         }
     }
 
+    /// Adds a landlord's page: the handler runs only for a signed-in landlord.
+    mutating func landlord(
+        _ method: String, _ path: String,
+        _ handler: @escaping @Sendable (Request, SignedInLandlord, AppContext) throws -> Response
+    ) {
+        page(method, path, access: .landlord) { request, session, context in
+            guard let user = session.user else { throw HTTPError.notFound }
+            return try handler(request, SignedInLandlord(id: user.id, session: session), context)
+        }
+    }
+
+    /// Adds an approved tenant's page: the handler runs only for one.
+    mutating func tenant(
+        _ method: String, _ path: String,
+        _ handler: @escaping @Sendable (Request, SignedInTenant, AppContext) throws -> Response
+    ) {
+        page(method, path, access: .tenant) { request, session, context in
+            guard let user = session.user else { throw HTTPError.notFound }
+            return try handler(request, SignedInTenant(id: user.id, user: user, session: session), context)
+        }
+    }
+
     private static func guarded(
         _ access: Access, _ request: Request, _ session: RequestSession, _ context: AppContext,
         _ handler: PageHandler
     ) throws -> Response {
-        if access == .anyone { return try handler(request, session, context) }
-        guard let user = session.user else {
+        switch access.decide(session.user) {
+        case .allowed: return try handler(request, session, context)
+        case .signIn:
             let next = request.method == "GET" ? "?next=\(URLEncoding.encode(request.path))" : ""
             return .redirect(to: "/login\(next)")
-        }
-        if user.isWaitingForApproval && access != .signedIn {
-            return try WaitingRoutes.waitingPage(session, context)
-        }
-        switch access {
-        case .landlord where user.role != .landlord, .tenant where user.role != .tenant:
-            throw HTTPError.notFound
-        default:
-            return try handler(request, session, context)
+        case .waitingForApproval: return try context.hooks.waitingPage(session, context)
+        case .notFound: throw HTTPError.notFound
         }
     }
 }

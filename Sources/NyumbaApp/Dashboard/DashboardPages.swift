@@ -8,12 +8,12 @@ enum DashboardPages {
     /// The page for the target `resolve` reads (and checks) for a day; served from the page cache when
     /// this landlord, address, query, day and layout were rendered at the current generation.
     static func page(
-        _ request: Request, _ session: RequestSession, _ context: AppContext,
+        _ request: Request, _ signedIn: SignedInLandlord, _ context: AppContext,
         target resolve: (CalendarDay) throws -> DashboardTarget
     ) throws -> Response {
-        let landlord = try PropertyRoutes.landlordID(session)
+        let landlord = signedIn.id
         let today = CalendarDay.nairobi()
-        let layout = try context.layout("Dashboard", session)
+        let layout = try context.layout("Dashboard", signedIn)
         func render() throws -> String { try html(context, layout, try resolve(today)) }
         guard let generation = DashboardCache.shared.generation(of: landlord) else { return .html(try render()) }
         let key = "dashboard|\(landlord)|\(request.path)?\(request.query.encoded)|\(today)|\(layout.cacheKey)"

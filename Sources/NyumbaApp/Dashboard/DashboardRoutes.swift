@@ -4,40 +4,40 @@ import Web
 /// of its payments and of its tenants in arrears. A tenant, or another landlord's id, gets 404.
 enum DashboardRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/landlord/dashboard", access: .landlord) { request, session, context in
-            try DashboardPages.page(request, session, context) { try target(request, session, context, .all, $0) }
+        router.landlord("GET", "/landlord/dashboard") { request, landlord, context in
+            try DashboardPages.page(request, landlord, context) { try target(request, landlord, context, .all, $0) }
         }
-        router.page("GET", "/landlord/dashboard/properties/:id", access: .landlord) { request, session, context in
+        router.landlord("GET", "/landlord/dashboard/properties/:id") { request, landlord, context in
             let scope = DashboardScope.property(try propertyID(request))
-            return try DashboardPages.page(request, session, context) {
-                try target(request, session, context, scope, $0)
+            return try DashboardPages.page(request, landlord, context) {
+                try target(request, landlord, context, scope, $0)
             }
         }
-        router.page("GET", "/landlord/dashboard/leases/:id", access: .landlord) { request, session, context in
+        router.landlord("GET", "/landlord/dashboard/leases/:id") { request, landlord, context in
             let scope = DashboardScope.lease(try leaseID(request))
-            return try DashboardPages.page(request, session, context) {
-                try target(request, session, context, scope, $0)
+            return try DashboardPages.page(request, landlord, context) {
+                try target(request, landlord, context, scope, $0)
             }
         }
-        router.page("GET", "/landlord/dashboard/payments.csv", access: .landlord) { request, session, context in
-            try DashboardExports.payments(request, context, target: try target(request, session, context, .all))
+        router.landlord("GET", "/landlord/dashboard/payments.csv") { request, landlord, context in
+            try DashboardExports.payments(request, context, target: try target(request, landlord, context, .all))
         }
-        router.page("GET", "/landlord/dashboard/arrears.csv", access: .landlord) { request, session, context in
-            try DashboardExports.arrears(request, context, target: try target(request, session, context, .all))
+        router.landlord("GET", "/landlord/dashboard/arrears.csv") { request, landlord, context in
+            try DashboardExports.arrears(request, context, target: try target(request, landlord, context, .all))
         }
-        router.page("GET", "/landlord/dashboard/properties/:id/payments.csv", access: .landlord) {
-            request, session, context in
-            let target = try target(request, session, context, .property(try propertyID(request)))
+        router.landlord("GET", "/landlord/dashboard/properties/:id/payments.csv") {
+            request, landlord, context in
+            let target = try target(request, landlord, context, .property(try propertyID(request)))
             return try DashboardExports.payments(request, context, target: target)
         }
-        router.page("GET", "/landlord/dashboard/properties/:id/arrears.csv", access: .landlord) {
-            request, session, context in
-            let target = try target(request, session, context, .property(try propertyID(request)))
+        router.landlord("GET", "/landlord/dashboard/properties/:id/arrears.csv") {
+            request, landlord, context in
+            let target = try target(request, landlord, context, .property(try propertyID(request)))
             return try DashboardExports.arrears(request, context, target: target)
         }
-        router.page("GET", "/landlord/dashboard/leases/:id/payments.csv", access: .landlord) {
-            request, session, context in
-            let target = try target(request, session, context, .lease(try leaseID(request)))
+        router.landlord("GET", "/landlord/dashboard/leases/:id/payments.csv") {
+            request, landlord, context in
+            let target = try target(request, landlord, context, .lease(try leaseID(request)))
             return try DashboardExports.payments(request, context, target: target)
         }
     }
@@ -59,13 +59,12 @@ enum DashboardRoutes {
 
     /// Resolves who and what the request is about; 404 unless the property or lease is the landlord's.
     private static func target(
-        _ request: Request, _ session: RequestSession, _ context: AppContext, _ scope: DashboardScope,
+        _ request: Request, _ landlord: SignedInLandlord, _ context: AppContext, _ scope: DashboardScope,
         _ today: CalendarDay = .nairobi()
     ) throws -> DashboardTarget {
-        let landlord = try PropertyRoutes.landlordID(session)
         let period = try DashboardPeriod.read(request.query, today: today)
         let store = DashboardStore(db: context.db)
-        let properties = try store.propertyNames(landlord: landlord)
+        let properties = try store.propertyNames(landlord: landlord.id)
         var filter = try PaymentsFilter.read(request.query, period: period, allowsProperty: scope == .all)
         var title = "All properties"
         var lease: LeaseDetails?
@@ -78,7 +77,7 @@ enum DashboardRoutes {
             guard let property = properties.first(where: { $0.id == id }) else { throw HTTPError.notFound }
             title = property.name
         case .lease(let id):
-            guard let found = try LedgerStore(db: context.db).lease(id, landlord: landlord) else {
+            guard let found = try LedgerStore(db: context.db).lease(id, landlord: landlord.id) else {
                 throw HTTPError.notFound
             }
             lease = found
@@ -86,7 +85,7 @@ enum DashboardRoutes {
         }
         filter.property = scope == .all ? filter.property : nil
         return DashboardTarget(
-            landlord: landlord, scope: scope, today: today, filter: filter, title: title, properties: properties,
+            landlord: landlord.id, scope: scope, today: today, filter: filter, title: title, properties: properties,
             lease: lease)
     }
 }

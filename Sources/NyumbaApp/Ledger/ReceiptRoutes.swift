@@ -3,18 +3,17 @@ import Web
 /// Printable receipts: a tenant sees their own payments' only, a landlord the payments made to them.
 enum ReceiptRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/tenant/payments/:id/receipt", access: .tenant) { request, session, context in
-            guard let tenant = session.user, let id = PaymentID(segment: request.parameters["id"]),
+        router.tenant("GET", "/tenant/payments/:id/receipt") { request, tenant, context in
+            guard let id = PaymentID(segment: request.parameters["id"]),
                 let record = try LedgerStore(db: context.db).receipt(id, tenant: tenant.id)
             else { throw HTTPError.notFound }
-            return try page(record, backLink: "/tenant", session, context)
+            return try page(record, backLink: "/tenant", tenant.session, context)
         }
-        router.page("GET", "/landlord/payments/:id/receipt", access: .landlord) { request, session, context in
-            let landlord = try PropertyRoutes.landlordID(session)
+        router.landlord("GET", "/landlord/payments/:id/receipt") { request, landlord, context in
             guard let id = PaymentID(segment: request.parameters["id"]),
-                let record = try LedgerStore(db: context.db).receipt(id, landlord: landlord)
+                let record = try LedgerStore(db: context.db).receipt(id, landlord: landlord.id)
             else { throw HTTPError.notFound }
-            return try page(record, backLink: "/landlord/leases/\(record.lease.id)", session, context)
+            return try page(record, backLink: "/landlord/leases/\(record.lease.id)", landlord.session, context)
         }
     }
 

@@ -4,17 +4,16 @@ import Web
 /// current lease; a landlord writes to the tenant of one of their own leases.
 enum MessageRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/tenant/messages", access: .tenant) { request, session, context in
-            let tenant = try tenantID(session)
-            let lease = try MessageStore(db: context.db).openLease(tenant: tenant)
-            return try tenantPage(lease, MessageForm(), session, context, notice: notice(request))
+        router.tenant("GET", "/tenant/messages") { request, tenant, context in
+            let lease = try MessageStore(db: context.db).openLease(tenant: tenant.id)
+            return try tenantPage(lease, MessageForm(), tenant, context, notice: notice(request))
         }
-        router.page("POST", "/tenant/messages", access: .tenant, tenantSends)
-        router.page("GET", "/landlord/leases/:id/message", access: .landlord) { request, session, context in
-            let lease = try landlordLease(request, session, context)
-            return try landlordPage(lease, MessageForm(), session, context, notice: notice(request))
+        router.tenant("POST", "/tenant/messages", tenantSends)
+        router.landlord("GET", "/landlord/leases/:id/message") { request, landlord, context in
+            let lease = try landlordLease(request, landlord, context)
+            return try landlordPage(lease, MessageForm(), landlord, context, notice: notice(request))
         }
-        router.page("POST", "/landlord/leases/:id/message", access: .landlord, landlordSends)
+        router.landlord("POST", "/landlord/leases/:id/message", landlordSends)
     }
 
     /// The templates of messages; start-up fails if one is missing.
@@ -27,27 +26,22 @@ enum MessageRoutes {
         request.query["done"] == "sent" ? "Message sent. Replies come to your email address." : nil
     }
 
-    private static func tenantID(_ session: RequestSession) throws -> UserID {
-        guard let user = session.user, user.role == .tenant else { throw HTTPError.notFound }
-        return user.id
-    }
-
     /// The landlord's lease of the route's `:id`; 404 for another landlord's or an unknown id.
-    private static func landlordLease(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func landlordLease(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> LeaseDetails
     {
         guard let id = LeaseID(segment: request.parameters["id"]),
-            let lease = try LedgerStore(db: context.db).lease(id, landlord: try PropertyRoutes.landlordID(session))
+            let lease = try LedgerStore(db: context.db).lease(id, landlord: landlord.id)
         else { throw HTTPError.notFound }
         return lease
     }
 
     private static func tenantPage(
-        _ lease: LeaseDetails?, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
+        _ lease: LeaseDetails?, _ form: MessageForm, _ tenant: SignedInTenant, _ context: AppContext,
         notice: String? = nil, alert: String? = nil, status: Int = 200
     ) throws -> Response {
-        let messages = try MessageStore(db: context.db).conversation(tenant: try tenantID(session))
-        let layout = try context.layout("Messages", session, notice: notice)
+        let messages = try MessageStore(db: context.db).conversation(tenant: tenant.id)
+        let layout = try context.layout("Messages", tenant, notice: notice)
         return context.page(
             "messages/tenant",
             MessagePage(layout: layout, lease: lease, reader: .toTenant, form: form, alert: alert, messages: messages),
@@ -55,11 +49,11 @@ enum MessageRoutes {
     }
 
     private static func landlordPage(
-        _ lease: LeaseDetails, _ form: MessageForm, _ session: RequestSession, _ context: AppContext,
+        _ lease: LeaseDetails, _ form: MessageForm, _ landlord: SignedInLandlord, _ context: AppContext,
         notice: String? = nil, alert: String? = nil, status: Int = 200
     ) throws -> Response {
         let messages = try MessageStore(db: context.db).conversation(lease: lease.id, landlord: lease.landlordID)
-        let layout = try context.layout("Message \(lease.tenantName)", session, notice: notice)
+        let layout = try context.layout("Message \(lease.tenantName)", landlord, notice: notice)
         return context.page(
             "messages/landlord",
             MessagePage(
@@ -67,36 +61,36 @@ enum MessageRoutes {
             status: status)
     }
 
-    private static func tenantSends(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func tenantSends(_ request: Request, _ tenant: SignedInTenant, _ context: AppContext) throws
         -> Response
     {
-        guard let lease = try MessageStore(db: context.db).openLease(tenant: try tenantID(session)) else {
+        guard let lease = try MessageStore(db: context.db).openLease(tenant: tenant.id) else {
             return try tenantPage(
-                nil, MessageForm(), session, context, alert: "You have no current lease, so no landlord to write to.",
+                nil, MessageForm(), tenant, context, alert: "You have no current lease, so no landlord to write to.",
                 status: 409)
         }
         let (typed, message) = MessageForm.read(try request.form())
-        guard let message else { return try tenantPage(lease, typed, session, context, status: 400) }
+        guard let message else { return try tenantPage(lease, typed, tenant, context, status: 400) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(.toLandlord, lease: lease, subject: message.subject, text: message.text)
         } catch MessageRefusal.tooMany(let limit) {
-            return try tenantPage(lease, typed, session, context, alert: tooMany(limit), status: 429)
+            return try tenantPage(lease, typed, tenant, context, alert: tooMany(limit), status: 429)
         }
         return .redirect(to: "/tenant/messages?done=sent")
     }
 
-    private static func landlordSends(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func landlordSends(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
-        let lease = try landlordLease(request, session, context)
+        let lease = try landlordLease(request, landlord, context)
         let (typed, message) = MessageForm.read(try request.form())
-        guard let message else { return try landlordPage(lease, typed, session, context, status: 400) }
+        guard let message else { return try landlordPage(lease, typed, landlord, context, status: 400) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(.toTenant, lease: lease, subject: message.subject, text: message.text)
         } catch MessageRefusal.tooMany(let limit) {
-            return try landlordPage(lease, typed, session, context, alert: tooMany(limit), status: 429)
+            return try landlordPage(lease, typed, landlord, context, alert: tooMany(limit), status: 429)
         }
         return .redirect(to: "/landlord/leases/\(lease.id)/message?done=sent")
     }

@@ -6,30 +6,29 @@ enum MpesaSettingsRoutes {
     static let title = "M-Pesa settings"
 
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/landlord/mpesa", access: .landlord) { request, session, context in
+        router.landlord("GET", "/landlord/mpesa") { request, landlord, context in
             let notice: String? =
                 switch request.query["done"] {
                 case "saved": "Saved. Your tenants now pay into your own shortcode."
                 case "removed": "Removed. The default M-Pesa settings of this service apply again."
                 default: nil
                 }
-            return try page(session, context, notice: notice)
+            return try page(landlord, context, notice: notice)
         }
-        router.page("POST", "/landlord/mpesa", access: .landlord, save)
-        router.page("POST", "/landlord/mpesa/remove", access: .landlord) { _, session, context in
-            try MpesaSettingsStore(db: context.db).delete(landlord: try PropertyRoutes.landlordID(session))
+        router.landlord("POST", "/landlord/mpesa", save)
+        router.landlord("POST", "/landlord/mpesa/remove") { _, landlord, context in
+            try MpesaSettingsStore(db: context.db).delete(landlord: landlord.id)
             return .redirect(to: "/landlord/mpesa?done=removed")
         }
     }
 
     /// The page with what is stored now (secrets masked).
-    private static func page(_ session: RequestSession, _ context: AppContext, notice: String? = nil) throws
+    private static func page(_ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil) throws
         -> Response
     {
-        let landlord = try PropertyRoutes.landlordID(session)
-        var model = MpesaSettingsPage(layout: try context.layout(title, session, notice: notice))
+        var model = MpesaSettingsPage(layout: try context.layout(title, landlord, notice: notice))
         model.hasDefaults = context.config.daraja != nil
-        if let masked = try MpesaSettingsUpdate(db: context.db, config: context.config).masked(landlord: landlord) {
+        if let masked = try MpesaSettingsUpdate(db: context.db, config: context.config).masked(landlord: landlord.id) {
             model.hasOwn = true
             model.shortcode = masked.shortcode
             model.isTill = masked.isTill
@@ -42,13 +41,13 @@ enum MpesaSettingsRoutes {
         return context.page("payments/settings", model)
     }
 
-    private static func save(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
-        let landlord = try PropertyRoutes.landlordID(session)
+    private static func save(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
+    {
         let form = try request.form()
         let (typed, errors) = try MpesaSettingsUpdate(db: context.db, config: context.config).save(
-            form, landlord: landlord)
+            form, landlord: landlord.id)
         guard errors.isEmpty else {
-            var model = MpesaSettingsPage(layout: try context.layout(title, session))
+            var model = MpesaSettingsPage(layout: try context.layout(title, landlord))
             model.hasDefaults = context.config.daraja != nil
             model.hasOwn = typed.hadOwn
             model.shortcode = typed.shortcode

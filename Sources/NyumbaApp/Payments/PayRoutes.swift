@@ -7,22 +7,21 @@ enum PayRoutes {
     static let title = "Pay rent"
 
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/tenant/pay", access: .tenant) { _, session, context in
-            var page = try payPage(session, context)
+        router.tenant("GET", "/tenant/pay") { _, tenant, context in
+            var page = try payPage(tenant, context)
             if page.unavailable == nil, page.pendingURL == nil {
-                page.phone = PhoneDisplay.local(session.user?.phone ?? "")
+                page.phone = PhoneDisplay.local(tenant.user.phone ?? "")
             }
             return context.page("payments/pay", page)
         }
-        router.page("POST", "/tenant/pay", access: .tenant, pay)
-        router.page("GET", "/tenant/payments/requests/:id", access: .tenant, status)
+        router.tenant("POST", "/tenant/pay", pay)
+        router.tenant("GET", "/tenant/payments/requests/:id", status)
     }
 
     /// The form with the balance prefilled, or why M-Pesa is not available.
-    private static func payPage(_ session: RequestSession, _ context: AppContext) throws -> PayPage {
-        var page = PayPage(layout: try context.layout(title, session))
-        guard let tenant = session.user,
-            let lease = try PaymentRequestStore(db: context.db).payableLease(tenant: tenant.id)
+    private static func payPage(_ tenant: SignedInTenant, _ context: AppContext) throws -> PayPage {
+        var page = PayPage(layout: try context.layout(title, tenant))
+        guard let lease = try PaymentRequestStore(db: context.db).payableLease(tenant: tenant.id)
         else {
             page.unavailable = RentPayment.noLease
             return page
@@ -44,13 +43,12 @@ enum PayRoutes {
         return page
     }
 
-    private static func pay(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
-        guard let tenant = session.user else { throw HTTPError.notFound }
+    private static func pay(_ request: Request, _ tenant: SignedInTenant, _ context: AppContext) throws -> Response {
         let form = try request.form()
         let attempt = try RentPayment(context: context).start(
             tenant: tenant.id, amount: form["amount"], phone: form["phone"])
         if case .started(let id) = attempt { return .redirect(to: "/tenant/payments/requests/\(id.raw)") }
-        var page = try payPage(session, context)
+        var page = try payPage(tenant, context)
         page.amount = form["amount"] ?? ""
         page.phone = form["phone"] ?? ""
         switch attempt {
@@ -68,13 +66,13 @@ enum PayRoutes {
     }
 
     /// The tenant's own request only; "check your phone" (refreshing itself) until it is settled.
-    private static func status(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func status(_ request: Request, _ tenant: SignedInTenant, _ context: AppContext) throws
         -> Response
     {
-        guard let tenant = session.user, let id = PaymentRequestID(segment: request.parameters["id"]),
+        guard let id = PaymentRequestID(segment: request.parameters["id"]),
             let record = try PaymentRequestStore(db: context.db).request(id, tenant: tenant.id)
         else { throw HTTPError.notFound }
-        let page = PaymentStatusPage(layout: try context.layout("Payment", session), record)
+        let page = PaymentStatusPage(layout: try context.layout("Payment", tenant), record)
         var response = context.page("payments/status", page)
         if page.isPending {
             response.setHeader("Refresh", "3")

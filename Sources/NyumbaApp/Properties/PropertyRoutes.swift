@@ -4,32 +4,26 @@ import Web
 /// The landlord's properties: the list, adding one, its details and its units.
 enum PropertyRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/landlord", access: .landlord) { request, session, context in
-            let summaries = try PropertyStore(db: context.db).summaries(landlord: try landlordID(session))
-            let layout = try context.layout("Your properties", session, notice: notice(request))
+        router.landlord("GET", "/landlord") { request, landlord, context in
+            let summaries = try PropertyStore(db: context.db).summaries(landlord: landlord.id)
+            let layout = try context.layout("Your properties", landlord, notice: notice(request))
             return context.page("properties/index", LandlordHomePage(layout: layout, summaries: summaries))
         }
-        router.page("GET", "/landlord/properties/new", access: .landlord) { _, session, context in
-            let layout = try context.layout("Add a property", session)
+        router.landlord("GET", "/landlord/properties/new") { _, landlord, context in
+            let layout = try context.layout("Add a property", landlord)
             return context.page("properties/new", NewPropertyPage(layout: layout, form: PropertyForm()))
         }
-        router.page("POST", "/landlord/properties", access: .landlord, createProperty)
-        router.page("GET", "/landlord/properties/:id", access: .landlord) { request, session, context in
-            try propertyPage(request, session, context, newUnit: UnitForm())
+        router.landlord("POST", "/landlord/properties", createProperty)
+        router.landlord("GET", "/landlord/properties/:id") { request, landlord, context in
+            try propertyPage(request, landlord, context, newUnit: UnitForm())
         }
-        router.page("POST", "/landlord/properties/:id/units", access: .landlord, addUnit)
-        router.page("GET", "/landlord/properties/:id/units/:unitId", access: .landlord) { request, session, context in
-            let (property, unit) = try lookUpUnit(request, session, context)
-            let layout = try context.layout("Unit \(unit.label)", session)
+        router.landlord("POST", "/landlord/properties/:id/units", addUnit)
+        router.landlord("GET", "/landlord/properties/:id/units/:unitId") { request, landlord, context in
+            let (property, unit) = try lookUpUnit(request, landlord, context)
+            let layout = try context.layout("Unit \(unit.label)", landlord)
             return context.page("properties/unit", UnitPage(layout: layout, property: property, unit: unit))
         }
-        router.page("POST", "/landlord/properties/:id/units/:unitId", access: .landlord, updateUnit)
-    }
-
-    /// The signed-in landlord; `.landlord` access guarantees there is one.
-    static func landlordID(_ session: RequestSession) throws -> UserID {
-        guard let user = session.user, user.role == .landlord else { throw HTTPError.notFound }
-        return user.id
+        router.landlord("POST", "/landlord/properties/:id/units/:unitId", updateUnit)
     }
 
     /// Fixed messages after a redirect; never text taken from the address.
@@ -42,32 +36,32 @@ enum PropertyRoutes {
         }
     }
 
-    private static func createProperty(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func createProperty(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
         let (typed, newProperty) = PropertyForm.read(try request.form())
         guard let newProperty else {
-            let layout = try context.layout("Add a property", session)
+            let layout = try context.layout("Add a property", landlord)
             return context.page("properties/new", NewPropertyPage(layout: layout, form: typed), status: 400)
         }
-        let id = try PropertyStore(db: context.db).create(newProperty, landlord: try landlordID(session))
+        let id = try PropertyStore(db: context.db).create(newProperty, landlord: landlord.id)
         return .redirect(to: "/landlord/properties/\(id)?done=created")
     }
 
     /// The property of the route's `:id`, if it is this landlord's; otherwise 404.
-    private static func lookUpProperty(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func lookUpProperty(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Property
     {
         guard let id = PropertyID(segment: request.parameters["id"]),
-            let property = try PropertyStore(db: context.db).property(id, landlord: try landlordID(session))
+            let property = try PropertyStore(db: context.db).property(id, landlord: landlord.id)
         else { throw HTTPError.notFound }
         return property
     }
 
-    private static func lookUpUnit(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func lookUpUnit(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> (Property, UnitOccupancy)
     {
-        let property = try lookUpProperty(request, session, context)
+        let property = try lookUpProperty(request, landlord, context)
         guard let unitID = UnitID(segment: request.parameters["unitId"]),
             let unit = try PropertyStore(db: context.db).unit(
                 unitID, property: property.id, landlord: property.landlordID)
@@ -76,21 +70,21 @@ enum PropertyRoutes {
     }
 
     private static func propertyPage(
-        _ request: Request, _ session: RequestSession, _ context: AppContext, newUnit: UnitForm, status: Int = 200
+        _ request: Request, _ landlord: SignedInLandlord, _ context: AppContext, newUnit: UnitForm, status: Int = 200
     ) throws -> Response {
-        let property = try lookUpProperty(request, session, context)
+        let property = try lookUpProperty(request, landlord, context)
         let units = try PropertyStore(db: context.db).units(of: property.id, landlord: property.landlordID)
-        let layout = try context.layout(property.name, session, notice: status == 200 ? notice(request) : nil)
+        let layout = try context.layout(property.name, landlord, notice: status == 200 ? notice(request) : nil)
         let page = PropertyPage(
             layout: layout, property: property, units: units,
             inviteLink: context.config.link("/join/\(property.inviteToken)"), newUnit: newUnit)
         return context.page("properties/show", page, status: status)
     }
 
-    private static func addUnit(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func addUnit(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
-        let property = try lookUpProperty(request, session, context)
+        let property = try lookUpProperty(request, landlord, context)
         var (typed, value) = UnitForm.read(try request.form())
         if let value {
             do {
@@ -101,13 +95,13 @@ enum PropertyRoutes {
                 typed.errors.add("label", "This property already has a unit with this label.")
             }
         }
-        return try propertyPage(request, session, context, newUnit: typed, status: 400)
+        return try propertyPage(request, landlord, context, newUnit: typed, status: 400)
     }
 
-    private static func updateUnit(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func updateUnit(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
-        let (property, unit) = try lookUpUnit(request, session, context)
+        let (property, unit) = try lookUpUnit(request, landlord, context)
         var (typed, value) = UnitForm.read(try request.form())
         if let value {
             do {
@@ -119,7 +113,7 @@ enum PropertyRoutes {
                 typed.errors.add("label", "Another unit of this property already has this label.")
             }
         }
-        let layout = try context.layout("Unit \(unit.label)", session)
+        let layout = try context.layout("Unit \(unit.label)", landlord)
         return context.page(
             "properties/unit", UnitPage(layout: layout, property: property, unit: unit, form: typed), status: 400)
     }

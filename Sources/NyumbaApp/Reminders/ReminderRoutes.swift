@@ -5,16 +5,16 @@ import Web
 /// of every reminder and message with its delivery status.
 enum ReminderRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/landlord/reminders", access: .landlord, logPage)
-        router.page("GET", "/landlord/reminders/new", access: .landlord) { request, session, context in
-            try previewPage(ReminderTarget.read(request.query), session, context)
+        router.landlord("GET", "/landlord/reminders", logPage)
+        router.landlord("GET", "/landlord/reminders/new") { request, landlord, context in
+            try previewPage(ReminderTarget.read(request.query), landlord, context)
         }
-        router.page("POST", "/landlord/reminders", access: .landlord, send)
-        router.page("GET", "/landlord/reminders/settings", access: .landlord) { request, session, context in
-            let saved = try ReminderStore(db: context.db).occasions(landlord: try PropertyRoutes.landlordID(session))
-            return try settingsPage(ReminderSettingsForm(saved: saved), session, context, notice: notice(request))
+        router.landlord("POST", "/landlord/reminders", send)
+        router.landlord("GET", "/landlord/reminders/settings") { request, landlord, context in
+            let saved = try ReminderStore(db: context.db).occasions(landlord: landlord.id)
+            return try settingsPage(ReminderSettingsForm(saved: saved), landlord, context, notice: notice(request))
         }
-        router.page("POST", "/landlord/reminders/settings", access: .landlord, saveSettings)
+        router.landlord("POST", "/landlord/reminders/settings", saveSettings)
     }
 
     /// The templates of reminders; start-up fails if one is missing.
@@ -38,19 +38,18 @@ enum ReminderRoutes {
     }
 
     private static func previewPage(
-        _ target: ReminderTarget?, _ session: RequestSession, _ context: AppContext, status: Int = 200
+        _ target: ReminderTarget?, _ landlord: SignedInLandlord, _ context: AppContext, status: Int = 200
     ) throws -> Response {
-        let landlord = try PropertyRoutes.landlordID(session)
         guard let target else {
-            let leases = try ReminderStore(db: context.db).leases(.arrears, landlord: landlord)
-            let layout = try context.layout("Send a reminder", session)
+            let leases = try ReminderStore(db: context.db).leases(.arrears, landlord: landlord.id)
+            let layout = try context.layout("Send a reminder", landlord)
             return context.page("reminders/new", ReminderPreviewPage(layout: layout, openLeases: leases))
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
-        guard let found = try reminders.recipients(target, landlord: landlord, today: .nairobi()) else {
+        guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
             throw HTTPError.notFound
         }
-        let layout = try context.layout("Preview the reminder", session)
+        let layout = try context.layout("Preview the reminder", landlord)
         switch found {
         case .success(let recipients):
             return context.page(
@@ -64,51 +63,51 @@ enum ReminderRoutes {
         }
     }
 
-    private static func send(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
+    private static func send(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
+    {
         guard let target = try ReminderTarget.read(try request.form()) else {
             throw HTTPError.badRequest("Choose whom to remind first.")
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
-        let landlord = try PropertyRoutes.landlordID(session)
-        guard let found = try reminders.recipients(target, landlord: landlord, today: .nairobi()) else {
+        guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
             throw HTTPError.notFound
         }
         guard case .success(let recipients) = found else {
-            return try previewPage(target, session, context, status: 409)
+            return try previewPage(target, landlord, context, status: 409)
         }
         try reminders.send(recipients)
         return .redirect(to: "/landlord/reminders?done=sent&count=\(recipients.count)")
     }
 
     private static func settingsPage(
-        _ form: ReminderSettingsForm, _ session: RequestSession, _ context: AppContext, notice: String? = nil,
+        _ form: ReminderSettingsForm, _ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil,
         status: Int = 200
     ) throws -> Response {
-        let layout = try context.layout("Automatic reminders", session, notice: notice)
+        let layout = try context.layout("Automatic reminders", landlord, notice: notice)
         let isOff = form.values.allSatisfy(\.isEmpty)
         return context.page(
             "reminders/settings", ReminderSettingsPage(layout: layout, fields: form.fields, isOff: isOff),
             status: status)
     }
 
-    private static func saveSettings(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func saveSettings(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
         let (typed, offsets) = ReminderSettingsForm.read(try request.form())
-        guard let offsets else { return try settingsPage(typed, session, context, status: 400) }
-        try ReminderStore(db: context.db).saveOccasions(offsets, landlord: try PropertyRoutes.landlordID(session))
+        guard let offsets else { return try settingsPage(typed, landlord, context, status: 400) }
+        try ReminderStore(db: context.db).saveOccasions(offsets, landlord: landlord.id)
         return .redirect(to: "/landlord/reminders/settings?done=\(offsets.isEmpty ? "off" : "saved")")
     }
 
-    private static func logPage(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+    private static func logPage(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
         let page = max(1, min(Int(request.query["page"] ?? "") ?? 1, 10_000))
         var entries = try ReminderLogStore(db: context.db).entries(
-            landlord: try PropertyRoutes.landlordID(session), offset: (page - 1) * pageSize, limit: pageSize)
+            landlord: landlord.id, offset: (page - 1) * pageSize, limit: pageSize)
         let hasNext = entries.count > pageSize
         if hasNext { entries.removeLast() }
-        let layout = try context.layout("Reminders and messages", session, notice: notice(request))
+        let layout = try context.layout("Reminders and messages", landlord, notice: notice(request))
         return context.page(
             "reminders/log",
             ReminderLogPage(

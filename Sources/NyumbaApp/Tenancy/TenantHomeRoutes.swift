@@ -5,10 +5,9 @@ import Web
 /// unit change bumps.
 enum TenantHomeRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/tenant", access: .tenant) { _, session, context in
-            guard let tenant = session.user else { throw HTTPError.notFound }
+        router.tenant("GET", "/tenant") { _, tenant, context in
             let today = CalendarDay.nairobi()
-            let layout = try context.layout("My home", session)
+            let layout = try context.layout("My home", tenant)
             func render() throws -> String {
                 // Open leases come first.
                 let leases = try LedgerStore(db: context.db).leases(tenant: tenant.id)
@@ -20,7 +19,7 @@ enum TenantHomeRoutes {
                         ledger: ledger))
             }
             var version = ""
-            for landlord in tenant.leaseLandlords {
+            for landlord in tenant.user.leaseLandlords {
                 guard let generation = DashboardCache.shared.generation(of: landlord) else {
                     return .html(try render())
                 }

@@ -14,6 +14,14 @@ public final class NyumbaApplication: Sendable {
     let authCache = AuthCache()
     /// One Daraja client for every worker and the reconciler.
     let daraja = DarajaClient()
+    /// What features lend to every page.
+    let hooks = FeatureHooks(
+        pendingCount: { landlord, context in
+            try DashboardCache.shared.pendingCount(landlord) {
+                try ApprovalStore(db: context.db).pendingCount(landlord: landlord)
+            }
+        },
+        waitingPage: WaitingRoutes.waitingPage)
 
     /// The templates every feature needs; start-up fails if one is missing.
     static let requiredTemplates = [
@@ -61,7 +69,7 @@ public final class NyumbaApplication: Sendable {
         let context = AppContext(
             config: config, views: views, db: Connection(url: config.databaseURL),
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
-            daraja: daraja)
+            daraja: daraja, hooks: hooks)
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context) { error, request in
             errorPages.response(for: error, request: request)

@@ -41,7 +41,7 @@ struct Sessions {
         }
         guard let claims = verified, claims.typ == "access" else { return nil }
         let id = UserID(claims.sub)
-        guard let user = try cache.user(id, load: { try AccountStore(db: db).user(id: id) }),
+        guard let user = try cache.user(id, load: { try UserStore(db: db).user(id: id) }),
             user.tokenVersion == claims.ver, user.status != .rejected
         else { return nil }
         return (user, claims.fam)
@@ -62,7 +62,7 @@ struct Sessions {
                     FROM refresh_tokens WHERE id = ? AND expires_at > UTC_TIMESTAMP(6) FOR UPDATE
                     """, Self.reuseGrace, claims.jti),
                 try row.int64("user_id") == claims.sub, try row.optionalString("revoked_at") == nil,
-                let user = try AccountStore(db: db).user(id: UserID(claims.sub)), user.status != .rejected
+                let user = try UserStore(db: db).user(id: UserID(claims.sub)), user.status != .rejected
             else { return .invalid }
             let family = try row.string("family_id")
             if try row.bool("rotated") {
