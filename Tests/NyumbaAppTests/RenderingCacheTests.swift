@@ -23,7 +23,7 @@ final class RenderingCacheTests: XCTestCase {
             "part": "<i title=\"{{name}}\">{{#items}}[{{.}}]{{/items}}</i>",
         ])
         let html = views.render(
-            "page", ["name": "<script>alert('x')</script> & \"Wanjiru\"", "items": ["a<b", "ç"], "raw": "<b>"])
+            named: "page", ["name": "<script>alert('x')</script> & \"Wanjiru\"", "items": ["a<b", "ç"], "raw": "<b>"])
         XCTAssertEqual(
             html,
             "<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Wanjiru&quot;</p>"
@@ -31,9 +31,22 @@ final class RenderingCacheTests: XCTestCase {
                 + "[a&lt;b][ç]</i><b>")
     }
 
+    func testStartUpFailsWhenATemplateHasNoFile() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates")
+        XCTAssertNoThrow(try Views(directory: repository.path))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: repository, to: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("ledger/receipt.mustache"))
+        XCTAssertThrowsError(try Views(directory: folder.path)) { error in
+            XCTAssertTrue(String(describing: error).contains("ledger/receipt"))
+        }
+    }
+
     func testTextTemplatesAreNotEscaped() throws {
         let views = try views(["emails/note": "{{%CONTENT_TYPE: TEXT}}Hello {{name}}"])
-        XCTAssertEqual(views.render("emails/note", ["name": "Tom & <Jerry>"]), "Hello Tom & <Jerry>")
+        XCTAssertEqual(views.render(named: "emails/note", ["name": "Tom & <Jerry>"]), "Hello Tom & <Jerry>")
     }
 
     func testPageCacheServesAVersionUntilItChanges() {

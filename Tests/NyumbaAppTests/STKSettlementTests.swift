@@ -63,7 +63,7 @@ final class STKSettlementTests: XCTestCase {
     private func payments() throws -> Int { try app.count("SELECT COUNT(*) FROM payments WHERE lease_id = ?", [lease]) }
 
     private var settlement: PaymentSettlement {
-        PaymentSettlement(db: app.db, views: app.app.views, config: app.app.config)
+        PaymentSettlement(db: app.db, views: app.app.views, config: app.app.config, versions: app.app.versions)
     }
 
     func testAPaidCallbackRecordsOnePaymentWithItsReceiptNoticeAndEmail() throws {

@@ -69,8 +69,9 @@ enum APIDashboardRoutes {
             let today = CalendarDay.nairobi()
             let period = try period(request.query, today: today)
             let scope = try scope(request.query, landlord: landlord, context)
-            let figures = try DashboardService(store: DashboardStore(db: context.db)).figures(
-                landlord: landlord, scope: scope, period: period, today: today)
+            let figures = try DashboardService(store: DashboardStore(db: context.db), versions: context.versions)
+                .figures(
+                    landlord: landlord, scope: scope, period: period, today: today)
             return APIJSON.response(
                 Figures(
                     from: period.from.description, to: period.to.description, collected: figures.collected,

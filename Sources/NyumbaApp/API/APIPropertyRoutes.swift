@@ -65,7 +65,7 @@ enum APIPropertyRoutes {
             let (typed, value) = PropertyForm.read(body.form)
             guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             let landlord = try caller.landlord()
-            let id = try PropertyStore(db: context.db).create(value, landlord: landlord)
+            let id = try PropertyStore(db: context.db).create(value, landlord: landlord, versions: context.versions)
             return APIJSON.response(try detail(id, landlord: landlord, context), status: 201)
         }
         router.api("GET", "/landlord/properties/:id", access: .landlord) { request, caller, context in
@@ -85,7 +85,8 @@ enum APIPropertyRoutes {
             let store = PropertyStore(db: context.db)
             do {
                 try store.addUnit(
-                    property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent)
+                    property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent,
+                    versions: context.versions)
             } catch let error as DatabaseError where error.isDuplicateKey {
                 throw APIError.conflict(
                     "This property already has a unit with this label.",
@@ -109,7 +110,8 @@ enum APIPropertyRoutes {
             guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             do {
                 try store.updateUnit(
-                    unitID, property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent)
+                    unitID, property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent,
+                    versions: context.versions)
             } catch let error as DatabaseError where error.isDuplicateKey {
                 throw APIError.conflict(
                     "Another unit of this property already has this label.",

@@ -4,13 +4,13 @@ import Web
 enum AccountRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/signup", access: .anyone) { _, session, context in
-            try context.page("accounts/signup", SignupPage(layout: context.layout("Sign up as a landlord", session)))
+            try context.page(.accountsSignup, SignupPage(layout: context.layout("Sign up as a landlord", session)))
         }
         router.page("POST", "/signup", access: .anyone, signUpLandlord)
         router.page("GET", "/login", access: .anyone) { request, session, context in
             if session.user != nil { return .redirect(to: "/home") }
             return try context.page(
-                "accounts/login",
+                .accountsLogin,
                 LoginPage(
                     layout: context.layout("Log in", session, notice: LoginNotice.text(for: request)),
                     next: safeNext(request)))
@@ -35,7 +35,7 @@ enum AccountRoutes {
             let page = SignupPage(
                 layout: try context.layout("Sign up as a landlord", session), name: typed.name, email: typed.email,
                 phone: form["phone"] ?? "", errors: errors.messages)
-            return context.page("accounts/signup", page, status: 400)
+            return context.page(.accountsSignup, page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
             return .redirect(to: "/landlord")
@@ -49,7 +49,7 @@ enum AccountRoutes {
         func failure(_ message: String, status: Int) throws -> Response {
             let page = LoginPage(
                 layout: try context.layout("Log in", session), next: safeNext(request), email: email, error: message)
-            return context.page("accounts/login", page, status: status)
+            return context.page(.accountsLogin, page, status: status)
         }
         let user: CurrentUser
         switch try PasswordLogin(context: context).attempt(

@@ -42,7 +42,7 @@ struct LandlordSignup {
                     let composer = EmailComposer(views: context.views, config: context.config)
                     try Outbox(db: context.db).enqueue(
                         composer.draft(
-                            "welcome", to: (name, email), subject: "Welcome to Nyumba",
+                            .welcome, to: (name, email), subject: "Welcome to Nyumba",
                             ["loginURL": context.config.link("/login")], landlordID: id))
                     guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
                     return user

@@ -52,7 +52,7 @@ struct PasswordChange {
     /// The "your password was changed" email.
     static func changedEmail(to user: CurrentUser, _ context: AppContext) -> EmailDraft {
         EmailComposer(views: context.views, config: context.config).draft(
-            "password_changed", to: (user.name, user.email), subject: "Your Nyumba password was changed",
+            .passwordChanged, to: (user.name, user.email), subject: "Your Nyumba password was changed",
             ["forgotURL": context.config.link("/password/forgot")])
     }
 }

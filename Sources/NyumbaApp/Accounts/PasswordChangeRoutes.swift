@@ -9,7 +9,7 @@ enum PasswordChangeRoutes {
                 request.query["changed"] == "1"
                 ? "Your password was changed. Every other session was signed out." : nil
             let layout = try context.layout("Change your password", session, notice: notice)
-            return context.page("accounts/change_password", ChangePasswordPage(layout: layout))
+            return context.page(.accountsChangePassword, ChangePasswordPage(layout: layout))
         }
         router.page("POST", "/account/password", access: .signedIn, changePassword)
     }
@@ -26,7 +26,7 @@ enum PasswordChangeRoutes {
         case .refused(_, let errors), .invalid(let errors):
             let page = ChangePasswordPage(
                 layout: try context.layout("Change your password", session), errors: errors.messages)
-            return context.page("accounts/change_password", page, status: 400)
+            return context.page(.accountsChangePassword, page, status: 400)
         case .changed(let reloaded):
             guard let reloaded else { return .redirect(to: "/login") }
             session.signIn(reloaded, tokens: try context.sessions.start(for: reloaded))

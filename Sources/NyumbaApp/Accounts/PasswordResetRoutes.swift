@@ -7,7 +7,7 @@ import Web
 enum PasswordResetRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/password/forgot", access: .anyone) { _, session, context in
-            context.page("accounts/forgot_password", ForgotPasswordPage(layout: try layout(session, context)))
+            context.page(.accountsForgotPassword, ForgotPasswordPage(layout: try layout(session, context)))
         }
         router.page("POST", "/password/forgot", access: .anyone, sendLink)
         router.page("GET", "/password/reset/:token", access: .anyone) { request, session, context in
@@ -16,7 +16,7 @@ enum PasswordResetRoutes {
             else { return try invalidLink(session, context) }
             let page = ResetPasswordPage(
                 layout: try context.layout("Choose a new password", session), token: request.parameters["token"] ?? "")
-            return context.page("accounts/reset_password", page)
+            return context.page(.accountsResetPassword, page)
         }
         router.page("POST", "/password/reset/:token", access: .anyone, resetPassword)
     }
@@ -28,10 +28,10 @@ enum PasswordResetRoutes {
         let (email, errors) = try PasswordResets(context: context).requestLink(email: form["email"])
         guard errors.isEmpty else {
             let page = ForgotPasswordPage(layout: try layout(session, context), email: email, errors: errors.messages)
-            return context.page("accounts/forgot_password", page, status: 400)
+            return context.page(.accountsForgotPassword, page, status: 400)
         }
         return context.page(
-            "accounts/forgot_password", ForgotPasswordPage(layout: try layout(session, context), sent: true))
+            .accountsForgotPassword, ForgotPasswordPage(layout: try layout(session, context), sent: true))
     }
 
     private static func resetPassword(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
@@ -49,7 +49,7 @@ enum PasswordResetRoutes {
             let page = ResetPasswordPage(
                 layout: try context.layout("Choose a new password", session), token: token ?? "",
                 errors: errors.messages)
-            return context.page("accounts/reset_password", page, status: 400)
+            return context.page(.accountsResetPassword, page, status: 400)
         case .changed:
             session.signOut()
             return .redirect(to: "/login?notice=\(LoginNotice.passwordReset.rawValue)")
@@ -58,7 +58,7 @@ enum PasswordResetRoutes {
 
     private static func invalidLink(_ session: RequestSession, _ context: AppContext) throws -> Response {
         context.page(
-            "accounts/reset_link_invalid", InvalidLinkPage(layout: try context.layout("Link expired", session)),
+            .accountsResetLinkInvalid, InvalidLinkPage(layout: try context.layout("Link expired", session)),
             status: 410)
     }
 

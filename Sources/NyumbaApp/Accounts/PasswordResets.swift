@@ -30,7 +30,7 @@ struct PasswordResets {
                 try PasswordResetStore(db: context.db).create(for: user.id, tokenHash: SHA256.hash(token))
                 try Outbox(db: context.db).enqueue(
                     composer.draft(
-                        "password_reset", to: (user.name, user.email), subject: "Choose a new Nyumba password",
+                        .passwordReset, to: (user.name, user.email), subject: "Choose a new Nyumba password",
                         ["resetURL": link]))
             }
         }

@@ -5,7 +5,7 @@ enum WaitingRoutes {
     static func waitingPage(_ session: RequestSession, _ context: AppContext) throws -> Response {
         let rejected = session.user?.status == .rejected
         return context.page(
-            "accounts/waiting",
+            .accountsWaiting,
             WaitingPage(layout: try context.layout("Waiting for approval", session), rejected: rejected))
     }
 }

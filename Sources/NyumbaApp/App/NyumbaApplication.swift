@@ -14,32 +14,23 @@ public final class NyumbaApplication: Sendable {
     let authCache = AuthCache()
     /// One Daraja client for every worker and the reconciler.
     let daraja = DarajaClient()
+    /// The version of each landlord's data, shared by every worker (and by every responder through Redis).
+    let versions: LandlordDataVersions
+    let pages = PageCache(maxBytes: PageCache.processBytes)
     /// What features lend to every page.
     let hooks = FeatureHooks(
         pendingCount: { landlord, context in
-            try DashboardCache.shared.pendingCount(landlord) {
+            try context.versions.local("pending", landlord: landlord) {
                 try ApprovalStore(db: context.db).pendingCount(landlord: landlord)
             }
         },
         waitingPage: WaitingRoutes.waitingPage)
 
-    /// The templates every feature needs; start-up fails if one is missing.
-    static let requiredTemplates = [
-        "layout", "error", "home", "accounts/login", "accounts/signup", "accounts/waiting", "emails/welcome",
-        "accounts/forgot_password", "accounts/reset_password", "accounts/reset_link_invalid",
-        "accounts/change_password", "emails/password_reset", "emails/password_changed",
-        "properties/index", "properties/new", "properties/show", "properties/unit", "tenancy/signup", "tenancy/home",
-        "approvals/notifications", "emails/tenant_pending", "emails/tenant_signup", "emails/tenant_approved",
-        "emails/tenant_rejected", "payments/settings", "payments/pay", "payments/status", "emails/payment_receipt",
-    ]
-
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
         self.config = config
-        views = try Views(
-            directory: config.templatesDirectory,
-            required: Self.requiredTemplates + LedgerRoutes.templates + ReminderRoutes.templates
-                + MessageRoutes.templates + DashboardRoutes.templates)
+        versions = LandlordDataVersions(redis: config.redisURL)
+        views = try Views(directory: config.templatesDirectory)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
@@ -56,7 +47,6 @@ public final class NyumbaApplication: Sendable {
         DarajaCallbackRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
         DashboardRoutes.register(in: &router)
-        DashboardCache.shared.configure(redis: config.redisURL)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)
         APIRoutes.register(in: &router, config: config)
@@ -69,7 +59,7 @@ public final class NyumbaApplication: Sendable {
         let context = AppContext(
             config: config, views: views, db: Connection(url: config.databaseURL),
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
-            daraja: daraja, hooks: hooks)
+            daraja: daraja, hooks: hooks, versions: versions, pages: pages)
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context) { error, request in
             errorPages.response(for: error, request: request)

@@ -41,7 +41,7 @@ enum ApprovalRoutes {
         }
         let layout = try context.layout("Notifications", landlord, notice: notice)
         return context.page(
-            "approvals/notifications", NotificationsPage(layout: layout, requests: cards, notifications: lines),
+            .approvalsNotifications, NotificationsPage(layout: layout, requests: cards, notifications: lines),
             status: status)
     }
 
@@ -85,7 +85,7 @@ struct DecisionEmails {
 
     func approved(_ request: TenancyRequest, unit: UnitChoice, terms: LeaseTerms, landlord: UserID) -> EmailDraft {
         EmailComposer(views: context.views, config: context.config).draft(
-            "tenant_approved", to: (request.tenantName, request.tenantEmail),
+            .tenantApproved, to: (request.tenantName, request.tenantEmail),
             subject: "You are approved: unit \(unit.label), \(request.propertyName)",
             [
                 "propertyName": request.propertyName, "unit": unit.label, "rent": Money.kes(terms.monthlyRent),
@@ -98,7 +98,7 @@ struct DecisionEmails {
         var model: [String: Any] = ["propertyName": request.propertyName]
         if let reason { model["reason"] = reason }
         return EmailComposer(views: context.views, config: context.config).draft(
-            "tenant_rejected", to: (request.tenantName, request.tenantEmail),
+            .tenantRejected, to: (request.tenantName, request.tenantEmail),
             subject: "Your request for \(request.propertyName) was declined", model, landlordID: landlord)
     }
 }

@@ -47,7 +47,9 @@ extension ApprovalStore {
     }
 
     /// Creates the lease; a unit taken meanwhile surfaces as a duplicate-key error.
-    func createLease(_ terms: LeaseTerms, request: TenancyRequest, landlord: UserID) throws {
+    func createLease(
+        _ terms: LeaseTerms, request: TenancyRequest, landlord: UserID, versions: LandlordDataVersions
+    ) throws {
         try db.execute(
             """
             INSERT INTO leases (tenant_id, unit_id, property_id, landlord_id, monthly_rent, due_day, start_date,
@@ -55,18 +57,20 @@ extension ApprovalStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
             """, request.tenantID.raw, terms.unit.raw, request.propertyID.raw, landlord.raw, terms.monthlyRent,
             terms.dueDay, terms.startDate)
-        DashboardCache.shared.landlordChanged(landlord, on: db)
+        versions.landlordChanged(landlord, on: db)
     }
 
     /// Records the decision on one of the landlord's pending requests.
-    func decide(_ id: TenancyRequestID, landlord: UserID, approved: Bool, reason: String?) throws {
+    func decide(
+        _ id: TenancyRequestID, landlord: UserID, approved: Bool, reason: String?, versions: LandlordDataVersions
+    ) throws {
         try db.execute(
             """
             UPDATE tenancy_requests SET status = ?, reason = ?, decided_at = UTC_TIMESTAMP(6)
             WHERE id = ? AND status = 'pending'
             """, approved ? "approved" : "rejected", reason, id.raw)
         // The count of waiting tenants shows on every landlord page.
-        DashboardCache.shared.landlordChanged(landlord, on: db)
+        versions.landlordChanged(landlord, on: db)
     }
 
     /// The landlord's latest notifications, newest first (`offset` pages the API's list).

@@ -29,8 +29,8 @@ struct TenancyDecisions {
                 typed.errors.add("unit", "Unit \(unit.label) is occupied. Choose a vacant unit.")
                 return .invalid
             }
-            try store.createLease(terms, request: tenancy, landlord: landlord)
-            try store.decide(id, landlord: landlord, approved: true, reason: nil)
+            try store.createLease(terms, request: tenancy, landlord: landlord, versions: context.versions)
+            try store.decide(id, landlord: landlord, approved: true, reason: nil, versions: context.versions)
             try AccountStore(db: context.db).setStatus(.active, for: tenancy.tenantID)
             try Outbox(db: context.db).enqueue(
                 DecisionEmails(context: context).approved(tenancy, unit: unit, terms: terms, landlord: landlord))
@@ -48,7 +48,7 @@ struct TenancyDecisions {
             guard let tenancy = try store.lockRequest(id, landlord: landlord) else { throw HTTPError.notFound }
             guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
             guard valid else { return .invalid }
-            try store.decide(id, landlord: landlord, approved: false, reason: reason)
+            try store.decide(id, landlord: landlord, approved: false, reason: reason, versions: context.versions)
             try AccountStore(db: context.db).setStatus(.rejected, for: tenancy.tenantID)
             try Outbox(db: context.db).enqueue(
                 DecisionEmails(context: context).rejected(tenancy, reason: reason, landlord: landlord))

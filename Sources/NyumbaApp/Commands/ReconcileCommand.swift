@@ -18,7 +18,7 @@ enum ReconcileCommand {
         let views: Views
         do {
             config = try Config.load(from: environment)
-            views = try Views(directory: config.templatesDirectory, required: NyumbaApplication.requiredTemplates)
+            views = try Views(directory: config.templatesDirectory)
         } catch let error as ConfigError {
             return Commands.fail(error.description)
         } catch {
@@ -27,12 +27,13 @@ enum ReconcileCommand {
         _ = MariaDBClient.libraryInit()
         MariaDBClient.threadInit()
         // Payments recorded here must reach the dashboards of every responder.
-        DashboardCache.shared.configure(redis: config.redisURL)
+        let versions = LandlordDataVersions(redis: config.redisURL)
         let client = DarajaClient()
         if once {
             do {
                 let reconciler = Reconciler(
-                    db: Connection(url: config.databaseURL), config: config, views: views, client: client)
+                    db: Connection(url: config.databaseURL), config: config, views: views, client: client,
+                    versions: versions)
                 var total = 0
                 while true {
                     let claimed = try reconciler.reconcileBatch()
@@ -45,6 +46,7 @@ enum ReconcileCommand {
                 return Commands.fail("reconcile: \(error)")
             }
         }
-        return BackgroundLoop.reconciler(config: config, views: views, client: client).runUntilStopSignal()
+        return BackgroundLoop.reconciler(config: config, views: views, client: client, versions: versions)
+            .runUntilStopSignal()
     }
 }

@@ -19,7 +19,7 @@ enum RemindCommand {
         do {
             config = try Config.load(from: environment)
             clock = try ReminderClock(environment: environment)
-            views = try Views(directory: config.templatesDirectory, required: ReminderRoutes.emailTemplates)
+            views = try Views(directory: config.templatesDirectory)
         } catch let error as ConfigError {
             return Commands.fail(error.description)
         } catch {

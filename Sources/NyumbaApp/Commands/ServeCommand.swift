@@ -48,7 +48,9 @@ enum ServeCommand {
         }
         let reconciler =
             arguments.contains("--no-reconciler")
-            ? nil : BackgroundLoop.reconciler(config: config, views: application.views, client: application.daraja)
+            ? nil
+            : BackgroundLoop.reconciler(
+                config: config, views: application.views, client: application.daraja, versions: application.versions)
         var scheduler: BackgroundLoop? = nil
         if !arguments.contains("--no-scheduler") {
             do {

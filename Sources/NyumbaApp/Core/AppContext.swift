@@ -15,14 +15,20 @@ public final class AppContext {
     /// The process's one Daraja client (it shares OAuth tokens between workers).
     let daraja: DarajaClient
     let hooks: FeatureHooks
+    /// The version of each landlord's data, and what is cached under it.
+    let versions: LandlordDataVersions
+    /// Rendered pages kept for the versions they were rendered from.
+    let pages: PageCache
 
     init(
         config: Config, views: Views, db: Connection, authCache: AuthStateCache, daraja: DarajaClient,
-        hooks: FeatureHooks
+        hooks: FeatureHooks, versions: LandlordDataVersions, pages: PageCache
     ) {
         self.config = config
         self.daraja = daraja
         self.hooks = hooks
+        self.versions = versions
+        self.pages = pages
         self.views = views
         self.db = db
         self.authCache = authCache
@@ -55,8 +61,21 @@ public final class AppContext {
         try layout(title, tenant.session, notice: notice)
     }
 
+    /// A page rendered once per version of the data of `landlords` (read before the data): served
+    /// from the page cache until one of them changes. `key` names everything else the page depends on
+    /// (who asks, the address and query, the day, `Layout.cacheKey`). Rendered uncached when a version
+    /// cannot be read.
+    func cachedPage(key: String, versions landlords: [UserID], render: () throws -> String) throws -> Response {
+        var version = ""
+        for landlord in landlords {
+            guard let generation = versions.generation(of: landlord) else { return .html(try render()) }
+            version += "\(landlord):\(generation);"
+        }
+        return .html(bytes: try pages.body(key, version: version) { Array(try render().utf8) })
+    }
+
     /// Renders a page template (which extends the layout) into an HTML response.
-    public func page(_ template: String, _ model: Any, status: Int = 200) -> Response {
+    func page(_ template: Template, _ model: Any, status: Int = 200) -> Response {
         .html(views.render(template, model), status: status)
     }
 }

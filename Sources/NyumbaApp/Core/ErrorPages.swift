@@ -26,7 +26,7 @@ struct ErrorPages: Sendable {
         if request.path.hasPrefix("/api/") || request.path.hasPrefix("/daraja/") {
             return .json(APIErrorBody(page), status: page.status)
         }
-        var response = Response.html(views.render("error", page), status: page.status)
+        var response = Response.html(views.render(.error, page), status: page.status)
         if page.status == 503 { response.setHeader("Retry-After", "30") }
         return response
     }

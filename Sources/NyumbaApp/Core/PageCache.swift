@@ -9,8 +9,8 @@ import Locking
 /// the address and query, the day, and what the layout shows (see `Layout.cacheKey`).
 /// Bounded by bytes: when full, the oldest entries are dropped, down to three quarters of it.
 final class PageCache: Sendable {
-    /// The process's cache of rendered pages.
-    static let shared = PageCache(maxBytes: 24 << 20)
+    /// What a responder process keeps at most.
+    static let processBytes = 24 << 20
 
     /// How long an entry lives at most (bounds staleness if a version bump was lost).
     static let lifetime: TimeInterval = 120

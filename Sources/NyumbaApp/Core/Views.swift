@@ -6,10 +6,17 @@ import Mustache
 public struct Views: Sendable {
     private let library: MustacheLibrary
 
+    /// Loads every `.mustache` file under `directory` and checks that every `Template` and
+    /// `EmailTemplate` has its file.
+    init(directory: String) throws(ViewsError) {
+        try self.init(
+            directory: directory, required: Template.allCases.map(\.rawValue) + EmailTemplate.allCases.map(\.name))
+    }
+
     /// Loads every `.mustache` file under `directory` (names keep their subfolder:
     /// `accounts/login`), then checks that each name in `required` exists and that every
     /// partial or parent a template refers to exists.
-    public init(directory: String, required: [String]) throws(ViewsError) {
+    init(directory: String, required: [String]) throws(ViewsError) {
         HTMLEscaping.register()
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
@@ -39,8 +46,14 @@ public struct Views: Sendable {
         self.library = library
     }
 
-    /// Renders a template; the name was checked at start-up.
-    public func render(_ name: String, _ context: Any) -> String {
+    /// Renders a page; every `Template` was checked at start-up.
+    func render(_ template: Template, _ context: Any) -> String { render(named: template.rawValue, context) }
+
+    /// Renders an email; every `EmailTemplate` was checked at start-up.
+    func render(_ template: EmailTemplate, _ context: Any) -> String { render(named: template.name, context) }
+
+    /// Renders a template by its file's name (for the tests of the machinery itself).
+    func render(named name: String, _ context: Any) -> String {
         library.render(TemplateValue.boxed(context), withTemplate: name) ?? ""
     }
 

@@ -26,7 +26,7 @@ enum DashboardExports {
     }
 
     static func arrears(_ request: Request, _ context: AppContext, target: DashboardTarget) throws -> Response {
-        let lines = try DashboardService(store: DashboardStore(db: context.db)).arrears(
+        let lines = try DashboardService(store: DashboardStore(db: context.db), versions: context.versions).arrears(
             landlord: target.landlord, scope: target.filter.scope(within: target.scope), today: target.today,
             limit: nil)
         var csv = CSVWriter(header: [

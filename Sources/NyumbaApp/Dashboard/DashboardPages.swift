@@ -14,15 +14,13 @@ enum DashboardPages {
         let landlord = signedIn.id
         let today = CalendarDay.nairobi()
         let layout = try context.layout("Dashboard", signedIn)
-        func render() throws -> String { try html(context, layout, try resolve(today)) }
-        guard let generation = DashboardCache.shared.generation(of: landlord) else { return .html(try render()) }
         let key = "dashboard|\(landlord)|\(request.path)?\(request.query.encoded)|\(today)|\(layout.cacheKey)"
-        return .html(bytes: try PageCache.shared.body(key, version: String(generation)) { Array(try render().utf8) })
+        return try context.cachedPage(key: key, versions: [landlord]) { try html(context, layout, try resolve(today)) }
     }
 
     private static func html(_ context: AppContext, _ layout: Layout, _ target: DashboardTarget) throws -> String {
         let store = DashboardStore(db: context.db)
-        let figures = try DashboardService(store: store).figures(
+        let figures = try DashboardService(store: store, versions: context.versions).figures(
             landlord: target.landlord, scope: target.scope, period: target.period, today: target.today)
         var lines = try store.payments(landlord: target.landlord, scope: target.scope, filter: target.filter)
         let hasNext = lines.count > PaymentsFilter.pageSize
@@ -34,7 +32,7 @@ enum DashboardPages {
                 lease, LeaseStatement(schedule: lease.schedule, paidByMonth: paid, today: target.today), target.today)
         }
         let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
-        return context.views.render(section == nil ? "dashboard/index" : "dashboard/lease", model)
+        return context.views.render(section == nil ? .dashboardIndex : .dashboardLease, model)
     }
 
     private static func leaseSection(_ lease: LeaseDetails, _ statement: LeaseStatement, _ today: CalendarDay)

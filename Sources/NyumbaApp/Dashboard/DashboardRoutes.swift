@@ -42,11 +42,6 @@ enum DashboardRoutes {
         }
     }
 
-    /// The templates the dashboard needs; start-up fails if one is missing.
-    static let templates = [
-        "dashboard/index", "dashboard/lease", "dashboard/figures", "dashboard/payments", "dashboard/period",
-    ]
-
     private static func propertyID(_ request: Request) throws -> PropertyID {
         guard let id = PropertyID(segment: request.parameters["id"]) else { throw HTTPError.notFound }
         return id

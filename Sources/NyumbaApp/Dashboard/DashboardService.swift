@@ -4,13 +4,13 @@ struct DashboardService {
     static let arrearsShown = 25
 
     let store: DashboardStore
-    var cache = DashboardCache.shared
+    let versions: LandlordDataVersions
 
     /// `landlordDashboard(for:month:)` in the large: the figures of `scope` over `period`, as of `today`.
     func figures(landlord: UserID, scope: DashboardScope, period: DashboardPeriod, today: CalendarDay) throws
         -> DashboardFigures
     {
-        try cache.figures(landlord: landlord, key: "\(scope.key):\(period.key):\(today)") {
+        try versions.cached("figures:\(scope.key):\(period.key):\(today)", landlord: landlord) {
             try compute(landlord: landlord, scope: scope, period: period, today: today)
         }
     }

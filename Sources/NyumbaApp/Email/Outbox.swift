@@ -33,15 +33,15 @@ struct EmailComposer {
     let config: Config
 
     func draft(
-        _ kind: String, to user: (name: String, email: String), subject: String, _ model: [String: Any],
+        _ template: EmailTemplate, to user: (name: String, email: String), subject: String, _ model: [String: Any],
         landlordID: UserID? = nil, replyTo: String? = nil
     ) -> EmailDraft {
         var model = model
         model["name"] = user.name
         model["siteURL"] = config.link("/")
-        let text = views.render("emails/\(kind)", model)
+        let text = views.render(template, model)
         return EmailDraft(
-            kind: kind, recipient: user.email, recipientName: user.name, subject: subject, text: text,
+            kind: template.rawValue, recipient: user.email, recipientName: user.name, subject: subject, text: text,
             replyTo: replyTo, landlordID: landlordID)
     }
 }

@@ -6,7 +6,7 @@ enum HomeRoutes {
         router.page("GET", "/", access: .anyone) { _, session, context in
             // A tenant waiting for approval sees that and nothing else, here too.
             if session.user?.isWaitingForApproval == true { return try WaitingRoutes.waitingPage(session, context) }
-            return context.page("home", HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
+            return context.page(.home, HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
         }
     }
 }

@@ -22,7 +22,7 @@ enum LandlordPaymentsRoutes {
                 hasPayments: !rows.isEmpty, page: page,
                 previousLink: page > 1 ? "/landlord/payments?\(filter)page=\(page - 1)" : nil,
                 nextLink: hasNext ? "/landlord/payments?\(filter)page=\(page + 1)" : nil)
-            return context.page("ledger/payments", model)
+            return context.page(.ledgerPayments, model)
         }
     }
 }

@@ -19,7 +19,7 @@ struct LeaseEnding {
         guard let day else { return .invalid(typed) }
         let store = LedgerStore(db: context.db)
         let ended: LeaseDetails? = try context.db.transaction {
-            guard try store.endLease(lease.id, landlord: lease.landlordID, on: day),
+            guard try store.endLease(lease.id, landlord: lease.landlordID, on: day, versions: context.versions),
                 let updated = try store.lease(lease.id, landlord: lease.landlordID)
             else { return nil }
             try Outbox(db: context.db).enqueue(LedgerEmails(context: context).leaseEnded(updated, today: today))

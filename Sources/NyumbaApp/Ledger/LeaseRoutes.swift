@@ -52,7 +52,7 @@ enum LeaseRoutes {
         let layout = try context.layout("Unit \(lease.unitLabel), \(lease.propertyName)", landlord, notice: notice)
         let page = LeasePage(
             layout: layout, lease: lease, payments: payments, today: .nairobi(), endForm: endForm)
-        return context.page("ledger/lease", page, status: status)
+        return context.page(.ledgerLease, page, status: status)
     }
 
     private static func manualPaymentPage(
@@ -61,7 +61,7 @@ enum LeaseRoutes {
     ) throws -> Response {
         let layout = try context.layout("Record a payment", landlord)
         return context.page(
-            "ledger/manual_payment", ManualPaymentPage(layout: layout, lease: lease, form: form, today: .nairobi()),
+            .ledgerManualPayment, ManualPaymentPage(layout: layout, lease: lease, form: form, today: .nairobi()),
             status: status)
     }
 

@@ -16,7 +16,7 @@ struct LedgerEmails {
         ]
         if let reference = payment.reference { model["reference"] = reference }
         return composer.draft(
-            "payment_receipt_manual", to: (record.lease.tenantName, record.lease.tenantEmail),
+            .paymentReceiptManual, to: (record.lease.tenantName, record.lease.tenantEmail),
             subject: "Receipt: \(Money.kes(payment.amount)) received for unit \(record.lease.unitLabel)", model,
             landlordID: record.lease.landlordID)
     }
@@ -24,7 +24,7 @@ struct LedgerEmails {
     /// Tells the tenant their landlord ended the lease, with the final balance.
     func leaseEnded(_ lease: LeaseDetails, today: CalendarDay) -> EmailDraft {
         composer.draft(
-            "lease_ended", to: (lease.tenantName, lease.tenantEmail),
+            .leaseEnded, to: (lease.tenantName, lease.tenantEmail),
             subject: "Your lease of unit \(lease.unitLabel), \(lease.propertyName) has ended",
             [
                 "propertyName": lease.propertyName, "unit": lease.unitLabel,

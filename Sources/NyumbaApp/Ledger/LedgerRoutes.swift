@@ -8,9 +8,4 @@ enum LedgerRoutes {
         LandlordPaymentsRoutes.register(in: &router)
     }
 
-    /// The templates the ledger needs; start-up fails if one is missing.
-    static let templates = [
-        "ledger/receipt", "ledger/lease", "ledger/manual_payment", "ledger/payments", "ledger/tenant_ledger",
-        "emails/payment_receipt_manual", "emails/lease_ended",
-    ]
 }

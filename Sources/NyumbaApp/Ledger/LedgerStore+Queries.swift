@@ -88,13 +88,13 @@ extension LedgerStore {
     }
 
     /// Ends one of the landlord's open leases on `day`; false if it was not open.
-    func endLease(_ id: LeaseID, landlord: UserID, on day: CalendarDay) throws -> Bool {
+    func endLease(_ id: LeaseID, landlord: UserID, on day: CalendarDay, versions: LandlordDataVersions) throws -> Bool {
         let ended =
             try db.execute(
                 "UPDATE leases SET end_date = ? WHERE id = ? AND landlord_id = ? AND end_date IS NULL",
                 day.description, id.raw, landlord.raw
             ).affectedRows == 1
-        if ended { DashboardCache.shared.landlordChanged(landlord, on: db) }
+        if ended { versions.landlordChanged(landlord, on: db) }
         return ended
     }
 }

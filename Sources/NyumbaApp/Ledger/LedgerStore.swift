@@ -26,7 +26,7 @@ struct LedgerStore {
     /// Appends a payment and adds it to the lease's summary figures, in one transaction;
     /// a duplicate receipt or checkout id throws `DatabaseError` with `isDuplicateKey`.
     @discardableResult
-    func record(_ entry: LedgerEntry) throws -> PaymentID {
+    func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> PaymentID {
         try db.transaction {
             let id = try insert(entry)
             try db.execute(
@@ -44,7 +44,7 @@ struct LedgerStore {
             try db.execute(
                 "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
-            DashboardCache.shared.landlordChanged(entry.landlordID, on: db)
+            versions.landlordChanged(entry.landlordID, on: db)
             return id
         }
     }

@@ -16,7 +16,7 @@ struct ManualPayments {
                     propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: value.amount,
                     channel: .manual, reference: value.reference, note: value.note,
                     paidAt: LeaseRoutes.paidAt(value.day, today: today), recordedBy: lease.landlordID,
-                    method: value.method))
+                    method: value.method), versions: context.versions)
             guard let record = try store.receipt(id, landlord: lease.landlordID) else { throw HTTPError.notFound }
             try Outbox(db: context.db).enqueue(LedgerEmails(context: context).manualReceipt(record))
             return id

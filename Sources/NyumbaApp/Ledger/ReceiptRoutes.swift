@@ -21,6 +21,6 @@ enum ReceiptRoutes {
         _ record: ReceiptRecord, backLink: String, _ session: RequestSession, _ context: AppContext
     ) throws -> Response {
         let layout = try context.layout("Receipt NY-\(record.payment.id)", session)
-        return context.page("ledger/receipt", ReceiptPage(layout: layout, record: record, backLink: backLink))
+        return context.page(.ledgerReceipt, ReceiptPage(layout: layout, record: record, backLink: backLink))
     }
 }

@@ -16,11 +16,6 @@ enum MessageRoutes {
         router.landlord("POST", "/landlord/leases/:id/message", landlordSends)
     }
 
-    /// The templates of messages; start-up fails if one is missing.
-    static let templates = [
-        "messages/tenant", "messages/landlord", "emails/message_to_landlord", "emails/message_to_tenant",
-    ]
-
     /// Fixed messages after a redirect; never text taken from the address.
     private static func notice(_ request: Request) -> String? {
         request.query["done"] == "sent" ? "Message sent. Replies come to your email address." : nil
@@ -43,7 +38,7 @@ enum MessageRoutes {
         let messages = try MessageStore(db: context.db).conversation(tenant: tenant.id)
         let layout = try context.layout("Messages", tenant, notice: notice)
         return context.page(
-            "messages/tenant",
+            .messagesTenant,
             MessagePage(layout: layout, lease: lease, reader: .toTenant, form: form, alert: alert, messages: messages),
             status: status)
     }
@@ -55,7 +50,7 @@ enum MessageRoutes {
         let messages = try MessageStore(db: context.db).conversation(lease: lease.id, landlord: lease.landlordID)
         let layout = try context.layout("Message \(lease.tenantName)", landlord, notice: notice)
         return context.page(
-            "messages/landlord",
+            .messagesLandlord,
             MessagePage(
                 layout: layout, lease: lease, reader: .toLandlord, form: form, alert: alert, messages: messages),
             status: status)

@@ -30,7 +30,7 @@ struct MessageSender {
                 guard sent < Self.tenantHourlyLimit else { throw MessageRefusal.tooMany(limit: Self.tenantHourlyLimit) }
                 try Outbox(db: db).enqueue(
                     composer.draft(
-                        "message_to_landlord", to: (lease.landlordName, lease.landlordEmail),
+                        .messageToLandlord, to: (lease.landlordName, lease.landlordEmail),
                         subject: String("Message from \(lease.tenantName) (\(place)): \(subject)".prefix(200)),
                         model(lease, subject, text, link: config.link("/landlord/leases/\(lease.id)/message")),
                         landlordID: lease.landlordID, replyTo: lease.tenantEmail))
@@ -45,7 +45,7 @@ struct MessageSender {
                 }
                 try Outbox(db: db).enqueue(
                     composer.draft(
-                        "message_to_tenant", to: (lease.tenantName, lease.tenantEmail),
+                        .messageToTenant, to: (lease.tenantName, lease.tenantEmail),
                         subject: String("Message from \(lease.landlordName) (\(place)): \(subject)".prefix(200)),
                         model(lease, subject, text, link: config.link("/tenant/messages")),
                         landlordID: lease.landlordID, replyTo: lease.landlordEmail))

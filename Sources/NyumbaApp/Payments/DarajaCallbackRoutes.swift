@@ -43,8 +43,10 @@ enum DarajaCallbackRoutes {
             Log.warning("daraja: malformed STK callback #\(rowID) from \(request.remoteAddress): \(error)")
             throw HTTPError.badRequest("The callback body is not a valid STK callback.")
         }
-        let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
-            .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
+        let outcome = try PaymentSettlement(
+            db: context.db, views: context.views, config: context.config, versions: context.versions
+        )
+        .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
         try callbacks.update(rowID, checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
         let line = "daraja: STK callback #\(rowID) for \(callback.checkoutRequestID) ResultCode \(callback.resultCode)"
         if outcome == .unknown {

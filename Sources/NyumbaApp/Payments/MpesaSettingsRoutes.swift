@@ -38,7 +38,7 @@ enum MpesaSettingsRoutes {
             model.maskedPasskey = masked.passkey
             model.unreadable = masked.unreadable
         }
-        return context.page("payments/settings", model)
+        return context.page(.paymentsSettings, model)
     }
 
     private static func save(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
@@ -54,7 +54,7 @@ enum MpesaSettingsRoutes {
             model.isTill = typed.isTill
             model.partyB = typed.partyB
             model.errors = errors.messages
-            return context.page("payments/settings", model, status: 400)
+            return context.page(.paymentsSettings, model, status: 400)
         }
         return .redirect(to: "/landlord/mpesa?done=saved")
     }

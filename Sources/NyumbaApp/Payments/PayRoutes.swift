@@ -12,7 +12,7 @@ enum PayRoutes {
             if page.unavailable == nil, page.pendingURL == nil {
                 page.phone = PhoneDisplay.local(tenant.user.phone ?? "")
             }
-            return context.page("payments/pay", page)
+            return context.page(.paymentsPay, page)
         }
         router.tenant("POST", "/tenant/pay", pay)
         router.tenant("GET", "/tenant/payments/requests/:id", status)
@@ -55,13 +55,13 @@ enum PayRoutes {
         case .started: throw HTTPError.notFound
         case .unavailable(let message):
             page.unavailable = page.unavailable ?? message
-            return context.page("payments/pay", page, status: 409)
+            return context.page(.paymentsPay, page, status: 409)
         case .invalid(let errors):
             page.errors = errors.messages
-            return context.page("payments/pay", page, status: 400)
+            return context.page(.paymentsPay, page, status: 400)
         case .alreadyPending(let message):
             page.errors = ["amount": message]
-            return context.page("payments/pay", page, status: 409)
+            return context.page(.paymentsPay, page, status: 409)
         }
     }
 
@@ -73,7 +73,7 @@ enum PayRoutes {
             let record = try PaymentRequestStore(db: context.db).request(id, tenant: tenant.id)
         else { throw HTTPError.notFound }
         let page = PaymentStatusPage(layout: try context.layout("Payment", tenant), record)
-        var response = context.page("payments/status", page)
+        var response = context.page(.paymentsStatus, page)
         if page.isPending {
             response.setHeader("Refresh", "3")
             response.setHeader("Cache-Control", "no-store")

@@ -29,7 +29,7 @@ struct PaymentNotices {
         ]
         if let receipt { model["receipt"] = receipt }
         return EmailComposer(views: views, config: config).draft(
-            "payment_receipt", to: (request.tenantName, request.tenantEmail),
+            .paymentReceipt, to: (request.tenantName, request.tenantEmail),
             subject: "Payment received: \(Money.kes(amount)) for unit \(request.unitLabel)", model,
             landlordID: request.landlordID)
     }

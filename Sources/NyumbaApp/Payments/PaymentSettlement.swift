@@ -50,6 +50,7 @@ struct PaymentSettlement {
     let db: Connection
     let views: Views
     let config: Config
+    let versions: LandlordDataVersions
 
     /// Applies Daraja's answer to the request of `checkoutRequestID`.
     func settle(checkoutRequestID: String, _ result: STKResult) throws -> SettlementOutcome {
@@ -105,7 +106,7 @@ struct PaymentSettlement {
             checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
         let payment: PaymentID
         do {
-            payment = try LedgerStore(db: db).record(entry)
+            payment = try LedgerStore(db: db).record(entry, versions: versions)
         } catch let error as DatabaseError where error.isDuplicateKey {
             // Recorded already (a concurrent duplicate, or the same receipt through C2B).
             Log.info("payments: request \(request.id) was already in the ledger")

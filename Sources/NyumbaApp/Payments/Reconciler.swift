@@ -11,6 +11,7 @@ struct Reconciler {
     let config: Config
     let views: Views
     let client: DarajaClient
+    let versions: LandlordDataVersions
 
     /// Requests claimed at once.
     static let batchSize = 10
@@ -41,7 +42,7 @@ struct Reconciler {
     private func reconcile(_ request: ClaimedPaymentRequest, queue: ReconcileQueue) throws {
         let settings = config.reconcile
         let expired = request.age >= settings.timeoutSeconds
-        let settlement = PaymentSettlement(db: db, views: views, config: config)
+        let settlement = PaymentSettlement(db: db, views: views, config: config, versions: versions)
         var answer: STKQueryResult? = nil
         if let checkout = request.checkoutRequestID,
             let account = try MpesaAccounts(db: db, config: config).account(

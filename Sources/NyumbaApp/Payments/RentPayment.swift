@@ -73,8 +73,10 @@ struct RentPayment {
         guard let early = try callbacks.unmatchedBody(checkoutRequestID: checkoutRequestID),
             let callback = try? STKCallback.parse(early.body)
         else { return }
-        let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
-            .settle(checkoutRequestID: checkoutRequestID, STKResult(callback: callback))
+        let outcome = try PaymentSettlement(
+            db: context.db, views: context.views, config: context.config, versions: context.versions
+        )
+        .settle(checkoutRequestID: checkoutRequestID, STKResult(callback: callback))
         try callbacks.update(early.id, checkoutRequestID: checkoutRequestID, outcome: outcome.rawValue)
     }
 }

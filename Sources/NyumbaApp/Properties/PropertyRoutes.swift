@@ -7,11 +7,11 @@ enum PropertyRoutes {
         router.landlord("GET", "/landlord") { request, landlord, context in
             let summaries = try PropertyStore(db: context.db).summaries(landlord: landlord.id)
             let layout = try context.layout("Your properties", landlord, notice: notice(request))
-            return context.page("properties/index", LandlordHomePage(layout: layout, summaries: summaries))
+            return context.page(.propertiesIndex, LandlordHomePage(layout: layout, summaries: summaries))
         }
         router.landlord("GET", "/landlord/properties/new") { _, landlord, context in
             let layout = try context.layout("Add a property", landlord)
-            return context.page("properties/new", NewPropertyPage(layout: layout, form: PropertyForm()))
+            return context.page(.propertiesNew, NewPropertyPage(layout: layout, form: PropertyForm()))
         }
         router.landlord("POST", "/landlord/properties", createProperty)
         router.landlord("GET", "/landlord/properties/:id") { request, landlord, context in
@@ -21,7 +21,7 @@ enum PropertyRoutes {
         router.landlord("GET", "/landlord/properties/:id/units/:unitId") { request, landlord, context in
             let (property, unit) = try lookUpUnit(request, landlord, context)
             let layout = try context.layout("Unit \(unit.label)", landlord)
-            return context.page("properties/unit", UnitPage(layout: layout, property: property, unit: unit))
+            return context.page(.propertiesUnit, UnitPage(layout: layout, property: property, unit: unit))
         }
         router.landlord("POST", "/landlord/properties/:id/units/:unitId", updateUnit)
     }
@@ -42,9 +42,10 @@ enum PropertyRoutes {
         let (typed, newProperty) = PropertyForm.read(try request.form())
         guard let newProperty else {
             let layout = try context.layout("Add a property", landlord)
-            return context.page("properties/new", NewPropertyPage(layout: layout, form: typed), status: 400)
+            return context.page(.propertiesNew, NewPropertyPage(layout: layout, form: typed), status: 400)
         }
-        let id = try PropertyStore(db: context.db).create(newProperty, landlord: landlord.id)
+        let id = try PropertyStore(db: context.db).create(
+            newProperty, landlord: landlord.id, versions: context.versions)
         return .redirect(to: "/landlord/properties/\(id)?done=created")
     }
 
@@ -78,7 +79,7 @@ enum PropertyRoutes {
         let page = PropertyPage(
             layout: layout, property: property, units: units,
             inviteLink: context.config.link("/join/\(property.inviteToken)"), newUnit: newUnit)
-        return context.page("properties/show", page, status: status)
+        return context.page(.propertiesShow, page, status: status)
     }
 
     private static func addUnit(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
@@ -89,7 +90,8 @@ enum PropertyRoutes {
         if let value {
             do {
                 try PropertyStore(db: context.db).addUnit(
-                    property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent)
+                    property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent,
+                    versions: context.versions)
                 return .redirect(to: "/landlord/properties/\(property.id)?done=unit-added")
             } catch let error as DatabaseError where error.isDuplicateKey {
                 typed.errors.add("label", "This property already has a unit with this label.")
@@ -107,7 +109,7 @@ enum PropertyRoutes {
             do {
                 try PropertyStore(db: context.db).updateUnit(
                     unit.id, property: property.id, landlord: property.landlordID, label: value.label,
-                    rent: value.rent)
+                    rent: value.rent, versions: context.versions)
                 return .redirect(to: "/landlord/properties/\(property.id)?done=unit-saved")
             } catch let error as DatabaseError where error.isDuplicateKey {
                 typed.errors.add("label", "Another unit of this property already has this label.")
@@ -115,6 +117,6 @@ enum PropertyRoutes {
         }
         let layout = try context.layout("Unit \(unit.label)", landlord)
         return context.page(
-            "properties/unit", UnitPage(layout: layout, property: property, unit: unit, form: typed), status: 400)
+            .propertiesUnit, UnitPage(layout: layout, property: property, unit: unit, form: typed), status: 400)
     }
 }

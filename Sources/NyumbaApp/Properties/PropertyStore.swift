@@ -26,7 +26,7 @@ struct PropertyStore {
     }
 
     /// Creates the property with a fresh code and invite token, and its units, in one transaction.
-    func create(_ property: NewProperty, landlord: UserID) throws -> PropertyID {
+    func create(_ property: NewProperty, landlord: UserID, versions: LandlordDataVersions) throws -> PropertyID {
         try db.transaction {
             let id = try insertWithUniqueCode(property, landlord: landlord)
             for number in 1...property.unitCount {
@@ -34,7 +34,7 @@ struct PropertyStore {
                     "INSERT INTO units (property_id, label, monthly_rent) VALUES (?, ?, ?)",
                     id.raw, property.labelPrefix + String(number), property.defaultRent)
             }
-            DashboardCache.shared.landlordChanged(landlord, on: db)
+            versions.landlordChanged(landlord, on: db)
             return id
         }
     }
@@ -93,7 +93,9 @@ struct PropertyStore {
     }
 
     /// Changes a unit's label and rent; a label the property already uses throws a duplicate-key error.
-    func updateUnit(_ id: UnitID, property: PropertyID, landlord: UserID, label: String, rent: Int) throws {
+    func updateUnit(
+        _ id: UnitID, property: PropertyID, landlord: UserID, label: String, rent: Int, versions: LandlordDataVersions
+    ) throws {
         try db.execute(
             """
             UPDATE units u JOIN properties p ON p.id = u.property_id
@@ -101,16 +103,18 @@ struct PropertyStore {
             WHERE u.id = ? AND u.property_id = ? AND p.landlord_id = ?
             """, label, rent, id.raw, property.raw, landlord.raw)
         // The label shows in the dashboard's lists.
-        DashboardCache.shared.landlordChanged(landlord, on: db)
+        versions.landlordChanged(landlord, on: db)
     }
 
     /// Adds a unit to one of the landlord's properties; a taken label throws a duplicate-key error.
-    func addUnit(property: PropertyID, landlord: UserID, label: String, rent: Int) throws {
+    func addUnit(
+        property: PropertyID, landlord: UserID, label: String, rent: Int, versions: LandlordDataVersions
+    ) throws {
         try db.execute(
             """
             INSERT INTO units (property_id, label, monthly_rent)
             SELECT p.id, ?, ? FROM properties p WHERE p.id = ? AND p.landlord_id = ?
             """, label, rent, property.raw, landlord.raw)
-        DashboardCache.shared.landlordChanged(landlord, on: db)
+        versions.landlordChanged(landlord, on: db)
     }
 }

@@ -24,7 +24,7 @@ struct ReminderEmail {
         }
         if let till = pay.till { model["till"] = till }
         return composer.draft(
-            "rent_reminder", to: (lease.tenantName, lease.tenantEmail), subject: Self.subject(lease, figures), model,
+            .rentReminder, to: (lease.tenantName, lease.tenantEmail), subject: Self.subject(lease, figures), model,
             landlordID: lease.landlordID, replyTo: lease.landlordEmail)
     }
 

@@ -17,12 +17,6 @@ enum ReminderRoutes {
         router.landlord("POST", "/landlord/reminders/settings", saveSettings)
     }
 
-    /// The templates of reminders; start-up fails if one is missing.
-    static let templates = ["reminders/new", "reminders/settings", "reminders/log"] + emailTemplates
-
-    /// What the scheduler renders (it loads only these).
-    static let emailTemplates = ["emails/rent_reminder"]
-
     static let pageSize = 50
 
     /// Fixed messages after a redirect; never text taken from the address.
@@ -43,7 +37,7 @@ enum ReminderRoutes {
         guard let target else {
             let leases = try ReminderStore(db: context.db).leases(.arrears, landlord: landlord.id)
             let layout = try context.layout("Send a reminder", landlord)
-            return context.page("reminders/new", ReminderPreviewPage(layout: layout, openLeases: leases))
+            return context.page(.remindersNew, ReminderPreviewPage(layout: layout, openLeases: leases))
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
         guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
@@ -53,12 +47,12 @@ enum ReminderRoutes {
         switch found {
         case .success(let recipients):
             return context.page(
-                "reminders/new",
+                .remindersNew,
                 ReminderPreviewPage(layout: layout, target: target, recipients: recipients, refusal: nil),
                 status: status)
         case .failure(let refusal):
             return context.page(
-                "reminders/new", ReminderPreviewPage(layout: layout, target: target, recipients: [], refusal: refusal),
+                .remindersNew, ReminderPreviewPage(layout: layout, target: target, recipients: [], refusal: refusal),
                 status: status == 200 ? 200 : 409)
         }
     }
@@ -86,7 +80,7 @@ enum ReminderRoutes {
         let layout = try context.layout("Automatic reminders", landlord, notice: notice)
         let isOff = form.values.allSatisfy(\.isEmpty)
         return context.page(
-            "reminders/settings", ReminderSettingsPage(layout: layout, fields: form.fields, isOff: isOff),
+            .remindersSettings, ReminderSettingsPage(layout: layout, fields: form.fields, isOff: isOff),
             status: status)
     }
 
@@ -109,7 +103,7 @@ enum ReminderRoutes {
         if hasNext { entries.removeLast() }
         let layout = try context.layout("Reminders and messages", landlord, notice: notice(request))
         return context.page(
-            "reminders/log",
+            .remindersLog,
             ReminderLogPage(
                 layout: layout, lines: entries.map(ReminderLogPage.Line.init), isEmpty: entries.isEmpty,
                 previousLink: page > 1 ? "/landlord/reminders?page=\(page - 1)" : nil,

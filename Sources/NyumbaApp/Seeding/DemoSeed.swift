@@ -17,6 +17,8 @@ struct DemoSeed {
     /// The logins created, or nil when the database has accounts already.
     func run(today: String = NairobiTime.today()) throws -> [DemoLogin]? {
         let accounts = AccountStore(db: db)
+        // A process of its own: no responder shares these versions (they start from the database).
+        let versions = LandlordDataVersions(redis: nil)
         guard try !accounts.hasAnyUser() else { return nil }
         let landlordPassword = SecureRandom.token(bytes: 9)
         let tenantPassword = SecureRandom.token(bytes: 9)
@@ -29,7 +31,7 @@ struct DemoSeed {
                 NewProperty(
                     name: "Baraka Court", location: "Kilimani, Nairobi", unitCount: 6, defaultRent: 15_000,
                     labelPrefix: "A"),
-                landlord: landlord)
+                landlord: landlord, versions: versions)
             let tenant = try accounts.create(
                 role: .tenant, status: .pending, name: "Brian Otieno", email: "tenant@demo.nyumba.test",
                 phone: "254722000111", passwordHash: passwords.hash(tenantPassword))
@@ -37,7 +39,8 @@ struct DemoSeed {
             guard let code = try properties.property(propertyID, landlord: landlord)?.code,
                 let joinable = try tenancy.property(code: code)
             else { throw DemoSeedError() }
-            try tenancy.requestTenancy(tenant: tenant, tenantName: "Brian Otieno", property: joinable, unit: "A1")
+            try tenancy.requestTenancy(
+                tenant: tenant, tenantName: "Brian Otieno", property: joinable, unit: "A1", versions: versions)
             let approvals = ApprovalStore(db: db)
             guard let request = try approvals.pendingRequests(landlord: landlord).first,
                 let unit = try approvals.unitChoices(property: propertyID, landlord: landlord).first
@@ -45,8 +48,8 @@ struct DemoSeed {
             let firstOfMonth = String(today.prefix(8)) + "01"
             try approvals.createLease(
                 LeaseTerms(unit: unit.id, monthlyRent: unit.monthlyRent, startDate: firstOfMonth, dueDay: 5),
-                request: request, landlord: landlord)
-            try approvals.decide(request.id, landlord: landlord, approved: true, reason: nil)
+                request: request, landlord: landlord, versions: versions)
+            try approvals.decide(request.id, landlord: landlord, approved: true, reason: nil, versions: versions)
             try accounts.setStatus(.active, for: tenant)
         }
         return [

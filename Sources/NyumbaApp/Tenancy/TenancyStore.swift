@@ -45,7 +45,9 @@ struct TenancyStore {
     }
 
     /// Records the tenant's request to join a property and tells its landlord (call inside a transaction).
-    func requestTenancy(tenant: UserID, tenantName: String, property: JoinableProperty, unit: String?) throws {
+    func requestTenancy(
+        tenant: UserID, tenantName: String, property: JoinableProperty, unit: String?, versions: LandlordDataVersions
+    ) throws {
         try db.execute(
             """
             INSERT INTO tenancy_requests (tenant_id, property_id, requested_unit, status, created_at)
@@ -59,6 +61,6 @@ struct TenancyStore {
             """, property.landlordID.raw,
             String("\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.".prefix(500)))
         // The landlord's count of waiting tenants changed.
-        DashboardCache.shared.landlordChanged(property.landlordID, on: db)
+        versions.landlordChanged(property.landlordID, on: db)
     }
 }

@@ -1,8 +1,7 @@
 import Web
 
-/// The approved tenant's home: their own lease only. The rendered page is kept in `PageCache` for
-/// the dashboard generations of the tenant's landlords, which every payment, approval and lease or
-/// unit change bumps.
+/// The approved tenant's home: their own lease only. The rendered page is cached for the data
+/// versions of the tenant's landlords, which every payment, approval and lease or unit change bumps.
 enum TenantHomeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.tenant("GET", "/tenant") { _, tenant, context in
@@ -13,20 +12,13 @@ enum TenantHomeRoutes {
                 let leases = try LedgerStore(db: context.db).leases(tenant: tenant.id)
                 let ledger = try TenantLedgerView.load(tenant: tenant.id, leases: leases, db: context.db, today: today)
                 return context.views.render(
-                    "tenancy/home",
+                    .tenancyHome,
                     TenantHomePage(
                         layout: layout, lease: leases.first(where: \.isOpen).map(TenantHomePage.Lease.init),
                         ledger: ledger))
             }
-            var version = ""
-            for landlord in tenant.user.leaseLandlords {
-                guard let generation = DashboardCache.shared.generation(of: landlord) else {
-                    return .html(try render())
-                }
-                version += "\(landlord):\(generation);"
-            }
             let key = "tenant-home|\(tenant.id)|\(today)|\(layout.cacheKey)"
-            return .html(bytes: try PageCache.shared.body(key, version: version) { Array(try render().utf8) })
+            return try context.cachedPage(key: key, versions: tenant.user.leaseLandlords, render: render)
         }
     }
 }

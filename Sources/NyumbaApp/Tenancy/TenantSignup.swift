@@ -76,7 +76,8 @@ struct TenantSignup {
                 role: .tenant, status: .pending, name: tenant.name, email: tenant.email, phone: tenant.phone,
                 passwordHash: passwordHash)
             try TenancyStore(db: context.db).requestTenancy(
-                tenant: id, tenantName: tenant.name, property: property, unit: tenant.unit)
+                tenant: id, tenantName: tenant.name, property: property, unit: tenant.unit,
+                versions: context.versions)
             var pending: [String: Any] = ["propertyName": property.name, "loginURL": context.config.link("/login")]
             var signup: [String: Any] = [
                 "tenantName": tenant.name, "tenantEmail": tenant.email, "tenantPhone": tenant.phone,
@@ -90,12 +91,12 @@ struct TenantSignup {
             let outbox = Outbox(db: context.db)
             try outbox.enqueue(
                 composer.draft(
-                    "tenant_pending", to: (tenant.name, tenant.email),
+                    .tenantPending, to: (tenant.name, tenant.email),
                     subject: "We received your sign-up: wait for your landlord's approval", pending,
                     landlordID: property.landlordID))
             try outbox.enqueue(
                 composer.draft(
-                    "tenant_signup", to: (property.landlordName, property.landlordEmail),
+                    .tenantSignup, to: (property.landlordName, property.landlordEmail),
                     subject: "New tenant waiting for your approval", signup, landlordID: property.landlordID))
             guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
             return user

@@ -9,7 +9,7 @@ enum TenantSignupRoutes {
         router.page("GET", "/signup/tenant", access: .anyone) { request, session, context in
             let code = PropertyCode.normalize(request.query["code"] ?? "")
             let page = TenantSignupPage(layout: try context.layout(title, session), code: String(code.prefix(12)))
-            return context.page("tenancy/signup", page)
+            return context.page(.tenancySignup, page)
         }
         router.page("GET", "/join/:token", access: .anyone) { request, session, context in
             guard let token = request.parameters["token"],
@@ -18,7 +18,7 @@ enum TenantSignupRoutes {
             let page = TenantSignupPage(
                 layout: try context.layout(title, session), inviteToken: property.inviteToken,
                 propertyName: property.name)
-            return context.page("tenancy/signup", page)
+            return context.page(.tenancySignup, page)
         }
         router.page("POST", "/signup/tenant", access: .anyone, signUpTenant)
     }
@@ -43,7 +43,7 @@ enum TenantSignupRoutes {
             page.phone = form["phone"] ?? ""
             page.unit = form["unit"] ?? ""
             page.errors = errors.messages
-            return context.page("tenancy/signup", page, status: 400)
+            return context.page(.tenancySignup, page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
             return .redirect(to: "/tenant")
