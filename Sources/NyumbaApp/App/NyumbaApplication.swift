@@ -17,14 +17,6 @@ public final class NyumbaApplication: Sendable {
     /// The version of each landlord's data, shared by every worker (and by every responder through Redis).
     let versions: LandlordDataVersions
     let pages = PageCache(maxBytes: PageCache.processBytes)
-    /// What features lend to every page.
-    let hooks = FeatureHooks(
-        pendingCount: { landlord, context in
-            try context.versions.local("pending", landlord: landlord) {
-                try ApprovalStore(db: context.db).pendingCount(landlord: landlord)
-            }
-        },
-        waitingPage: WaitingRoutes.waitingPage)
 
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
@@ -33,23 +25,7 @@ public final class NyumbaApplication: Sendable {
         views = try Views(directory: config.templatesDirectory)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
-        HomeRoutes.register(in: &router)
-        AccountRoutes.register(in: &router)
-        PasswordResetRoutes.register(in: &router)
-        PasswordChangeRoutes.register(in: &router)
-        HealthRoutes.register(in: &router)
-        PropertyRoutes.register(in: &router)
-        TenantSignupRoutes.register(in: &router)
-        TenantHomeRoutes.register(in: &router)
-        ApprovalRoutes.register(in: &router)
-        MpesaSettingsRoutes.register(in: &router)
-        PayRoutes.register(in: &router)
-        DarajaCallbackRoutes.register(in: &router)
-        LedgerRoutes.register(in: &router)
-        DashboardRoutes.register(in: &router)
-        ReminderRoutes.register(in: &router)
-        MessageRoutes.register(in: &router)
-        APIRoutes.register(in: &router, config: config)
+        for feature in Feature.all { feature.register(&router, config) }
         self.router = router
     }
 
@@ -59,7 +35,7 @@ public final class NyumbaApplication: Sendable {
         let context = AppContext(
             config: config, views: views, db: Connection(url: config.databaseURL),
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
-            daraja: daraja, hooks: hooks, versions: versions, pages: pages)
+            daraja: daraja, hooks: Feature.hooks, versions: versions, pages: pages)
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context) { error, request in
             errorPages.response(for: error, request: request)

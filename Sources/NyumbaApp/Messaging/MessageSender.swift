@@ -35,8 +35,9 @@ struct MessageSender {
                         model(lease, subject, text, link: config.link("/landlord/leases/\(lease.id)/message")),
                         landlordID: lease.landlordID, replyTo: lease.tenantEmail))
                 try store.record(lease: lease, direction: direction, subject: subject, body: text)
-                try store.notifyLandlord(
-                    lease.landlordID, message: "Message from \(lease.tenantName) (\(place)): \(subject)",
+                try LandlordNotifications(db: db).add(
+                    .message, landlord: lease.landlordID,
+                    message: "Message from \(lease.tenantName) (\(place)): \(subject)",
                     link: "/landlord/leases/\(lease.id)/message")
             case .toTenant:
                 let sent = try store.lockAndCountLastHour(sender: lease.landlordID, direction: direction)

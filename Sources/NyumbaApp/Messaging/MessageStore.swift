@@ -58,13 +58,6 @@ struct MessageStore {
             """, lease.landlordID.raw, lease.tenantID.raw, lease.id.raw, direction.rawValue, subject, body, outbox)
     }
 
-    /// Adds a line to the landlord's notifications tab.
-    func notifyLandlord(_ landlord: UserID, message: String, link: String) throws {
-        try db.execute(
-            "INSERT INTO notifications (landlord_id, kind, message, link, created_at) VALUES (?, 'message', ?, ?, UTC_TIMESTAMP(6))",
-            landlord.raw, String(message.prefix(500)), link)
-    }
-
     /// The tenant's messages with their landlords, newest first (`offset` pages the API's list).
     func conversation(tenant: UserID, offset: Int = 0, limit: Int = 50) throws -> [StoredMessage] {
         try db.query(

@@ -124,13 +124,4 @@ struct PaymentRequestStore {
             "UPDATE payments SET receipt = ? WHERE checkout_request_id = ? AND receipt IS NULL", receipt,
             checkoutRequestID)
     }
-
-    /// A line in the landlord's notifications tab.
-    func notifyLandlord(_ landlord: UserID, kind: String, message: String) throws {
-        try db.execute(
-            """
-            INSERT INTO notifications (landlord_id, kind, message, link, created_at)
-            VALUES (?, ?, ?, NULL, UTC_TIMESTAMP(6))
-            """, landlord.raw, kind, String(message.prefix(500)))
-    }
 }

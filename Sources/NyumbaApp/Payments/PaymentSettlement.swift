@@ -113,11 +113,11 @@ struct PaymentSettlement {
             return
         }
         let notices = PaymentNotices(views: views, config: config)
-        let store = PaymentRequestStore(db: db)
-        try store.notifyLandlord(request.landlordID, kind: "payment", message: notices.received(amount, request))
+        let notifications = LandlordNotifications(db: db)
+        try notifications.add(.payment, landlord: request.landlordID, message: notices.received(amount, request))
         if mismatch {
-            try store.notifyLandlord(
-                request.landlordID, kind: "amount_mismatch",
+            try notifications.add(
+                .amountMismatch, landlord: request.landlordID,
                 message: notices.mismatch(reported: amount, request, receipt: result.receipt))
         }
         try Outbox(db: db).enqueue(

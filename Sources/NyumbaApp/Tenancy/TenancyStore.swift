@@ -54,12 +54,10 @@ struct TenancyStore {
             VALUES (?, ?, ?, 'pending', UTC_TIMESTAMP(6))
             """, tenant.raw, property.id.raw, unit)
         let unitText = unit.map { " (unit \($0))" } ?? ""
-        try db.execute(
-            """
-            INSERT INTO notifications (landlord_id, kind, message, link, created_at)
-            VALUES (?, 'tenant_signup', ?, '/landlord/notifications', UTC_TIMESTAMP(6))
-            """, property.landlordID.raw,
-            String("\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.".prefix(500)))
+        try LandlordNotifications(db: db).add(
+            .tenantSignup, landlord: property.landlordID,
+            message: "\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.",
+            link: "/landlord/notifications")
         // The landlord's count of waiting tenants changed.
         versions.landlordChanged(property.landlordID, on: db)
     }
