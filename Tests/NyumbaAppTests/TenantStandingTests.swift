@@ -5,7 +5,7 @@ import XCTest
 
 /// A tenant's standing in the process: signing in while waiting for approval, and the balance on
 /// either side of the due day. Expectations come from the same day the app reads (Nairobi's
-/// today), so `make test-calendar` runs these at its pinned instants too.
+/// today), whatever day the tests run.
 final class TenantStandingTests: XCTestCase {
     private var app: AppHarness!
     private var landlord: AppHarness.Landlord!
