@@ -63,14 +63,12 @@ enum AccountRoutes {
         return .redirect(to: safeNext(request) ?? "/home")
     }
 
-    /// A local path to return to after logging in; anything else (another site,
-    /// `//host`, a scheme) is dropped so the login form cannot redirect elsewhere.
+    /// A local path to return to after logging in; anything else (another site, `//host`,
+    /// `/\\host`, a tab or newline, a scheme, an escape hiding one of these) is dropped, so
+    /// the login form cannot redirect elsewhere and the person goes home instead.
     static func safeNext(_ request: Request) -> String? {
         let next = (try? request.form())?["next"] ?? request.query["next"]
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-            !next.contains(where: { $0.isNewline || $0 == "\0" })
-        else { return nil }
-        return next
+        return next.flatMap(LocalRedirect.path)
     }
 }
 
