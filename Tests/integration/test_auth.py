@@ -319,3 +319,35 @@ def test_repeated_failures_slow_then_lock_the_account_until_the_interval_passes(
     browser, response = log_in(stack, email, PASSWORD)
     assert response.status_code == 303
     assert is_signed_in(stack, browser)
+
+
+# Secrets in logs
+
+def test_logs_hold_no_reset_token_callback_token_or_token_query(stack):
+    _, email = sign_up_landlord(stack)
+    _forgot(stack, email)
+    link = link_in(stack.wait_for_email(to=email, subject_contains="new Nyumba password").body)
+    reset_token = link.rsplit("/", 1)[1]
+    browser = requests.Session()
+    page = browser.get(link)
+    assert page.status_code == 200
+    done = browser.post(link, data={"_csrf": csrf_of(page.text), "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+                        allow_redirects=False)
+    assert done.status_code == 303
+    # A callback (malformed or not, its line is logged) and secrets in a query string.
+    requests.post(stack.url(f"/daraja/stk/{stack.callback_token}"), json={"Body": {}}, timeout=30)
+    requests.post(stack.url(f"/daraja/c2b/{stack.callback_token}/confirmation"), json={}, timeout=30)
+    requests.get(stack.url("/login?token=query-secret-1&x=1&code=query-secret-2"))
+    browser.get(stack.url("/password/reset/path-secret-3?token=query-secret-4"))
+    time.sleep(1.5)  # the responder flushes request lines within 250 ms, nginx's buffer within 1 s
+    responder = stack.responder_log.read_text()
+    access = (stack.root / "nginx" / "access.log").read_text()
+    for secret in (reset_token, stack.callback_token, "query-secret-1", "query-secret-2", "path-secret-3",
+                   "query-secret-4"):
+        assert secret not in responder, secret
+        assert secret not in access, secret
+    # The lines are still there, with the secret replaced.
+    assert "/password/reset/[redacted]" in responder and "/daraja/stk/[redacted]" in responder
+    assert "/password/reset/[redacted]" in access and "/daraja/stk/[redacted]" in access
+    assert "/daraja/c2b/[redacted]/confirmation" in access
+    assert "token=[redacted]&x=1&code=[redacted]" in access
