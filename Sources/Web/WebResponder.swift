@@ -32,6 +32,10 @@ public final class WebResponder<Context>: FastCGIHandler {
             logged.path = request.path
             do {
                 response = try handle(&request, limitExceeded: raw.limitExceeded)
+            } catch let error as AmendedError {
+                var amended = errorResponse(error.underlying, request)
+                error.amend(&amended)
+                response = amended
             } catch {
                 response = errorResponse(error, request)
             }

@@ -265,6 +265,58 @@ def test_reusing_a_rotated_refresh_token_revokes_the_whole_family(stack):
     assert not is_signed_in(stack, only_cookie("refresh", second))
 
 
+def _family_of(token: str) -> str:
+    return b64url_json(token.split(".")[1])["fam"]
+
+
+def _revoked_in_family(stack, family: str) -> int:
+    return int(stack.sql(f"SELECT COUNT(*) FROM refresh_tokens WHERE family_id = '{family}' "
+                         "AND revoked_at IS NOT NULL").strip())
+
+
+def test_tokens_refreshed_during_a_failing_request_still_reach_the_browser(stack):
+    browser, _ = sign_up_landlord(stack)
+    family = _family_of(cookie(browser, "refresh"))
+    token = csrf_of(browser.get(stack.url("/account/password")).text)
+    failing = [("GET", "/landlord/properties/999999999", {}, 404),            # not theirs / not there
+               ("POST", "/account/password", {"_csrf": "wrong"}, 403),         # CSRF refused
+               ("POST", "/account/password", {"_csrf": token, "x": "%zz"}, 400)]  # not a well-formed form
+    for method, path, data, status in failing:
+        old_refresh = cookie(browser, "refresh")
+        drop_cookie(browser, "access")  # the access token expired: this request refreshes it
+        body = "&".join(f"{k}={v}" for k, v in data.items()) if data else None
+        response = browser.request(method, stack.url(path), data=body, allow_redirects=False,
+                                   headers={"Content-Type": "application/x-www-form-urlencoded"} if body else {})
+        assert response.status_code == status, (path, response.status_code)
+        set_cookies = response.raw.headers.getlist("Set-Cookie")
+        assert any(c.startswith("access=") for c in set_cookies), (path, set_cookies)
+        assert any(c.startswith("refresh=") for c in set_cookies), (path, set_cookies)
+        assert cookie(browser, "refresh") != old_refresh
+        # The next request is signed in, and nothing was taken for a stolen token.
+        drop_cookie(browser, "access")
+        assert is_signed_in(stack, browser), path
+        assert _revoked_in_family(stack, family) == 0, path
+
+
+def test_a_refresh_token_sent_again_within_the_grace_gets_the_same_new_token(stack):
+    browser, _ = sign_up_landlord(stack)
+    first = cookie(browser, "refresh")
+    family = _family_of(first)
+    drop_cookie(browser, "access")
+    assert is_signed_in(stack, browser)
+    second = cookie(browser, "refresh")
+    # The response that carried `second` was lost: the browser presents `first` again.
+    response = only_cookie("refresh", first).get(stack.url("/account/password"), allow_redirects=False)
+    assert response.status_code == 200
+    again = response.cookies["refresh"]
+    assert b64url_json(again.split(".")[1])["jti"] == b64url_json(second.split(".")[1])["jti"]
+    # That token keeps working once the grace is over; the family was never revoked.
+    jti = b64url_json(first.split(".")[1])["jti"]
+    stack.sql(f"UPDATE refresh_tokens SET rotated_at = rotated_at - INTERVAL 60 SECOND WHERE id = '{jti}'")
+    assert is_signed_in(stack, only_cookie("refresh", again))
+    assert _revoked_in_family(stack, family) == 0
+
+
 # CSRF
 
 def test_posts_without_a_valid_csrf_token_are_refused_and_change_nothing(stack):

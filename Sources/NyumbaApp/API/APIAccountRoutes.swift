@@ -7,7 +7,7 @@ enum APIAccountRoutes {
     struct SignedUp: Encodable {
         let user: APIUser
         let access: String
-        let refresh: String?
+        let refresh: String
     }
 
     /// A request taken in whose outcome is not told (password reset).

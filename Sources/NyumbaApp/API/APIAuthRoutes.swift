@@ -1,12 +1,13 @@
 import Web
 
 /// Tokens like simple-jwt: a pair for an email and password, a rotated pair for a refresh
-/// token (reuse of a rotated one revokes its login), and logout.
+/// token (the same pair again within `Sessions.reuseGrace`; reuse of a rotated one after
+/// that revokes its login), and logout.
 enum APIAuthRoutes {
-    /// `{"access", "refresh"}`; `refresh` is absent when a just-rotated token was sent twice at once.
+    /// `{"access", "refresh"}`.
     struct TokenPair: Encodable {
         let access: String
-        let refresh: String?
+        let refresh: String
     }
 
     /// What `/auth/logout` answers.

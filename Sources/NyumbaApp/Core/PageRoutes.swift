@@ -22,14 +22,18 @@ extension Router where Context == AppContext {
     mutating func page(_ method: String, _ path: String, access: Access, _ handler: @escaping PageHandler) {
         add(method, path) { request, context in
             let session = try context.session(for: request)
-            if method != "GET" {
-                // A body that is not a well-formed form is a bad request (400), refused before anything runs.
-                let sent = try request.headers["x-csrf-token"] ?? (request.body.isEmpty ? nil : request.form()["_csrf"])
-                guard session.acceptsCSRF(sent) else {
-                    throw HTTPError.forbidden("This form has expired. Go back, reload the page and try again.")
+            // Whatever happens next, the response carries the session's cookies (see keepingCookies).
+            var response = try session.keepingCookies {
+                if method != "GET" {
+                    // A body that is not a well-formed form is a bad request (400), refused before anything runs.
+                    let sent =
+                        try request.headers["x-csrf-token"] ?? (request.body.isEmpty ? nil : request.form()["_csrf"])
+                    guard session.acceptsCSRF(sent) else {
+                        throw HTTPError.forbidden("This form has expired. Go back, reload the page and try again.")
+                    }
                 }
+                return try Self.guarded(access, request, session, context, handler)
             }
-            var response = try Self.guarded(access, request, session, context, handler)
             session.apply(to: &response)
             return response
         }
