@@ -66,7 +66,7 @@ def test_wrong_credentials_missing_fields_and_bad_tokens(stack):
     assert API(stack, "not.a.jwt").get("/api/v1/me", 401).json()["error"]["code"] == "unauthorized"
     refresh_as_access = log_in(stack, email)
     API(stack, refresh_as_access.refresh).get("/api/v1/me", 401)
-    stack.sql(f"DELETE FROM login_failures WHERE scope = 'email:{email}'")
+    stack.sql(f"DELETE FROM login_failures WHERE scope = CONCAT('account:', (SELECT id FROM users WHERE email = '{email}'))")
 
 
 def test_token_endpoint_is_throttled_like_the_login_page(stack):
@@ -78,7 +78,7 @@ def test_token_endpoint_is_throttled_like_the_login_page(stack):
     assert codes == [401, 401, 401, 429], codes
     assert anonymous.error(anonymous.post("/api/v1/auth/token", {"email": email, "password": PASSWORD}, 429))[
         "code"] == "too_many_requests"
-    stack.sql(f"DELETE FROM login_failures WHERE scope = 'email:{email}' OR scope LIKE 'addr:%'")
+    stack.sql(f"DELETE FROM login_failures WHERE scope = CONCAT('account:', (SELECT id FROM users WHERE email = '{email}')) OR scope LIKE 'addr:%'")
 
 
 def test_properties_and_units(stack):

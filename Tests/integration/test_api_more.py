@@ -15,7 +15,7 @@ from api_client import API, approved_tenant, log_in, new_landlord, new_property,
 
 
 def clean_throttle(stack, email: str):
-    stack.sql(f"DELETE FROM login_failures WHERE scope = 'email:{email}' OR scope LIKE 'addr:%'")
+    stack.sql(f"DELETE FROM login_failures WHERE scope = CONCAT('account:', (SELECT id FROM users WHERE email = '{email}')) OR scope LIKE 'addr:%'")
 
 
 def reset_token(stack, email: str, count: int = 1) -> str:

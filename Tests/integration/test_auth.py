@@ -345,22 +345,42 @@ def test_posts_without_a_valid_csrf_token_are_refused_and_change_nothing(stack):
 
 # Lock-out
 
-def _age_failures(stack, email: str):
-    """Moves the last failure an hour back, so the growing waits between attempts are over."""
-    stack.sql("UPDATE login_failures SET last_failure_at = last_failure_at - INTERVAL 1 HOUR "
-              f"WHERE scope IN ('email:{email}', 'addr:127.0.0.1')")
+def _account_scope(stack, email: str) -> str:
+    return "account:" + stack.sql(f"SELECT id FROM users WHERE email = '{email}'").strip()
+
+
+def _age_failures(stack, scope: str, seconds: int = 70):
+    """Moves a scope's failures back past the growing wait between attempts (at most 64 s),
+    while keeping them inside the hour they are counted in."""
+    stack.sql(f"UPDATE login_failures SET failed_at = failed_at - INTERVAL {seconds} SECOND WHERE scope = '{scope}'")
+
+
+def _just_failed(stack, scope: str):
+    """Makes the scope's latest failure a moment ago (its lock then still holds)."""
+    stack.sql(f"UPDATE login_failures SET failed_at = UTC_TIMESTAMP(6) WHERE scope = '{scope}' "
+              "ORDER BY failed_at DESC LIMIT 1")
+
+
+def _failures(stack, scope: str) -> int:
+    return int(stack.sql(f"SELECT COUNT(*) FROM login_failures WHERE scope = '{scope}'").strip())
 
 
 def test_repeated_failures_slow_then_lock_the_account_until_the_interval_passes(stack):
     _, email = sign_up_landlord(stack)
+    scope = _account_scope(stack, email)
     for attempt in range(1, 11):
         _, response = log_in(stack, email, f"wrong {attempt}")
         assert response.status_code == 401, (attempt, response.text[:300])
         if attempt == 3:
             # From the third failure on, the next attempt must wait.
             _, slowed = log_in(stack, email, PASSWORD)
-            assert slowed.status_code == 429 and "Wait 1 second" in slowed.text
-        _age_failures(stack, email)
+            assert slowed.status_code == 429 and "Wait 1 second before" in slowed.text
+        if attempt == 7:
+            _, slowed = log_in(stack, email, PASSWORD)
+            assert slowed.status_code == 429 and "Wait 16 seconds before" in slowed.text
+        if attempt < 10:
+            _age_failures(stack, scope)
+    assert _failures(stack, scope) == 10
 
     _, locked = log_in(stack, email, PASSWORD)
     assert locked.status_code == 429
@@ -371,6 +391,120 @@ def test_repeated_failures_slow_then_lock_the_account_until_the_interval_passes(
     browser, response = log_in(stack, email, PASSWORD)
     assert response.status_code == 303
     assert is_signed_in(stack, browser)
+
+
+class _FromAddress(requests.adapters.HTTPAdapter):
+    """Connects from a chosen loopback address (127.0.0.0/8), so nginx sees another client."""
+
+    def __init__(self, source: str):
+        self.source = source
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def _browser_from(address: str, device: str | None = None) -> requests.Session:
+    browser = requests.Session()
+    browser.mount("http://", _FromAddress(address))
+    if device:
+        browser.cookies.set("device", device, path="/")
+    return browser
+
+
+def _log_in_with(stack, browser: requests.Session, email: str, password: str) -> requests.Response:
+    token = form_token(browser, stack.url("/login"))
+    return browser.post(stack.url("/login"), data={"_csrf": token, "email": email, "password": password},
+                        allow_redirects=False)
+
+
+def _api_token(stack, email: str, password: str, source: str = "127.0.0.1", device: str | None = None):
+    http = requests.Session()
+    http.mount("http://", _FromAddress(source))
+    return http.post(stack.url("/api/v1/auth/token"), json={"email": email, "password": password},
+                     headers={"X-Device-Key": device} if device else {})
+
+
+def test_many_failures_from_one_address_do_not_stop_another_person_there(stack):
+    # A carrier's NAT: forty failed attempts on twenty accounts from one address …
+    others = [sign_up_landlord(stack)[1] for _ in range(4)] + [unique_email("typo") for _ in range(16)]
+    shared = "127.0.0.77"
+    for email in others:
+        for attempt in range(2):
+            assert _log_in_with(stack, _browser_from(shared), email, f"wrong {attempt}").status_code == 401
+    assert _failures(stack, f"addr:{shared}") == 40
+    # … then someone else, on a browser that never signed in here, with the right password.
+    _, email = sign_up_landlord(stack)
+    browser = _browser_from(shared)
+    assert _log_in_with(stack, browser, email, PASSWORD).status_code == 303
+    assert is_signed_in(stack, browser)
+    token = _api_token(stack, email, PASSWORD, source=shared)
+    assert token.status_code == 200, token.text
+    stack.sql(f"DELETE FROM login_failures WHERE scope = 'addr:{shared}'")
+
+
+def test_forty_failures_from_rotating_addresses_lock_strangers_but_not_the_owner_device(stack):
+    _, email = sign_up_landlord(stack)
+    scope = _account_scope(stack, email)
+    owner = _browser_from("127.0.0.1")
+    assert _log_in_with(stack, owner, email, PASSWORD).status_code == 303
+    device = cookie(owner, "device")
+    api_device = _api_token(stack, email, PASSWORD).json()["device_key"]
+
+    answers = []
+    for attempt in range(40):
+        if attempt >= 10:
+            _just_failed(stack, scope)  # the 40 attempts come within the lockout (3 s in the test stack)
+        attacker = _browser_from(f"127.0.1.{attempt + 1}")
+        answers.append(_log_in_with(stack, attacker, email, f"guess {attempt}").status_code)
+        if attempt < 9:
+            _age_failures(stack, scope)
+    assert answers.count(401) == 10 and set(answers[10:]) == {429}, answers
+    assert _failures(stack, scope) == 10
+    assert int(stack.sql("SELECT COUNT(DISTINCT scope) FROM login_failures WHERE scope LIKE 'addr:127.0.1.%'")) == 10
+
+    # A stranger with the right password, page or API: still locked.
+    _just_failed(stack, scope)
+    stranger = _log_in_with(stack, _browser_from("127.0.2.1"), email, PASSWORD)
+    assert stranger.status_code == 429 and "locked" in stranger.text
+    _just_failed(stack, scope)
+    assert _api_token(stack, email, PASSWORD, source="127.0.2.1").status_code == 429
+    # A device key of another account, or a forged one, does not help.
+    _, other = sign_up_landlord(stack)
+    other_browser = _browser_from("127.0.0.1")
+    assert _log_in_with(stack, other_browser, other, PASSWORD).status_code == 303
+    for wrong in (cookie(other_browser, "device"), device[:-2] + "xx"):
+        _just_failed(stack, scope)
+        assert _log_in_with(stack, _browser_from("127.0.2.2", wrong), email, PASSWORD).status_code == 429
+    # The owner, on the app or browser that signed in before: signed in at once, and the
+    # lock strangers caused stays.
+    _just_failed(stack, scope)
+    assert _api_token(stack, email, PASSWORD, source="127.0.2.3", device=api_device).status_code == 200
+    returning = _browser_from("127.0.2.3", device)
+    assert _log_in_with(stack, returning, email, PASSWORD).status_code == 303
+    assert is_signed_in(stack, returning)
+    assert _failures(stack, scope) == 10
+    stack.sql("DELETE FROM login_failures WHERE scope LIKE 'addr:127.0.%'")
+
+
+def test_spellings_of_one_email_share_one_counter(stack):
+    _, email = sign_up_landlord(stack, email=unique_email("alice"))
+    scope = _account_scope(stack, email)
+    local, domain = email.split("@")
+    spellings = [local.capitalize() + "@" + domain, "\u00e1" + local[1:] + "@" + domain,
+                 local[:2] + "\u200b" + local[2:] + "\u2060@" + domain]
+    for spelling in spellings:
+        assert log_in(stack, spelling, "wrong")[1].status_code == 401, spelling
+        _age_failures(stack, scope)
+    assert _failures(stack, scope) == 3
+    # An email with no account ("bob-…"): its spellings share one counter too.
+    unknown = unique_email("bob")
+    rest = unknown[3:]
+    for spelling in ["Bob" + rest, "b\u00f3b" + rest, "bo\u0301b" + rest, "\ufeffbob" + rest]:
+        assert log_in(stack, spelling, "wrong")[1].status_code == 401, spelling
+        _age_failures(stack, f"email:{unknown}")
+    assert _failures(stack, f"email:{unknown}") == 4
 
 
 # Secrets in logs

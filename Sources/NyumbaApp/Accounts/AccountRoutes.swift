@@ -53,11 +53,14 @@ enum AccountRoutes {
         }
         let user: CurrentUser
         switch try PasswordLogin(context: context).attempt(
-            email: email, password: password, address: request.remoteAddress)
+            email: email, password: password, address: request.remoteAddress,
+            device: request.cookies[DeviceKey.cookieName])
         {
         case .refused(let wait): return try failure(wait, status: 429)
         case .invalid: return try failure(PasswordLogin.invalidMessage, status: 401)
-        case .signedIn(let signedIn): user = signedIn
+        case .signedIn(let signedIn, let device):
+            user = signedIn
+            session.setCookie(DeviceKey.cookieName, device.value(key: context.sessions.key), maxAge: DeviceKey.lifetime)
         }
         session.signIn(user, tokens: try context.sessions.start(for: user))
         return .redirect(to: safeNext(request) ?? "/home")

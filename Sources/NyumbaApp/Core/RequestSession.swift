@@ -61,6 +61,11 @@ final class RequestSession {
         csrfToken = Self.csrfToken(key: key, cookie: csrfCookie, family: family)
     }
 
+    /// Sets another cookie on the response, HttpOnly and Secure like the session's own.
+    func setCookie(_ name: String, _ value: String, maxAge: Int) {
+        cookies.append(Cookie(name: name, value: value, maxAge: maxAge, secure: secureCookies))
+    }
+
     /// Forgets the user and deletes the token cookies.
     func signOut() {
         user = nil
