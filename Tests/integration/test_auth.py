@@ -13,6 +13,8 @@ import requests
 
 from accounts import (PASSWORD, csrf_of, form_token, is_signed_in, log_in, sign_up_landlord,
                       unique_email)
+from api_client import approved_tenant, new_landlord, new_property, pending_tenant
+from browser import property_row
 from stack import wait_for
 
 NEW_PASSWORD = "a brand new secret"
@@ -537,3 +539,39 @@ def test_logs_hold_no_reset_token_callback_token_or_token_query(stack):
     assert "/password/reset/[redacted]" in access and "/daraja/stk/[redacted]" in access
     assert "/daraja/c2b/[redacted]/confirmation" in access
     assert "token=[redacted]&x=1&code=[redacted]" in access
+
+
+# Signed-in people and the public pages
+
+def test_public_pages_take_a_signed_in_person_home(stack):
+    landlord_api, landlord_email = new_landlord(stack)
+    prop = new_property(landlord_api)
+    _, tenant_email, _ = approved_tenant(stack, landlord_api, prop)
+    _, pending_email, _ = pending_tenant(stack, prop)
+    _, invite = property_row(stack, prop["id"])
+    people = {"landlord": (landlord_email, "/landlord"), "tenant": (tenant_email, "/tenant"),
+              "pending tenant": (pending_email, "/tenant")}
+    public = ["/", "/login", "/login?next=/landlord", "/signup", "/signup/tenant", f"/join/{invite}"]
+    for who, (email, home) in people.items():
+        browser, response = log_in(stack, email)
+        assert response.status_code == 303, who
+        for path in public:
+            page = browser.get(stack.url(path), allow_redirects=False)
+            assert (page.status_code, page.headers.get("Location")) == (303, home), (who, path)
+        landed = browser.get(stack.url("/"))
+        assert landed.status_code == 200 and landed.url == stack.url(home), who
+        if who == "pending tenant":
+            assert "Waiting for approval" in landed.text
+        else:
+            assert "Waiting for approval" not in landed.text and "Sign up" not in landed.text, who
+    # Signed out, the same pages are served.
+    for path in public:
+        assert requests.get(stack.url(path), allow_redirects=False).status_code == 200, path
+
+
+def test_the_properties_collection_url_lists_them(stack):
+    landlord_api, email = new_landlord(stack)
+    prop = new_property(landlord_api)
+    browser, _ = log_in(stack, email)
+    page = browser.get(stack.url("/landlord/properties"))
+    assert page.status_code == 200 and prop["name"] in page.text

@@ -3,13 +3,12 @@ import Web
 /// Landlord sign-up, log in and log out.
 enum AccountRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/signup", access: .anyone) { _, session, context in
+        router.page("GET", "/signup", access: .guest) { _, session, context in
             try context.page("accounts/signup", SignupPage(layout: context.layout("Sign up as a landlord", session)))
         }
-        router.page("POST", "/signup", access: .anyone, signUpLandlord)
-        router.page("GET", "/login", access: .anyone) { request, session, context in
-            if session.user != nil { return .redirect(to: "/home") }
-            return try context.page(
+        router.page("POST", "/signup", access: .guest, signUpLandlord)
+        router.page("GET", "/login", access: .guest) { request, session, context in
+            try context.page(
                 "accounts/login",
                 LoginPage(
                     layout: context.layout("Log in", session, notice: LoginNotice.text(for: request)),
@@ -22,7 +21,7 @@ enum AccountRoutes {
             return .redirect(to: "/login")
         }
         router.page("GET", "/home", access: .signedIn) { _, session, _ in
-            .redirect(to: session.user?.role == .landlord ? "/landlord" : "/tenant")
+            .redirect(to: session.user?.homePath ?? "/login")
         }
     }
 

@@ -4,6 +4,8 @@ import Web
 enum Access {
     /// Anyone, signed in or not.
     case anyone
+    /// Someone not signed in (the front page, log in, sign-up): a signed-in person is sent home.
+    case guest
     /// Any signed-in user, including a tenant still waiting for approval.
     case signedIn
     /// A landlord.
@@ -44,6 +46,10 @@ extension Router where Context == AppContext {
         _ handler: PageHandler
     ) throws -> Response {
         if access == .anyone { return try handler(request, session, context) }
+        if access == .guest {
+            if let user = session.user { return .redirect(to: user.homePath) }
+            return try handler(request, session, context)
+        }
         guard let user = session.user else {
             let next = request.method == "GET" ? "?next=\(URLEncoding.encode(request.path))" : ""
             return .redirect(to: "/login\(next)")

@@ -4,10 +4,13 @@ import Web
 /// The landlord's properties: the list, adding one, its details and its units.
 enum PropertyRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/landlord", access: .landlord) { request, session, context in
-            let summaries = try PropertyStore(db: context.db).summaries(landlord: try landlordID(session))
-            let layout = try context.layout("Your properties", session, notice: notice(request))
-            return context.page("properties/index", LandlordHomePage(layout: layout, summaries: summaries))
+        // The landlord's home is the list of their properties; the collection's URL lists them too.
+        for path in ["/landlord", "/landlord/properties"] {
+            router.page("GET", path, access: .landlord) { request, session, context in
+                let summaries = try PropertyStore(db: context.db).summaries(landlord: try landlordID(session))
+                let layout = try context.layout("Your properties", session, notice: notice(request))
+                return context.page("properties/index", LandlordHomePage(layout: layout, summaries: summaries))
+            }
         }
         router.page("GET", "/landlord/properties/new", access: .landlord) { _, session, context in
             let layout = try context.layout("Add a property", session)
