@@ -23,6 +23,7 @@ public final class NyumbaApplication: Sendable {
         "properties/index", "properties/new", "properties/show", "properties/unit", "tenancy/signup", "tenancy/home",
         "approvals/notifications", "emails/tenant_pending", "emails/tenant_signup", "emails/tenant_approved",
         "emails/tenant_rejected", "payments/settings", "payments/pay", "payments/status", "emails/payment_receipt",
+        "emails/mpesa_settings_changed",
     ]
 
     /// Loads the templates and assembles the routes of every feature.

@@ -16,10 +16,24 @@ enum MpesaSettingsRoutes {
             return try page(session, context, notice: notice)
         }
         router.page("POST", "/landlord/mpesa", access: .landlord, save)
-        router.page("POST", "/landlord/mpesa/remove", access: .landlord) { _, session, context in
-            try MpesaSettingsStore(db: context.db).delete(landlord: try PropertyRoutes.landlordID(session))
-            return .redirect(to: "/landlord/mpesa?done=removed")
+        router.page("POST", "/landlord/mpesa/remove", access: .landlord) { request, session, context in
+            let password = try request.form()["password"]
+            switch try change(request, session, context).remove(password: password) {
+            case .done: return .redirect(to: "/landlord/mpesa?done=removed")
+            case .invalid(let typed, let errors):
+                return try formAgain(typed, ["removePassword": errors["password"] ?? ""], session, context, 400)
+            case .refused(let typed, let wait):
+                return try formAgain(typed, ["removePassword": wait], session, context, 429)
+            }
         }
+    }
+
+    private static func change(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
+        -> MpesaSettingsChange
+    {
+        guard let landlord = session.user, landlord.role == .landlord else { throw HTTPError.notFound }
+        return MpesaSettingsChange(
+            context: context, landlord: landlord, family: session.family, address: request.remoteAddress)
     }
 
     /// The page with what is stored now (secrets masked).
@@ -43,20 +57,25 @@ enum MpesaSettingsRoutes {
     }
 
     private static func save(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
-        let landlord = try PropertyRoutes.landlordID(session)
-        let form = try request.form()
-        let (typed, errors) = try MpesaSettingsUpdate(db: context.db, config: context.config).save(
-            form, landlord: landlord)
-        guard errors.isEmpty else {
-            var model = MpesaSettingsPage(layout: try context.layout(title, session))
-            model.hasDefaults = context.config.daraja != nil
-            model.hasOwn = typed.hadOwn
-            model.shortcode = typed.shortcode
-            model.isTill = typed.isTill
-            model.partyB = typed.partyB
-            model.errors = errors.messages
-            return context.page("payments/settings", model, status: 400)
+        switch try change(request, session, context).save(try request.form()) {
+        case .done: return .redirect(to: "/landlord/mpesa?done=saved")
+        case .invalid(let typed, let errors): return try formAgain(typed, errors.messages, session, context, 400)
+        case .refused(let typed, let wait): return try formAgain(typed, ["password": wait], session, context, 429)
         }
-        return .redirect(to: "/landlord/mpesa?done=saved")
+    }
+
+    /// The form again with what was typed (never the secrets) and why nothing changed.
+    private static func formAgain(
+        _ typed: MpesaSettingsUpdate.Typed, _ errors: [String: String], _ session: RequestSession,
+        _ context: AppContext, _ status: Int
+    ) throws -> Response {
+        var model = MpesaSettingsPage(layout: try context.layout(title, session))
+        model.hasDefaults = context.config.daraja != nil
+        model.hasOwn = typed.hadOwn
+        model.shortcode = typed.shortcode
+        model.isTill = typed.isTill
+        model.partyB = typed.partyB
+        model.errors = errors
+        return context.page("payments/settings", model, status: status)
     }
 }
