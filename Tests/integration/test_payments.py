@@ -384,6 +384,22 @@ def test_settings_are_sealed_at_rest_shown_masked_and_used_for_pushes(stack):
     assert _wait_settled(stack, request) == "succeeded"
 
 
+def test_a_sixth_prompt_within_the_hour_is_refused_with_a_clear_message(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    tenant_id = user_id(stack, email)
+    for _ in range(5):
+        assert _wait_settled(stack, _pushed(stack, tenant, "100", "1032")) != "pending"
+    requests_before = count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {tenant_id}")
+    refused = _pay(stack, tenant, "100")
+    assert refused.status_code == 429
+    assert "5 M-Pesa prompts in the last hour" in refused.text and "Try again in 60 minutes" in refused.text
+    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {tenant_id}") == requests_before == 5
+    # An hour after the oldest, one more is allowed.
+    stack.sql(f"UPDATE payment_requests SET created_at = created_at - INTERVAL 61 MINUTE WHERE tenant_id = {tenant_id} "
+              "ORDER BY created_at LIMIT 1")
+    assert _pay(stack, tenant, "100").status_code == 303
+
+
 def _outbox_count(stack, email: str, subject: str) -> int:
     return int(stack.sql(f"SELECT COUNT(*) FROM outbox WHERE recipient = '{email}' AND subject = '{subject}'"))
 

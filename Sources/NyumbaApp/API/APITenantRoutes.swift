@@ -80,6 +80,7 @@ enum APITenantRoutes {
         case .unavailable(let message): throw APIError.conflict(message)
         case .invalid(let errors): throw APIError.validation(body.fields(errors))
         case .alreadyPending(let message): throw APIError.conflict(message, fields: ["amount": message])
+        case .tooMany(let message): throw APIError(status: 429, code: "too_many_requests", message: message)
         }
     }
 }

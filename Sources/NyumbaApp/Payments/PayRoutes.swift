@@ -64,6 +64,9 @@ enum PayRoutes {
         case .alreadyPending(let message):
             page.errors = ["amount": message]
             return context.page("payments/pay", page, status: 409)
+        case .tooMany(let message):
+            page.errors = ["phone": message]
+            return context.page("payments/pay", page, status: 429)
         }
     }
 

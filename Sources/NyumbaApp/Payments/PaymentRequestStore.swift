@@ -25,6 +25,21 @@ struct PaymentRequestStore {
         ).map { PaymentRequestID(try $0.int64("id")) }
     }
 
+    /// Seconds until the tenant may ask for another prompt, when they asked for `limit` in
+    /// the last `window` seconds; nil when they may now.
+    func promptLimitWait(tenant: UserID, limit: Int, window: Int) throws -> Int? {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), created_at + INTERVAL ? SECOND) AS wait
+                FROM payment_requests
+                WHERE tenant_id = ? AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND
+                ORDER BY created_at DESC LIMIT 1 OFFSET ?
+                """, window, tenant.raw, window, limit - 1)
+        else { return nil }
+        return max(1, try row.int("wait"))
+    }
+
     /// Opens a pending request, unless the lease has one already (then nil). The lease row
     /// is locked so two concurrent submissions cannot both open one.
     func open(

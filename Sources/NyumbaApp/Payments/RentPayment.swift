@@ -12,7 +12,12 @@ struct RentPayment {
         case invalid(FieldErrors)
         /// A push still waits for the PIN.
         case alreadyPending(String)
+        /// The tenant had `promptsPerHour` prompts in the last hour: the message says when to try again.
+        case tooMany(String)
     }
+
+    /// M-Pesa prompts a tenant may ask for in an hour: enough for retries, too few to pester anyone.
+    static let promptsPerHour = 5
 
     static let noLease = "You have no current lease, so there is no rent to pay."
     static let pendingMessage =
@@ -35,6 +40,12 @@ struct RentPayment {
             return .unavailable(problem.tenantMessage)
         }
         guard errors.isEmpty else { return .invalid(errors) }
+        if let wait = try store.promptLimitWait(tenant: tenant, limit: Self.promptsPerHour, window: 3600) {
+            let minutes = max(1, (wait + 59) / 60)
+            return .tooMany(
+                "You have asked for \(Self.promptsPerHour) M-Pesa prompts in the last hour, the most we send. "
+                    + "Try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
+        }
         guard
             let id = try store.open(
                 lease, tenant: tenant, amount: amount, phone: phone, shortcode: account.shortcode.shortcode,

@@ -10,3 +10,6 @@ CREATE TABLE login_failures (
     failed_at DATETIME(6) NOT NULL,
     KEY login_failures_scope (scope, failed_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- A tenant's M-Pesa prompts of the last hour are counted (at most 5 an hour).
+CREATE INDEX payment_requests_tenant ON payment_requests (tenant_id, created_at);
