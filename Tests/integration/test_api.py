@@ -158,7 +158,7 @@ def test_pending_tenant_gets_403_until_approved_then_sees_lease_and_payments(sta
     assert me["status"] == "pending" and me["role"] == "tenant" and me["email"] == email
     for template in ["/api/v1/tenant/lease", "/api/v1/tenant/balance", "/api/v1/tenant/payments"]:
         assert tenant.error(tenant.get(template, 403))["code"] == "pending_approval"
-    assert tenant.error(tenant.post("/api/v1/tenant/pay", {"amount": 1, "phone": phone()}, 403))[
+    assert tenant.error(tenant.post("/api/v1/tenant/pay", {"amount": 1, "phone": phone(), "password": PASSWORD}, 403))[
         "code"] == "pending_approval"
 
     listed = landlord.get("/api/v1/landlord/tenancy-requests").json()["items"]
@@ -241,7 +241,7 @@ def test_pay_by_stk_push_and_follow_it(stack):
     invalid = tenant.post("/api/v1/tenant/pay", {"amount": 0, "phone": "12345"}, 400)
     assert tenant.error(invalid)["fields"] == {"amount": "Enter a whole number from 1 to 250000.",
                                                "phone": "Enter a Safaricom number such as 0712 345 678."}
-    started = tenant.post("/api/v1/tenant/pay", {"amount": 8000, "phone": phone()}, 201)
+    started = tenant.post("/api/v1/tenant/pay", {"amount": 8000, "phone": phone(), "password": PASSWORD}, 201)
     request = started.json()
     assert request["status"] == "pending" and request["message"] == "Check your phone"
     assert started.headers["Location"] == f"/api/v1/tenant/payment-requests/{request['id']}"
@@ -256,8 +256,8 @@ def test_pay_by_stk_push_and_follow_it(stack):
     assert receipt["payment"]["channel"] == "stk" and receipt["payment"]["amount"] == 8000
     assert tenant.get("/api/v1/tenant/balance").json()["balance"] == 0
     # A second push while one waits for the PIN: 409.
-    tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone("1037")}, 201)
-    pending = tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone()}, 409)
+    tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone("1037"), "password": PASSWORD}, 201)
+    pending = tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone(), "password": PASSWORD}, 409)
     assert tenant.error(pending)["code"] == "conflict"
     # Someone else's push: 404.
     other, _, _ = approved_tenant(stack, landlord, prop, unit=1, rent=8000)
@@ -270,7 +270,7 @@ def test_tenant_without_lease_cannot_pay(stack):
     tenant, _, lease = approved_tenant(stack, landlord, prop)
     stack.sql(f"UPDATE leases SET end_date = '{time.strftime('%Y-%m-%d')}' WHERE id = {lease}")
     assert tenant.error(tenant.get("/api/v1/tenant/lease", 404))["code"] == "not_found"
-    assert tenant.error(tenant.post("/api/v1/tenant/pay", {"amount": 10, "phone": phone()}, 409))[
+    assert tenant.error(tenant.post("/api/v1/tenant/pay", {"amount": 10, "phone": phone(), "password": PASSWORD}, 409))[
         "code"] == "conflict"
 
 

@@ -42,7 +42,9 @@ def _phone(outcome: str = "0000") -> str:
 
 
 def _pay(stack, tenant, amount="12500", phone=None) -> requests.Response:
-    return post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": amount, "phone": phone or _phone()})
+    # The password confirms a number other than the tenant's own (the simulator's outcome numbers).
+    return post_form(stack, tenant, "/tenant/pay", "/tenant/pay",
+                     {"amount": amount, "phone": phone or _phone(), "password": PASSWORD})
 
 
 def _pushed(stack, tenant, amount="12500", outcome="0000") -> int:
@@ -382,6 +384,36 @@ def test_settings_are_sealed_at_rest_shown_masked_and_used_for_pushes(stack):
     request = _pushed(stack, tenant, "1500", "0000")
     assert _request(stack, request, "shortcode") == ["600124"]
     assert _wait_settled(stack, request) == "succeeded"
+
+
+def test_prompts_go_only_to_the_tenants_own_phone_or_a_number_they_confirmed(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    tenant_id = user_id(stack, email)
+    requests_sql = f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {tenant_id}"
+    stranger = _phone("0000")
+    # Someone else's number, unconfirmed or with a wrong password: no prompt, the form says why.
+    for password, message in ((None, "not your phone number on Nyumba"), ("wrong password", "not your password")):
+        data = {"amount": "100", "phone": stranger, **({"password": password} if password else {})}
+        refused = post_form(stack, tenant, "/tenant/pay", "/tenant/pay", data)
+        assert refused.status_code == 400 and message in refused.text, password
+    assert count(stack, requests_sql) == 0
+    # Their own number (as they signed up: 0722 000 111) needs no password.
+    own = post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": "100", "phone": "+254 722 000 111"})
+    assert own.status_code == 303, own.text[:500]
+    _wait_settled(stack, count(stack, f"SELECT MAX(id) FROM payment_requests WHERE tenant_id = {tenant_id}"))
+    # Confirmed once with the password, a number is remembered.
+    assert _pay(stack, tenant, "100", stranger).status_code == 303
+    _wait_settled(stack, count(stack, f"SELECT MAX(id) FROM payment_requests WHERE tenant_id = {tenant_id}"))
+    again = post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": "100", "phone": stranger})
+    assert again.status_code == 303
+    assert count(stack, requests_sql) == 3
+    # The API: the same rule.
+    from api_client import log_in as api_log_in
+    api = api_log_in(stack, email)
+    _wait_settled(stack, count(stack, f"SELECT MAX(id) FROM payment_requests WHERE tenant_id = {tenant_id}"))
+    unconfirmed = api.post("/api/v1/tenant/pay", {"amount": 100, "phone": _phone("0000")}, 400)
+    assert "password" in api.error(unconfirmed)["fields"]
+    assert count(stack, requests_sql) == 3
 
 
 def test_a_sixth_prompt_within_the_hour_is_refused_with_a_clear_message(stack):

@@ -13,3 +13,12 @@ CREATE TABLE login_failures (
 
 -- A tenant's M-Pesa prompts of the last hour are counted (at most 5 an hour).
 CREATE INDEX payment_requests_tenant ON payment_requests (tenant_id, created_at);
+
+-- Numbers other than their own that a tenant confirmed (with their password) for M-Pesa
+-- prompts: prompts go only to the tenant's own phone or one of these.
+CREATE TABLE tenant_payment_phones (
+    tenant_id BIGINT UNSIGNED NOT NULL,
+    phone CHAR(12) NOT NULL,
+    confirmed_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (tenant_id, phone)
+) ENGINE=InnoDB;

@@ -47,8 +47,9 @@ enum PayRoutes {
     private static func pay(_ request: Request, _ session: RequestSession, _ context: AppContext) throws -> Response {
         guard let tenant = session.user else { throw HTTPError.notFound }
         let form = try request.form()
+        let payer = RentPayment.Payer(user: tenant, family: session.family, address: request.remoteAddress)
         let attempt = try RentPayment(context: context).start(
-            tenant: tenant.id, amount: form["amount"], phone: form["phone"])
+            payer, amount: form["amount"], phone: form["phone"], password: form["password"])
         if case .started(let id) = attempt { return .redirect(to: "/tenant/payments/requests/\(id.raw)") }
         var page = try payPage(session, context)
         page.amount = form["amount"] ?? ""

@@ -25,6 +25,21 @@ struct PaymentRequestStore {
         ).map { PaymentRequestID(try $0.int64("id")) }
     }
 
+    /// True when the tenant confirmed `phone` (normalised) for prompts before.
+    func isConfirmedPhone(_ phone: String, tenant: UserID) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM tenant_payment_phones WHERE tenant_id = ? AND phone = ?", tenant.raw, phone)
+            != nil
+    }
+
+    /// Remembers that the tenant confirmed `phone` (normalised) for prompts.
+    func confirmPhone(_ phone: String, tenant: UserID) throws {
+        try db.execute(
+            """
+            INSERT INTO tenant_payment_phones (tenant_id, phone, confirmed_at) VALUES (?, ?, UTC_TIMESTAMP(6))
+            ON DUPLICATE KEY UPDATE confirmed_at = confirmed_at
+            """, tenant.raw, phone)
+    }
+
     /// Seconds until the tenant may ask for another prompt, when they asked for `limit` in
     /// the last `window` seconds; nil when they may now.
     func promptLimitWait(tenant: UserID, limit: Int, window: Int) throws -> Int? {
