@@ -78,6 +78,8 @@ def post_form(browser: requests.Session, stack, page: str, action: str, fields: 
 def test_landlord_sign_up_sends_a_welcome_email(stack):
     browser, email = sign_up_landlord(stack)
     assert is_signed_in(stack, browser)
+    user = stack.sql(f"SELECT id FROM users WHERE email = '{email}'").strip()
+    assert cookie(browser, "device").startswith(user + "."), "the browser is a known device of the account"
     welcome = stack.wait_for_email(to=email, subject_contains="Welcome")
     assert "Wanjiru Kamau" in welcome.body
     assert stack.url("/login") in welcome.body

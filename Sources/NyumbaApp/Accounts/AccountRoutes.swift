@@ -37,6 +37,7 @@ enum AccountRoutes {
             return context.page("accounts/signup", page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
+            session.rememberDevice(.make(for: user.id), key: context.sessions.key)
             return .redirect(to: "/landlord")
         }
     }
@@ -59,7 +60,7 @@ enum AccountRoutes {
         case .invalid: return try failure(PasswordLogin.invalidMessage, status: 401)
         case .signedIn(let signedIn, let device):
             user = signedIn
-            session.setCookie(DeviceKey.cookieName, device.value(key: context.sessions.key), maxAge: DeviceKey.lifetime)
+            session.rememberDevice(device, key: context.sessions.key)
         }
         session.signIn(user, tokens: try context.sessions.start(for: user))
         return .redirect(to: safeNext(request) ?? "/home")

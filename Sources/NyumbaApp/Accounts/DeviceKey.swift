@@ -36,3 +36,10 @@ struct DeviceKey: Equatable {
         Base64URL.encode(HMAC.sha256(key: key, message: Array("device:\(userID.raw):\(nonce)".utf8)))
     }
 }
+
+extension RequestSession {
+    /// Sets the `device` cookie: this browser signed in (or signed up) as `device.userID`.
+    func rememberDevice(_ device: DeviceKey, key: [UInt8]) {
+        setCookie(DeviceKey.cookieName, device.value(key: key), maxAge: DeviceKey.lifetime)
+    }
+}

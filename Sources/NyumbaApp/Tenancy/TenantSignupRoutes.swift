@@ -46,6 +46,7 @@ enum TenantSignupRoutes {
             return context.page("tenancy/signup", page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
+            session.rememberDevice(.make(for: user.id), key: context.sessions.key)
             return .redirect(to: "/tenant")
         }
     }
