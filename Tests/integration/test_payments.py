@@ -443,6 +443,9 @@ def test_changing_or_removing_settings_asks_for_the_password_and_emails_the_land
     fields = {"shortcode": "600321", "type": "paybill", "partyB": "", "consumerKey": "sim-key",
               "consumerSecret": "sim-secret", "passkey": "p" * 20}
     stored = f"SELECT shortcode FROM mpesa_settings WHERE landlord_id = {landlord_id}"
+    failures = ("SELECT (SELECT COUNT(*) FROM login_failures WHERE scope = 'addr:127.0.0.1'), "
+                f"(SELECT COUNT(*) FROM login_failures WHERE scope = 'account:{landlord_id}')")
+    address_before = stack.sql(failures).split()[0]
     # No password, or a wrong one: nothing saved, nothing sent, the field says why.
     for password, message in ((None, "Type your Nyumba password"), ("not my password", "not your password")):
         data = dict(fields, **({"password": password} if password else {}))
@@ -450,6 +453,8 @@ def test_changing_or_removing_settings_asks_for_the_password_and_emails_the_land
         assert refused.status_code == 400 and message in refused.text, password
         assert "600321" in refused.text and "sim-secret" not in refused.text
     assert stack.sql(stored).strip() == "" and _outbox_count(stack, email, subject) == 0
+    # The wrong password counts against the account, not against everyone at the address.
+    assert stack.sql(failures).split() == [address_before, "1"]
     # The right password: saved, and the landlord is told when and from where.
     saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa", dict(fields, password=PASSWORD))
     assert saved.status_code == 303 and stack.sql(stored).strip() == "600321"

@@ -32,12 +32,16 @@ struct LoginThrottle {
         /// The nonce of a device key valid for this account (or a signed-in session's
         /// family, when a signed-in person re-enters their password); nil when unknown.
         let device: String?
+        /// False for a signed-in person re-entering their password: the address limits are
+        /// about sign-ins (guessing across accounts), not about someone already signed in.
+        let countsAddress: Bool
 
         /// The attempt for an account (or, when `user` is nil, an email that matches none).
-        init(user: UserID?, email: String, address: String, device: String?) {
+        init(user: UserID?, email: String, address: String, device: String?, countsAddress: Bool = true) {
             account = user.map { "account:\($0.raw)" } ?? "email:\(LoginThrottle.normalisedEmail(email))"
             self.address = address
             self.device = user == nil ? nil : device
+            self.countsAddress = countsAddress
         }
     }
 
@@ -59,6 +63,7 @@ struct LoginThrottle {
                     "Too many failed attempts. Wait \(Self.seconds(wait - account.sinceLastMillis)) before trying again."
             }
         }
+        guard attempt.countsAddress else { return nil }
         let address = try failures("addr:\(attempt.address)")
         if address.count >= Self.addressSlowAt, address.sinceLastMillis < Self.addressWait * 1000 {
             return "Many failed attempts come from your network. "
@@ -69,7 +74,8 @@ struct LoginThrottle {
 
     /// Counts a failure for the account, the address and the device (if known).
     func recordFailure(_ attempt: Attempt) throws {
-        var scopes = [attempt.account, "addr:\(attempt.address)"]
+        var scopes = [attempt.account]
+        if attempt.countsAddress { scopes.append("addr:\(attempt.address)") }
         if let device = attempt.device { scopes.append("device:\(device)") }
         for scope in scopes {
             try db.execute(

@@ -70,7 +70,8 @@ struct PasswordRecheck {
     /// and the session `family`.
     func check(_ password: String?, of user: CurrentUser, family: String?, address: String) throws -> Outcome {
         let attempt = LoginThrottle.Attempt(
-            user: user.id, email: user.email, address: address, device: family.map { "session:\($0)" })
+            user: user.id, email: user.email, address: address, device: family.map { "session:\($0)" },
+            countsAddress: false)
         let throttle = LoginThrottle(db: context.db, lockoutSeconds: context.config.loginLockoutSeconds)
         if let wait = try throttle.refusal(attempt) { return .refused(wait) }
         guard let hash = try AccountStore(db: context.db).passwordHash(for: user.id),
