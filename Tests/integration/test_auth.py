@@ -536,6 +536,7 @@ def test_logs_hold_no_reset_token_callback_token_or_token_query(stack):
                    "query-secret-4"):
         assert secret not in responder, secret
         assert secret not in access, secret
+        assert secret not in stack.nginx_error_log, secret
     # The lines are still there, with the secret replaced.
     assert "/password/reset/[redacted]" in responder and "/daraja/stk/[redacted]" in responder
     assert "/password/reset/[redacted]" in access and "/daraja/stk/[redacted]" in access
