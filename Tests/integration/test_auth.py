@@ -578,3 +578,9 @@ def test_the_properties_collection_url_lists_them(stack):
     browser, _ = log_in(stack, email)
     page = browser.get(stack.url("/landlord/properties"))
     assert page.status_code == 200 and prop["name"] in page.text
+    units = browser.get(stack.url(f"/landlord/properties/{prop['id']}/units"))
+    assert units.status_code == 200 and all(unit["label"] in units.text for unit in prop["units"])
+    # Another landlord's: not found, as on the property's own page.
+    other_api, other_email = new_landlord(stack)
+    other, _ = log_in(stack, other_email)
+    assert other.get(stack.url(f"/landlord/properties/{prop['id']}/units")).status_code == 404

@@ -20,6 +20,10 @@ enum PropertyRoutes {
         router.page("GET", "/landlord/properties/:id", access: .landlord) { request, session, context in
             try propertyPage(request, session, context, newUnit: UnitForm())
         }
+        // The units are listed on the property's page: the collection's URL shows it too.
+        router.page("GET", "/landlord/properties/:id/units", access: .landlord) { request, session, context in
+            try propertyPage(request, session, context, newUnit: UnitForm())
+        }
         router.page("POST", "/landlord/properties/:id/units", access: .landlord, addUnit)
         router.page("GET", "/landlord/properties/:id/units/:unitId", access: .landlord) { request, session, context in
             let (property, unit) = try lookUpUnit(request, session, context)
