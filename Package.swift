@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "MariaDB", dependencies: ["CMariaDB"]),
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         .target(name: "Mail", dependencies: ["CCurl"]),
-        .target(name: "Redis", dependencies: ["CHiredis"]),
+        .target(name: "Redis", dependencies: ["CHiredis", "Locking"]),
         .target(name: "Daraja", dependencies: ["CCurl", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
 

@@ -3,16 +3,25 @@ import Glibc
 
 /// One connection to Redis for one thread (hiredis contexts are not thread-safe). It
 /// connects on first use and again after any failure, so a restarted Redis is picked
-/// up by the next call.
+/// up by the next call — once the circuit breaker's pause after that failure is over
+/// (until then every command fails at once with `RedisError.skipped`).
 public final class RedisConnection {
     private let url: RedisURL
     private let timeout: timeval
     private var context: UnsafeMutablePointer<redisContext>?
+    private let breaker: RedisCircuitBreaker
+    private let server: String
 
     /// Creates the connection; nothing is opened until the first command.
-    public init(url: RedisURL, timeoutMilliseconds: Int = 500) {
+    public init(url: RedisURL, timeoutMilliseconds: Int = 500, breaker: RedisCircuitBreaker = .shared) {
         self.url = url
         timeout = timeval(tv_sec: timeoutMilliseconds / 1000, tv_usec: (timeoutMilliseconds % 1000) * 1000)
+        self.breaker = breaker
+        server =
+            switch url.endpoint {
+            case .tcp(let host, let port): "\(host):\(port)"
+            case .unix(let path): path
+            }
     }
 
     deinit { close() }
@@ -59,14 +68,26 @@ public final class RedisConnection {
     }
 
     private func command(_ arguments: [[UInt8]]) throws(RedisError) -> Reply {
-        let context = try connected()
+        if breaker.isOpen(server) {
+            close()
+            throw .skipped
+        }
+        let context: UnsafeMutablePointer<redisContext>
+        do {
+            context = try connected()
+        } catch {
+            if case .connection = error { breaker.recordFailure(server) }
+            throw error
+        }
         let reply = Self.send(arguments, on: context)
         guard let reply else {
             let reason = Self.errorText(context)
             close()
+            breaker.recordFailure(server)
             throw .connection(reason)
         }
         defer { freeReplyObject(reply) }
+        breaker.recordSuccess(server)
         return try Reply(reply.assumingMemoryBound(to: redisReply.self).pointee)
     }
 

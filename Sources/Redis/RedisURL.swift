@@ -65,12 +65,15 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidURL(String)
     case connection(String)
     case reply(String)
+    /// Not tried: a connection to this server failed moments ago (see `RedisCircuitBreaker`).
+    case skipped
 
     public var description: String {
         switch self {
         case .invalidURL(let reason): "invalid Redis URL: \(reason)"
         case .connection(let reason): "Redis connection failed: \(reason)"
         case .reply(let reason): "Redis answered with an error: \(reason)"
+        case .skipped: "Redis skipped for a few seconds after a failed connection"
         }
     }
 }

@@ -10,11 +10,16 @@ public final class WebResponder<Context>: FastCGIHandler {
     private let router: Router<Context>
     private let context: Context
     private let errorResponse: ErrorResponder
+    private let redaction: LogRedaction
 
-    /// Creates the responder of one worker thread.
-    public init(router: Router<Context>, context: Context, errorResponse: @escaping ErrorResponder) {
+    /// Creates the responder of one worker thread; request lines leave out what `redaction` names.
+    public init(
+        router: Router<Context>, context: Context, redaction: LogRedaction = .none,
+        errorResponse: @escaping ErrorResponder
+    ) {
         self.router = router
         self.context = context
+        self.redaction = redaction
         self.errorResponse = errorResponse
     }
 
@@ -27,6 +32,10 @@ public final class WebResponder<Context>: FastCGIHandler {
             logged.path = request.path
             do {
                 response = try handle(&request, limitExceeded: raw.limitExceeded)
+            } catch let error as AmendedError {
+                var amended = errorResponse(error.underlying, request)
+                error.amend(&amended)
+                response = amended
             } catch {
                 response = errorResponse(error, request)
             }
@@ -36,7 +45,7 @@ public final class WebResponder<Context>: FastCGIHandler {
         }
         let micros = (Self.monotonicNanoseconds() - started) / 1000
         let id = raw.params["REQUEST_ID"] ?? "-"
-        Log.request("\(id) \(logged.method) \(logged.path) \(response.status) \(micros)us")
+        Log.request("\(id) \(logged.method) \(redaction.redact(logged.path)) \(response.status) \(micros)us")
         return response.fastCGI
     }
 

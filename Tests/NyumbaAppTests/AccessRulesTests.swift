@@ -41,9 +41,11 @@ final class AccessRulesTests: XCTestCase {
         ("GET", "/healthz", "/healthz", .open),
         ("GET", "/hello", "/hello", .open),
         ("GET", "/landlord", "/landlord", .landlord),
+        ("GET", "/landlord/properties", "/landlord/properties", .landlord),
         ("GET", "/landlord/properties/new", "/landlord/properties/new", .landlord),
         ("POST", "/landlord/properties", "/landlord/properties", .landlord),
         ("GET", "/landlord/properties/:id", "/landlord/properties/{property}", .landlordResource),
+        ("GET", "/landlord/properties/:id/units", "/landlord/properties/{property}/units", .landlordResource),
         ("POST", "/landlord/properties/:id/units", "/landlord/properties/{property}/units", .landlordResource),
         (
             "GET", "/landlord/properties/:id/units/:unitId", "/landlord/properties/{property}/units/{unit}",

@@ -62,3 +62,27 @@ final class RedisConnectionTests: XCTestCase {
         }
     }
 }
+
+final class RedisCircuitBreakerTests: XCTestCase {
+    func testAFailedConnectionSkipsTheServerForEveryConnectionUntilThePauseIsOver() throws {
+        let breaker = RedisCircuitBreaker(pauseSeconds: 0.3)
+        let url = try RedisURL("redis://127.0.0.1:1")
+        let first = RedisConnection(url: url, timeoutMilliseconds: 200, breaker: breaker)
+        let second = RedisConnection(url: url, timeoutMilliseconds: 200, breaker: breaker)
+        XCTAssertThrowsError(try first.get("x")) { error in
+            guard case .connection = error as? RedisError else { return XCTFail("\(error)") }
+        }
+        for connection in [first, second] {
+            XCTAssertThrowsError(try connection.get("x")) { XCTAssertEqual($0 as? RedisError, .skipped) }
+        }
+        // Another server is not skipped.
+        let other = RedisConnection(url: try RedisURL("redis://127.0.0.1:2"), breaker: breaker)
+        XCTAssertThrowsError(try other.get("x")) { error in
+            guard case .connection = error as? RedisError else { return XCTFail("\(error)") }
+        }
+        Thread.sleep(forTimeInterval: 0.35)
+        XCTAssertThrowsError(try second.get("x")) { error in
+            guard case .connection = error as? RedisError else { return XCTFail("tried again: \(error)") }
+        }
+    }
+}

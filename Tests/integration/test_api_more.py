@@ -15,7 +15,7 @@ from api_client import API, approved_tenant, log_in, new_landlord, new_property,
 
 
 def clean_throttle(stack, email: str):
-    stack.sql(f"DELETE FROM login_failures WHERE scope = 'email:{email}' OR scope LIKE 'addr:%'")
+    stack.sql(f"DELETE FROM login_failures WHERE scope = CONCAT('account:', (SELECT id FROM users WHERE email = '{email}')) OR scope LIKE 'addr:%'")
 
 
 def reset_token(stack, email: str, count: int = 1) -> str:
@@ -259,13 +259,13 @@ def test_mpesa_settings_are_saved_sealed_and_only_shown_masked(stack):
     landlord, _ = new_landlord(stack)
     empty = landlord.get("/api/v1/landlord/mpesa").json()
     assert empty["own"] is False and empty["defaults_available"] is True and empty["consumer_key"] is None
-    missing = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={"shortcode": "12"})
+    missing = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={"shortcode": "12", "password": PASSWORD})
     assert landlord.error(missing)["fields"] == {
         "shortcode": "Enter the shortcode: 5 to 7 digits.", "consumer_key": "Required.",
         "consumer_secret": "Required.", "passkey": "Required."}
     secret = "s3cr3t-" + secrets.token_hex(8)
     body = {"shortcode": "600123", "type": "paybill", "consumer_key": "key-" + secrets.token_hex(6),
-            "consumer_secret": secret, "passkey": "pass-" + secrets.token_hex(10)}
+            "consumer_secret": secret, "passkey": "pass-" + secrets.token_hex(10), "password": PASSWORD}
     saved = landlord.call("PUT", "/api/v1/landlord/mpesa", 200, json_body=body)
     assert secret not in saved.text and body["consumer_key"] not in saved.text and body["passkey"] not in saved.text
     shown = saved.json()
@@ -275,10 +275,12 @@ def test_mpesa_settings_are_saved_sealed_and_only_shown_masked(stack):
                      "unreadable": False}
     assert landlord.get("/api/v1/landlord/mpesa").json() == shown
     # Blank secrets keep the stored ones; a till needs its number.
-    till = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={"shortcode": "600123", "type": "till"})
+    till = landlord.call("PUT", "/api/v1/landlord/mpesa", 400,
+                         json_body={"shortcode": "600123", "type": "till", "password": PASSWORD})
     assert landlord.error(till)["fields"] == {"party_b": "Enter the till number: 5 to 7 digits."}
     kept = landlord.call("PUT", "/api/v1/landlord/mpesa", 200,
-                         json_body={"shortcode": "600123", "type": "till", "party_b": "5551234"}).json()
+                         json_body={"shortcode": "600123", "type": "till", "party_b": "5551234",
+                                    "password": PASSWORD}).json()
     assert kept["type"] == "till" and kept["party_b"] == "5551234" and kept["consumer_secret"] == shown[
         "consumer_secret"]
     wrong_type = landlord.call("PUT", "/api/v1/landlord/mpesa", 400, json_body={**body, "type": "bank"})
@@ -296,7 +298,7 @@ def test_mpesa_settings_are_saved_sealed_and_only_shown_masked(stack):
                              ("GET", "/api/v1/landlord/notifications"), ("GET", "/api/v1/landlord/reminders"),
                              ("GET", "/api/v1/landlord/dashboard/payments.csv")]:
         assert pending.error(pending.call(method, template, 403))["code"] == "pending_approval"
-    removed = landlord.call("DELETE", "/api/v1/landlord/mpesa", 200).json()
+    removed = landlord.call("DELETE", "/api/v1/landlord/mpesa", 200, json_body={"password": PASSWORD}).json()
     assert removed["own"] is False and removed["shortcode"] is None
 
 

@@ -12,7 +12,7 @@ import time
 
 import requests
 
-from accounts import sign_up_landlord
+from accounts import PASSWORD, sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id
 from nodes import Node
 from stack import wait_for
@@ -265,7 +265,7 @@ def test_daraja_hanging_other_pages_keep_answering(stack, capsys):
         def pay():
             started = time.monotonic()
             paid["response"] = post_form(node, tenant, "/tenant/pay", "/tenant/pay",
-                                         {"amount": "5000", "phone": "0712340000"})
+                                         {"amount": "5000", "phone": "0712340000", "password": PASSWORD})
             paid["seconds"] = time.monotonic() - started
 
         payer = threading.Thread(target=pay)

@@ -11,7 +11,7 @@ import time
 import pytest
 import requests
 
-from accounts import sign_up_landlord
+from accounts import PASSWORD, sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
 
 ACCEPTED = {"ResultCode": 0, "ResultDesc": "Accepted"}
@@ -42,7 +42,9 @@ def _phone(outcome: str = "0000") -> str:
 
 
 def _pay(stack, tenant, amount="12500", phone=None) -> requests.Response:
-    return post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": amount, "phone": phone or _phone()})
+    # The password confirms a number other than the tenant's own (the simulator's outcome numbers).
+    return post_form(stack, tenant, "/tenant/pay", "/tenant/pay",
+                     {"amount": amount, "phone": phone or _phone(), "password": PASSWORD})
 
 
 def _pushed(stack, tenant, amount="12500", outcome="0000") -> int:
@@ -354,11 +356,11 @@ def test_settings_are_sealed_at_rest_shown_masked_and_used_for_pushes(stack):
     assert page.status_code == 200 and "default" in page.text
     bad = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
                     {"shortcode": "12", "type": "till", "partyB": "", "consumerKey": "", "consumerSecret": "",
-                     "passkey": ""})
+                     "passkey": "", "password": PASSWORD})
     assert bad.status_code == 400 and "5 to 7 digits" in bad.text
     saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
                       {"shortcode": "600123", "type": "paybill", "partyB": "", "consumerKey": "sim-key",
-                       "consumerSecret": "sim-secret", "passkey": passkey})
+                       "consumerSecret": "sim-secret", "passkey": passkey, "password": PASSWORD})
     assert saved.status_code == 303
     landlord_id = user_id(stack, landlord_email)
     row = stack.sql("SELECT shortcode, party_b, HEX(consumer_key_sealed), HEX(consumer_secret_sealed), "
@@ -372,7 +374,7 @@ def test_settings_are_sealed_at_rest_shown_masked_and_used_for_pushes(stack):
     # Saving again with the secrets left empty keeps them.
     kept = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
                      {"shortcode": "600124", "type": "paybill", "partyB": "", "consumerKey": "",
-                      "consumerSecret": "", "passkey": ""})
+                      "consumerSecret": "", "passkey": "", "password": PASSWORD})
     assert kept.status_code == 303
     assert stack.sql(f"SELECT HEX(passkey_sealed) FROM mpesa_settings WHERE landlord_id = {landlord_id}").strip() \
         == row[4]
@@ -384,11 +386,112 @@ def test_settings_are_sealed_at_rest_shown_masked_and_used_for_pushes(stack):
     assert _wait_settled(stack, request) == "succeeded"
 
 
+def test_prompts_go_only_to_the_tenants_own_phone_or_a_number_they_confirmed(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    tenant_id = user_id(stack, email)
+    requests_sql = f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {tenant_id}"
+    stranger = _phone("0000")
+    # Someone else's number, unconfirmed or with a wrong password: no prompt, the form says why.
+    for password, message in ((None, "not your phone number on Nyumba"), ("wrong password", "not your password")):
+        data = {"amount": "100", "phone": stranger, **({"password": password} if password else {})}
+        refused = post_form(stack, tenant, "/tenant/pay", "/tenant/pay", data)
+        assert refused.status_code == 400 and message in refused.text, password
+    assert count(stack, requests_sql) == 0
+    # Their own number (as they signed up: 0722 000 111) needs no password.
+    own = post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": "100", "phone": "+254 722 000 111"})
+    assert own.status_code == 303, own.text[:500]
+    _wait_settled(stack, count(stack, f"SELECT MAX(id) FROM payment_requests WHERE tenant_id = {tenant_id}"))
+    # Confirmed once with the password, a number is remembered.
+    assert _pay(stack, tenant, "100", stranger).status_code == 303
+    _wait_settled(stack, count(stack, f"SELECT MAX(id) FROM payment_requests WHERE tenant_id = {tenant_id}"))
+    again = post_form(stack, tenant, "/tenant/pay", "/tenant/pay", {"amount": "100", "phone": stranger})
+    assert again.status_code == 303
+    assert count(stack, requests_sql) == 3
+    # The API: the same rule.
+    from api_client import log_in as api_log_in
+    api = api_log_in(stack, email)
+    _wait_settled(stack, count(stack, f"SELECT MAX(id) FROM payment_requests WHERE tenant_id = {tenant_id}"))
+    unconfirmed = api.post("/api/v1/tenant/pay", {"amount": 100, "phone": _phone("0000")}, 400)
+    assert "password" in api.error(unconfirmed)["fields"]
+    assert count(stack, requests_sql) == 3
+
+
+def test_a_sixth_prompt_within_the_hour_is_refused_with_a_clear_message(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    tenant_id = user_id(stack, email)
+    for _ in range(5):
+        assert _wait_settled(stack, _pushed(stack, tenant, "100", "1032")) != "pending"
+    requests_before = count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {tenant_id}")
+    refused = _pay(stack, tenant, "100")
+    assert refused.status_code == 429
+    assert "5 M-Pesa prompts in the last hour" in refused.text and "Try again in 60 minutes" in refused.text
+    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE tenant_id = {tenant_id}") == requests_before == 5
+    # An hour after the oldest, one more is allowed.
+    stack.sql(f"UPDATE payment_requests SET created_at = created_at - INTERVAL 61 MINUTE WHERE tenant_id = {tenant_id} "
+              "ORDER BY created_at LIMIT 1")
+    assert _pay(stack, tenant, "100").status_code == 303
+
+
+def _outbox_count(stack, email: str, subject: str) -> int:
+    return int(stack.sql(f"SELECT COUNT(*) FROM outbox WHERE recipient = '{email}' AND subject = '{subject}'"))
+
+
+def test_changing_or_removing_settings_asks_for_the_password_and_emails_the_landlord(stack):
+    landlord, email = sign_up_landlord(stack)
+    landlord_id = user_id(stack, email)
+    subject = "Your M-Pesa settings were changed"
+    fields = {"shortcode": "600321", "type": "paybill", "partyB": "", "consumerKey": "sim-key",
+              "consumerSecret": "sim-secret", "passkey": "p" * 20}
+    stored = f"SELECT shortcode FROM mpesa_settings WHERE landlord_id = {landlord_id}"
+    failures = ("SELECT (SELECT COUNT(*) FROM login_failures WHERE scope = 'addr:127.0.0.1'), "
+                f"(SELECT COUNT(*) FROM login_failures WHERE scope = 'account:{landlord_id}')")
+    address_before = stack.sql(failures).split()[0]
+    # No password, or a wrong one: nothing saved, nothing sent, the field says why.
+    for password, message in ((None, "Type your Nyumba password"), ("not my password", "not your password")):
+        data = dict(fields, **({"password": password} if password else {}))
+        refused = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa", data)
+        assert refused.status_code == 400 and message in refused.text, password
+        assert "600321" in refused.text and "sim-secret" not in refused.text
+    assert stack.sql(stored).strip() == "" and _outbox_count(stack, email, subject) == 0
+    # The wrong password counts against the account, not against everyone at the address.
+    assert stack.sql(failures).split() == [address_before, "1"]
+    # The right password: saved, and the landlord is told when and from where.
+    saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa", dict(fields, password=PASSWORD))
+    assert saved.status_code == 303 and stack.sql(stored).strip() == "600321"
+    told = stack.wait_for_email(to=email, subject_contains=subject)
+    assert "changed on" in told.body and "127.0.0.1" in told.body and "Nairobi time" in told.body
+    assert re.search(r"\d{1,2} \w{3} \d{4}, \d{2}:\d{2}", told.body), told.body
+    # Removing: a wrong password changes nothing; the right one removes and tells.
+    kept = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/remove", {"password": "wrong"})
+    assert kept.status_code == 400 and "not your password" in kept.text
+    assert stack.sql(stored).strip() == "600321" and _outbox_count(stack, email, subject) == 1
+    removed = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/remove", {"password": PASSWORD})
+    assert removed.status_code == 303 and stack.sql(stored).strip() == ""
+    assert "removed on" in stack.wait_for_email(to=email, subject_contains=subject, count=2).body
+
+    # The API: the same rules.
+    from api_client import log_in as api_log_in
+    api = api_log_in(stack, email)
+    body = {"shortcode": "600322", "type": "paybill", "consumer_key": "k" * 8, "consumer_secret": "s" * 8,
+            "passkey": "p" * 20}
+    wrong = api.call("PUT", "/api/v1/landlord/mpesa", 400, json_body=dict(body, password="wrong"))
+    assert api.error(wrong)["fields"] == {"password": "That is not your password."}
+    missing = api.call("PUT", "/api/v1/landlord/mpesa", 400, json_body=body)
+    assert "password" in api.error(missing)["fields"]
+    assert stack.sql(stored).strip() == "" and _outbox_count(stack, email, subject) == 2
+    api.call("PUT", "/api/v1/landlord/mpesa", 200, json_body=dict(body, password=PASSWORD))
+    assert stack.sql(stored).strip() == "600322" and _outbox_count(stack, email, subject) == 3
+    api.call("DELETE", "/api/v1/landlord/mpesa", 400, json_body={"password": "wrong"})
+    assert stack.sql(stored).strip() == "600322"
+    api.call("DELETE", "/api/v1/landlord/mpesa", 200, json_body={"password": PASSWORD})
+    assert stack.sql(stored).strip() == "" and _outbox_count(stack, email, subject) == 4
+
+
 def test_a_wrong_encryption_key_is_a_clear_error_not_a_crash(stack):
     landlord, landlord_email = sign_up_landlord(stack)
     saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
                       {"shortcode": "600777", "type": "paybill", "partyB": "", "consumerKey": "sim-key",
-                       "consumerSecret": "sim-secret", "passkey": "p" * 20})
+                       "consumerSecret": "sim-secret", "passkey": "p" * 20, "password": PASSWORD})
     assert saved.status_code == 303
     tenant, *_ = _tenant_with_lease(stack, landlord=landlord)
     landlord_id = user_id(stack, landlord_email)

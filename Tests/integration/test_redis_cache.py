@@ -65,3 +65,63 @@ def test_without_redis_each_process_keeps_its_own_cache(stack, two_nodes):
     changer, _ = log_in(stack, email)
     change_password(a, changer, "a brand new password")
     assert signed_in_at(b, other_browser)
+
+
+def _blackhole():
+    """A port that completes TCP handshakes (the kernel's backlog) but never answers: a Redis
+    host that drops our packets costs a full timeout per command, like this."""
+    import socket
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1024)
+    return listener
+
+
+def _timings(node, browser, count: int) -> list[float]:
+    import time
+    spent = []
+    for _ in range(count):
+        started = time.monotonic()
+        response = browser.get(node.url("/account/password"), allow_redirects=False)
+        spent.append(time.monotonic() - started)
+        assert response.status_code == 200
+    return sorted(spent)
+
+
+@pytest.mark.parametrize("unreachable", ["stopped", "blackholed"])
+def test_an_unreachable_redis_costs_one_timeout_not_one_per_request(stack, unreachable):
+    import socket
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    port = holder.getsockname()[1]
+    if unreachable == "stopped":
+        holder.close()  # nothing listens there: every connect is refused
+    else:
+        holder.close()
+        holder = _blackhole()
+        port = holder.getsockname()[1]
+    try:
+        normal_node = Node(stack, f"plain-{unreachable}").start()
+        node = Node(stack, f"redis-{unreachable}", NYUMBA_REDIS_URL=f"redis://127.0.0.1:{port}").start()
+        try:
+            _, email = sign_up_landlord(stack)
+            browser, response = log_in(stack, email)
+            assert response.status_code == 303
+            normal = _timings(normal_node, browser, 40)
+            # The first request that needs Redis pays for the failed connection (the 500 ms
+            # timeout when blackholed); the next ones skip Redis while its pause lasts (5 s) and
+            # answer like a node without it. A pause may end during the run: one more probe.
+            spent = _timings(node, browser, 41)
+            slow = [t for t in spent if t > 0.3]
+            assert len(slow) <= 2, (unreachable, slow)
+            fast = spent[:-2]
+            p99 = lambda xs: xs[min(len(xs) - 1, int(len(xs) * 0.99))]
+            assert p99(fast) <= max(2 * p99(normal), 0.05), (unreachable, p99(fast), p99(normal))
+            log = (node.root / "responder.log").read_text()
+            assert "auth cache: Redis connection failed" in log
+            assert log.count("auth cache: Redis connection failed") <= 3, "one failure per pause, not per request"
+        finally:
+            node.stop()
+            normal_node.stop()
+    finally:
+        holder.close()

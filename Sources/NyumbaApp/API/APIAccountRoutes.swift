@@ -7,7 +7,7 @@ enum APIAccountRoutes {
     struct SignedUp: Encodable {
         let user: APIUser
         let access: String
-        let refresh: String?
+        let refresh: String
     }
 
     /// A request taken in whose outcome is not told (password reset).
@@ -62,7 +62,7 @@ enum APIAccountRoutes {
             let user = try caller.required()
             let body = try APIBody(request, renaming: ["current_password": "current", "new_password": "password"])
             switch try PasswordChange(context: context).change(
-                for: user, current: body["current_password"], password: body["new_password"],
+                for: user, family: caller.family, current: body["current_password"], password: body["new_password"],
                 confirm: body["new_password"], address: request.remoteAddress)
             {
             case .refused(let wait, _): throw APIError(status: 429, code: "too_many_requests", message: wait)

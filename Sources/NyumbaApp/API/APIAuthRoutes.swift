@@ -1,12 +1,21 @@
 import Web
 
 /// Tokens like simple-jwt: a pair for an email and password, a rotated pair for a refresh
-/// token (reuse of a rotated one revokes its login), and logout.
+/// token (the same pair again within `Sessions.reuseGrace`; reuse of a rotated one after
+/// that revokes its login), and logout.
 enum APIAuthRoutes {
-    /// `{"access", "refresh"}`; `refresh` is absent when a just-rotated token was sent twice at once.
+    /// `{"access", "refresh"}`.
     struct TokenPair: Encodable {
         let access: String
-        let refresh: String?
+        let refresh: String
+    }
+
+    /// What `/auth/token` answers: the pair and the device key to send as `X-Device-Key`
+    /// on later sign-ins, so that other people's failures do not lock this client out.
+    struct SignedIn: Encodable {
+        let access: String
+        let refresh: String
+        let deviceKey: String
     }
 
     /// What `/auth/logout` answers.
@@ -24,15 +33,19 @@ enum APIAuthRoutes {
             if password.isEmpty { errors.add("password", "Required.") }
             try body.check(errors)
             switch try PasswordLogin(context: context).attempt(
-                email: email, password: password, address: request.remoteAddress)
+                email: email, password: password, address: request.remoteAddress,
+                device: request.headers[DeviceKey.headerName])
             {
             case .refused(let wait):
                 throw APIError(status: 429, code: "too_many_requests", message: wait)
             case .invalid:
                 throw APIError(status: 401, code: "unauthorized", message: PasswordLogin.invalidMessage)
-            case .signedIn(let user):
+            case .signedIn(let user, let device):
                 let tokens = try context.sessions.start(for: user)
-                return APIJSON.response(TokenPair(access: tokens.access, refresh: tokens.refresh))
+                return APIJSON.response(
+                    SignedIn(
+                        access: tokens.access, refresh: tokens.refresh,
+                        deviceKey: device.value(key: context.sessions.key)))
             }
         }
         router.api("POST", "/auth/token/refresh", access: .anyone) { request, _, context in

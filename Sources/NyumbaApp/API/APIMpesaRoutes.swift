@@ -63,15 +63,31 @@ enum APIMpesaRoutes {
             if let type = body["type"], type != "paybill", type != "till" {
                 throw APIError.validation(["type": "Choose paybill or till."])
             }
-            let (_, errors) = try MpesaSettingsUpdate(db: context.db, config: context.config).save(
-                body.form, landlord: landlord)
-            try body.check(errors)
+            try check(try change(request, caller, context).save(body.form), body)
             return APIJSON.response(try settings(landlord, context))
         }
-        router.api("DELETE", "/landlord/mpesa", access: .landlord) { _, caller, context in
+        router.api("DELETE", "/landlord/mpesa", access: .landlord) { request, caller, context in
             let landlord = try caller.landlord()
-            try MpesaSettingsStore(db: context.db).delete(landlord: landlord)
+            let body = try APIBody(request)
+            try check(try change(request, caller, context).remove(password: body["password"]), body)
             return APIJSON.response(try settings(landlord, context))
+        }
+    }
+
+    private static func change(_ request: Request, _ caller: APICaller, _ context: AppContext) throws
+        -> MpesaSettingsChange
+    {
+        guard let user = caller.user, user.role == .landlord else { throw APIError.notFound }
+        return MpesaSettingsChange(
+            context: context, landlord: user, family: caller.family, address: request.remoteAddress)
+    }
+
+    /// Throws the API error of a change that did not happen.
+    private static func check(_ outcome: MpesaSettingsChange.Outcome, _ body: APIBody) throws {
+        switch outcome {
+        case .done: return
+        case .invalid(_, let errors): try body.check(errors)
+        case .refused(_, let wait): throw APIError(status: 429, code: "too_many_requests", message: wait)
         }
     }
 

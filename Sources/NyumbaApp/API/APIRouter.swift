@@ -24,11 +24,13 @@ extension Router where Context == AppContext {
                 return try APIRoutes.guarded(access, request, .anonymous, context, handler)
             }
             let session = try context.session(for: request)
-            if method != "GET", session.user != nil, !session.acceptsCSRF(request.headers["x-csrf-token"]) {
-                throw APIError.csrf
+            var response = try session.keepingCookies {
+                if method != "GET", session.user != nil, !session.acceptsCSRF(request.headers["x-csrf-token"]) {
+                    throw APIError.csrf
+                }
+                let caller = APICaller(user: session.user, family: session.family, viaBearer: false)
+                return try APIRoutes.guarded(access, request, caller, context, handler)
             }
-            let caller = APICaller(user: session.user, family: session.family, viaBearer: false)
-            var response = try APIRoutes.guarded(access, request, caller, context, handler)
             session.apply(to: &response)
             return response
         }
@@ -61,7 +63,7 @@ enum APIRoutes {
         case .allowed: response = try handler(request, caller, context)
         case .signIn: throw APIError.unauthorized
         case .waitingForApproval: throw APIError.pendingApproval
-        case .notFound: throw APIError.notFound
+        case .notFound, .home: throw APIError.notFound
         }
         response.setHeader("Cache-Control", "no-store")
         return response

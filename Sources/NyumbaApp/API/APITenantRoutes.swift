@@ -65,11 +65,16 @@ enum APITenantRoutes {
         return lease
     }
 
-    /// `{"amount", "phone"}` → 201 with the push to follow, as the pay page does.
+    /// `{"amount", "phone", "password"?}` → 201 with the push to follow, as the pay page does
+    /// (`password` confirms a number other than the tenant's own, once).
     private static func pay(_ request: Request, _ caller: APICaller, _ context: AppContext) throws -> Response {
         let tenant = try caller.tenant()
         let body = try APIBody(request)
-        switch try RentPayment(context: context).start(tenant: tenant, amount: body["amount"], phone: body["phone"]) {
+        guard let user = caller.user else { throw APIError.unauthorized }
+        let payer = RentPayment.Payer(user: user, family: caller.family, address: request.remoteAddress)
+        switch try RentPayment(context: context).start(
+            payer, amount: body["amount"], phone: body["phone"], password: body["password"])
+        {
         case .started(let id):
             guard let record = try PaymentRequestStore(db: context.db).request(id, tenant: tenant) else {
                 throw APIError.notFound
@@ -80,6 +85,7 @@ enum APITenantRoutes {
         case .unavailable(let message): throw APIError.conflict(message)
         case .invalid(let errors): throw APIError.validation(body.fields(errors))
         case .alreadyPending(let message): throw APIError.conflict(message, fields: ["amount": message])
+        case .tooMany(let message): throw APIError(status: 429, code: "too_many_requests", message: message)
         }
     }
 }

@@ -3,13 +3,12 @@ import Web
 /// Landlord sign-up, log in and log out.
 enum AccountRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/signup", access: .anyone) { _, session, context in
+        router.page("GET", "/signup", access: .guest) { _, session, context in
             try context.page(.accountsSignup, SignupPage(layout: context.layout("Sign up as a landlord", session)))
         }
-        router.page("POST", "/signup", access: .anyone, signUpLandlord)
-        router.page("GET", "/login", access: .anyone) { request, session, context in
-            if session.user != nil { return .redirect(to: "/home") }
-            return try context.page(
+        router.page("POST", "/signup", access: .guest, signUpLandlord)
+        router.page("GET", "/login", access: .guest) { request, session, context in
+            try context.page(
                 .accountsLogin,
                 LoginPage(
                     layout: context.layout("Log in", session, notice: LoginNotice.text(for: request)),
@@ -22,7 +21,7 @@ enum AccountRoutes {
             return .redirect(to: "/login")
         }
         router.page("GET", "/home", access: .signedIn) { _, session, _ in
-            .redirect(to: session.user?.role == .landlord ? "/landlord" : "/tenant")
+            .redirect(to: session.user?.homePath ?? "/login")
         }
     }
 
@@ -38,6 +37,7 @@ enum AccountRoutes {
             return context.page(.accountsSignup, page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
+            session.rememberDevice(.make(for: user.id), key: context.sessions.key)
             return .redirect(to: "/landlord")
         }
     }
@@ -53,24 +53,25 @@ enum AccountRoutes {
         }
         let user: CurrentUser
         switch try PasswordLogin(context: context).attempt(
-            email: email, password: password, address: request.remoteAddress)
+            email: email, password: password, address: request.remoteAddress,
+            device: request.cookies[DeviceKey.cookieName])
         {
         case .refused(let wait): return try failure(wait, status: 429)
         case .invalid: return try failure(PasswordLogin.invalidMessage, status: 401)
-        case .signedIn(let signedIn): user = signedIn
+        case .signedIn(let signedIn, let device):
+            user = signedIn
+            session.rememberDevice(device, key: context.sessions.key)
         }
         session.signIn(user, tokens: try context.sessions.start(for: user))
         return .redirect(to: safeNext(request) ?? "/home")
     }
 
-    /// A local path to return to after logging in; anything else (another site,
-    /// `//host`, a scheme) is dropped so the login form cannot redirect elsewhere.
+    /// A local path to return to after logging in; anything else (another site, `//host`,
+    /// `/\\host`, a tab or newline, a scheme, an escape hiding one of these) is dropped, so
+    /// the login form cannot redirect elsewhere and the person goes home instead.
     static func safeNext(_ request: Request) -> String? {
         let next = (try? request.form())?["next"] ?? request.query["next"]
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-            !next.contains(where: { $0.isNewline || $0 == "\0" })
-        else { return nil }
-        return next
+        return next.flatMap(LocalRedirect.path)
     }
 }
 

@@ -18,6 +18,11 @@ struct AccountStore {
         return (try CurrentUser(row: row), try row.string("password_hash"))
     }
 
+    /// The id of the account with this email (compared as the `email` column's collation does).
+    func userID(email: String) throws -> UserID? {
+        try db.queryOne("SELECT id FROM users WHERE email = ?", email).map { UserID(try $0.int64("id")) }
+    }
+
     /// The stored password hash of a user, to check their current password.
     func passwordHash(for id: UserID) throws -> String? {
         try db.queryOne("SELECT password_hash FROM users WHERE id = ?", id.raw).map { try $0.string("password_hash") }

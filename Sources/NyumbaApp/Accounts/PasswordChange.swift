@@ -16,22 +16,22 @@ struct PasswordChange {
 
     let context: AppContext
 
-    /// Checks `current` and the new `password` (with its `confirm`) and changes it.
-    func change(for user: CurrentUser, current: String?, password value: String?, confirm: String?, address: String)
-        throws -> Outcome
-    {
+    /// Checks `current` and the new `password` (with its `confirm`) and changes it;
+    /// `family` is the login the request belongs to.
+    func change(
+        for user: CurrentUser, family: String?, current: String?, password value: String?, confirm: String?,
+        address: String
+    ) throws -> Outcome {
         var errors = FieldErrors()
         let accounts = AccountStore(db: context.db)
-        let throttle = LoginThrottle(db: context.db, lockoutSeconds: context.config.loginLockoutSeconds)
-        let refusal = try throttle.refusal(email: user.email, address: address)
-        if let refusal {
-            errors.add("current", refusal)
-        } else if let hash = try accounts.passwordHash(for: user.id),
-            !context.passwords.verify(current ?? "", against: hash).isValid
-        {
-            // A stolen session must not be a way to guess the password at full speed.
-            try throttle.recordFailure(email: user.email, address: address)
-            errors.add("current", "That is not your current password.")
+        // A stolen session must not be a way to guess the password at full speed.
+        var refusal: String?
+        switch try PasswordRecheck(context: context).check(current, of: user, family: family, address: address) {
+        case .confirmed: break
+        case .wrong: errors.add("current", "That is not your current password.")
+        case .refused(let wait):
+            refusal = wait
+            errors.add("current", wait)
         }
         let password = Validate.newPassword(value, into: &errors)
         if errors["password"] == nil, confirm != password {

@@ -20,7 +20,8 @@ enum PasswordChangeRoutes {
         guard let user = session.user else { return .redirect(to: "/login") }
         let form = try request.form()
         switch try PasswordChange(context: context).change(
-            for: user, current: form["current"], password: form["password"], confirm: form["confirm"],
+            for: user, family: session.family, current: form["current"], password: form["password"],
+            confirm: form["confirm"],
             address: request.remoteAddress)
         {
         case .refused(_, let errors), .invalid(let errors):

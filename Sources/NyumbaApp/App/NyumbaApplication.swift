@@ -37,7 +37,7 @@ public final class NyumbaApplication: Sendable {
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
             daraja: daraja, hooks: Feature.hooks, versions: versions, pages: pages)
         let errorPages = self.errorPages
-        return WebResponder(router: router, context: context) { error, request in
+        return WebResponder(router: router, context: context, redaction: ErrorPages.logRedaction) { error, request in
             errorPages.response(for: error, request: request)
         }
     }

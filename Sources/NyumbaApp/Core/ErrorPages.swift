@@ -7,6 +7,12 @@ import Web
 struct ErrorPages: Sendable {
     let views: Views
 
+    /// The secrets request paths carry (reset and invitation tokens, the Daraja callback
+    /// token) and query values named `token` or `code`: never written to a log.
+    static let logRedaction = LogRedaction(
+        secretSegmentsAfter: ["/password/reset/", "/join/", "/daraja/stk/", "/daraja/c2b/"],
+        secretQueryNames: ["token", "code"])
+
     func response(for error: any Error, request: Request) -> Response {
         let page: ErrorPage
         switch error {
@@ -19,7 +25,9 @@ struct ErrorPages: Sendable {
             page = ErrorPage(status: 503, message: "The service is briefly unavailable. Please try again in a minute.")
         default:
             let reference = request.id
-            Log.error("\(reference) \(request.method) \(request.path) failed: \(String(reflecting: error))")
+            Log.error(
+                "\(reference) \(request.method) \(Self.logRedaction.redact(request.path)) failed: \(String(reflecting: error))"
+            )
             page = ErrorPage(
                 status: 500, message: "Something went wrong on our side. We have logged it.", reference: reference)
         }

@@ -4,6 +4,8 @@ import Web
 enum Access {
     /// Anyone, signed in or not.
     case anyone
+    /// Someone not signed in (the front page, log in, sign-up): a signed-in person is sent home.
+    case guest
     /// Any signed-in user, including a tenant still waiting for approval.
     case signedIn
     /// A landlord.
@@ -15,6 +17,7 @@ enum Access {
     /// refusal in their own way.
     func decide(_ user: CurrentUser?) -> AccessDecision {
         if self == .anyone { return .allowed }
+        if self == .guest { return user.map { .home($0.homePath) } ?? .allowed }
         guard let user else { return .signIn }
         if user.isWaitingForApproval && self != .signedIn { return .waitingForApproval }
         switch self {
@@ -33,11 +36,14 @@ enum AccessDecision {
     case waitingForApproval
     /// The wrong kind of user: they learn nothing about what is there.
     case notFound
+    /// A signed-in person on a page for guests: sent to their own home.
+    case home(String)
 }
 
 /// A signed-in landlord, guaranteed to a handler added with `router.landlord`.
 struct SignedInLandlord {
     let id: UserID
+    let user: CurrentUser
     /// The request's session (for the layout and its forms).
     let session: RequestSession
 }
@@ -59,14 +65,18 @@ extension Router where Context == AppContext {
     mutating func page(_ method: String, _ path: String, access: Access, _ handler: @escaping PageHandler) {
         add(method, path) { request, context in
             let session = try context.session(for: request)
-            if method != "GET" {
-                // A body that is not a well-formed form is a bad request (400), refused before anything runs.
-                let sent = try request.headers["x-csrf-token"] ?? (request.body.isEmpty ? nil : request.form()["_csrf"])
-                guard session.acceptsCSRF(sent) else {
-                    throw HTTPError.forbidden("This form has expired. Go back, reload the page and try again.")
+            // Whatever happens next, the response carries the session's cookies (see keepingCookies).
+            var response = try session.keepingCookies {
+                if method != "GET" {
+                    // A body that is not a well-formed form is a bad request (400), refused before anything runs.
+                    let sent =
+                        try request.headers["x-csrf-token"] ?? (request.body.isEmpty ? nil : request.form()["_csrf"])
+                    guard session.acceptsCSRF(sent) else {
+                        throw HTTPError.forbidden("This form has expired. Go back, reload the page and try again.")
+                    }
                 }
+                return try Self.guarded(access, request, session, context, handler)
             }
-            var response = try Self.guarded(access, request, session, context, handler)
             session.apply(to: &response)
             return response
         }
@@ -79,7 +89,7 @@ extension Router where Context == AppContext {
     ) {
         page(method, path, access: .landlord) { request, session, context in
             guard let user = session.user else { throw HTTPError.notFound }
-            return try handler(request, SignedInLandlord(id: user.id, session: session), context)
+            return try handler(request, SignedInLandlord(id: user.id, user: user, session: session), context)
         }
     }
 
@@ -105,6 +115,7 @@ extension Router where Context == AppContext {
             return .redirect(to: "/login\(next)")
         case .waitingForApproval: return try context.hooks.waitingPage(session, context)
         case .notFound: throw HTTPError.notFound
+        case .home(let path): return .redirect(to: path)
         }
     }
 }

@@ -54,12 +54,16 @@ final class RequestSession {
         cookies.append(
             Cookie(
                 name: Self.accessCookie, value: tokens.access, maxAge: Sessions.accessLifetime, secure: secureCookies))
-        if let refresh = tokens.refresh {
-            cookies.append(
-                Cookie(
-                    name: Self.refreshCookie, value: refresh, maxAge: Sessions.refreshLifetime, secure: secureCookies))
-        }
+        cookies.append(
+            Cookie(
+                name: Self.refreshCookie, value: tokens.refresh, maxAge: Sessions.refreshLifetime,
+                secure: secureCookies))
         csrfToken = Self.csrfToken(key: key, cookie: csrfCookie, family: family)
+    }
+
+    /// Sets another cookie on the response, HttpOnly and Secure like the session's own.
+    func setCookie(_ name: String, _ value: String, maxAge: Int) {
+        cookies.append(Cookie(name: name, value: value, maxAge: maxAge, secure: secureCookies))
     }
 
     /// Forgets the user and deletes the token cookies.
@@ -75,6 +79,22 @@ final class RequestSession {
     func apply(to response: inout Response) {
         for cookie in cookies { response.setCookie(cookie) }
         response.setHeader("Cache-Control", "no-store")
+    }
+
+    /// Runs `body` (the rest of the request), making sure that if it throws, the error's
+    /// response still sets this session's cookies: tokens rotated by this request were
+    /// already committed, and a browser that never receives them would present the old
+    /// refresh token next time and be signed out as a suspected thief.
+    func keepingCookies<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as AmendedError {
+            throw AmendedError(
+                error.underlying, cookies: cookies + error.cookies,
+                headers: error.headers.merging(["Cache-Control": "no-store"]) { _, new in new })
+        } catch {
+            throw AmendedError(error, cookies: cookies, headers: ["Cache-Control": "no-store"])
+        }
     }
 
     /// Bound to the browser's CSRF cookie and, once signed in, to the login.

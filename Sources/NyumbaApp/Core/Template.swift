@@ -50,6 +50,7 @@ enum EmailTemplate: String, CaseIterable, Sendable {
     case rentReminder = "rent_reminder"
     case messageToLandlord = "message_to_landlord"
     case messageToTenant = "message_to_tenant"
+    case mpesaSettingsChanged = "mpesa_settings_changed"
 
     /// The template's name under `templates/`.
     var name: String { "emails/" + rawValue }

@@ -1,12 +1,10 @@
 import Web
 
-/// The public front page.
+/// The public front page; a signed-in person is taken home instead.
 enum HomeRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/", access: .anyone) { _, session, context in
-            // A tenant waiting for approval sees that and nothing else, here too.
-            if session.user?.isWaitingForApproval == true { return try WaitingRoutes.waitingPage(session, context) }
-            return context.page(.home, HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
+        router.page("GET", "/", access: .guest) { _, session, context in
+            context.page(.home, HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
         }
     }
 }

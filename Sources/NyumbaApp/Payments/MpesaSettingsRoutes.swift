@@ -16,10 +16,23 @@ enum MpesaSettingsRoutes {
             return try page(landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/mpesa", save)
-        router.landlord("POST", "/landlord/mpesa/remove") { _, landlord, context in
-            try MpesaSettingsStore(db: context.db).delete(landlord: landlord.id)
-            return .redirect(to: "/landlord/mpesa?done=removed")
+        router.landlord("POST", "/landlord/mpesa/remove") { request, landlord, context in
+            let password = try request.form()["password"]
+            switch try change(request, landlord, context).remove(password: password) {
+            case .done: return .redirect(to: "/landlord/mpesa?done=removed")
+            case .invalid(let typed, let errors):
+                return try formAgain(typed, ["removePassword": errors["password"] ?? ""], landlord, context, 400)
+            case .refused(let typed, let wait):
+                return try formAgain(typed, ["removePassword": wait], landlord, context, 429)
+            }
         }
+    }
+
+    private static func change(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
+        -> MpesaSettingsChange
+    {
+        MpesaSettingsChange(
+            context: context, landlord: landlord.user, family: landlord.session.family, address: request.remoteAddress)
     }
 
     /// The page with what is stored now (secrets masked).
@@ -43,19 +56,25 @@ enum MpesaSettingsRoutes {
 
     private static func save(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
     {
-        let form = try request.form()
-        let (typed, errors) = try MpesaSettingsUpdate(db: context.db, config: context.config).save(
-            form, landlord: landlord.id)
-        guard errors.isEmpty else {
-            var model = MpesaSettingsPage(layout: try context.layout(title, landlord))
-            model.hasDefaults = context.config.daraja != nil
-            model.hasOwn = typed.hadOwn
-            model.shortcode = typed.shortcode
-            model.isTill = typed.isTill
-            model.partyB = typed.partyB
-            model.errors = errors.messages
-            return context.page(.paymentsSettings, model, status: 400)
+        switch try change(request, landlord, context).save(try request.form()) {
+        case .done: return .redirect(to: "/landlord/mpesa?done=saved")
+        case .invalid(let typed, let errors): return try formAgain(typed, errors.messages, landlord, context, 400)
+        case .refused(let typed, let wait): return try formAgain(typed, ["password": wait], landlord, context, 429)
         }
-        return .redirect(to: "/landlord/mpesa?done=saved")
+    }
+
+    /// The form again with what was typed (never the secrets) and why nothing changed.
+    private static func formAgain(
+        _ typed: MpesaSettingsUpdate.Typed, _ errors: [String: String], _ landlord: SignedInLandlord,
+        _ context: AppContext, _ status: Int
+    ) throws -> Response {
+        var model = MpesaSettingsPage(layout: try context.layout(title, landlord))
+        model.hasDefaults = context.config.daraja != nil
+        model.hasOwn = typed.hadOwn
+        model.shortcode = typed.shortcode
+        model.isTill = typed.isTill
+        model.partyB = typed.partyB
+        model.errors = errors
+        return context.page(.paymentsSettings, model, status: status)
     }
 }

@@ -45,8 +45,9 @@ enum PayRoutes {
 
     private static func pay(_ request: Request, _ tenant: SignedInTenant, _ context: AppContext) throws -> Response {
         let form = try request.form()
+        let payer = RentPayment.Payer(user: tenant.user, family: tenant.session.family, address: request.remoteAddress)
         let attempt = try RentPayment(context: context).start(
-            tenant: tenant.id, amount: form["amount"], phone: form["phone"])
+            payer, amount: form["amount"], phone: form["phone"], password: form["password"])
         if case .started(let id) = attempt { return .redirect(to: "/tenant/payments/requests/\(id.raw)") }
         var page = try payPage(tenant, context)
         page.amount = form["amount"] ?? ""
@@ -62,6 +63,9 @@ enum PayRoutes {
         case .alreadyPending(let message):
             page.errors = ["amount": message]
             return context.page(.paymentsPay, page, status: 409)
+        case .tooMany(let message):
+            page.errors = ["phone": message]
+            return context.page(.paymentsPay, page, status: 429)
         }
     }
 

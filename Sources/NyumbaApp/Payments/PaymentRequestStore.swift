@@ -25,6 +25,36 @@ struct PaymentRequestStore {
         ).map { PaymentRequestID(try $0.int64("id")) }
     }
 
+    /// True when the tenant confirmed `phone` (normalised) for prompts before.
+    func isConfirmedPhone(_ phone: String, tenant: UserID) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM tenant_payment_phones WHERE tenant_id = ? AND phone = ?", tenant.raw, phone)
+            != nil
+    }
+
+    /// Remembers that the tenant confirmed `phone` (normalised) for prompts.
+    func confirmPhone(_ phone: String, tenant: UserID) throws {
+        try db.execute(
+            """
+            INSERT INTO tenant_payment_phones (tenant_id, phone, confirmed_at) VALUES (?, ?, UTC_TIMESTAMP(6))
+            ON DUPLICATE KEY UPDATE confirmed_at = confirmed_at
+            """, tenant.raw, phone)
+    }
+
+    /// Seconds until the tenant may ask for another prompt, when they asked for `limit` in
+    /// the last `window` seconds; nil when they may now.
+    func promptLimitWait(tenant: UserID, limit: Int, window: Int) throws -> Int? {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), created_at + INTERVAL ? SECOND) AS wait
+                FROM payment_requests
+                WHERE tenant_id = ? AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND
+                ORDER BY created_at DESC LIMIT 1 OFFSET ?
+                """, window, tenant.raw, window, limit - 1)
+        else { return nil }
+        return max(1, try row.int("wait"))
+    }
+
     /// Opens a pending request, unless the lease has one already (then nil). The lease row
     /// is locked so two concurrent submissions cannot both open one.
     func open(

@@ -12,17 +12,38 @@ struct RentPayment {
         case invalid(FieldErrors)
         /// A push still waits for the PIN.
         case alreadyPending(String)
+        /// The tenant had `promptsPerHour` prompts in the last hour: the message says when to try again.
+        case tooMany(String)
     }
+
+    /// M-Pesa prompts a tenant may ask for in an hour: enough for retries, too few to pester anyone.
+    static let promptsPerHour = 5
 
     static let noLease = "You have no current lease, so there is no rent to pay."
     static let pendingMessage =
         "A payment is already waiting for your M-Pesa PIN. Finish it on your phone, or wait until it "
         + "times out, before you pay again."
 
+    static let confirmNumber =
+        "This is not your phone number on Nyumba. To send the prompt to it, type your password to confirm "
+        + "that it is yours or that its owner agreed."
+    static let wrongPassword = "That is not your password."
+
     let context: AppContext
 
-    /// Checks the amount and phone as typed, opens the request and sends the push.
-    func start(tenant: UserID, amount amountText: String?, phone phoneText: String?) throws -> Attempt {
+    /// Who asks: the tenant, their login (the throttle's known device) and their address.
+    struct Payer {
+        let user: CurrentUser
+        let family: String?
+        let address: String
+    }
+
+    /// Checks the amount and phone as typed (a number other than the tenant's own needs
+    /// `password` once, to confirm it), opens the request and sends the push.
+    func start(_ payer: Payer, amount amountText: String?, phone phoneText: String?, password: String?) throws
+        -> Attempt
+    {
+        let tenant = payer.user.id
         var errors = FieldErrors()
         let amount = Validate.integer(amountText, "amount", 1...250_000, into: &errors)
         let phone = Validate.phone(phoneText, into: &errors)
@@ -35,6 +56,13 @@ struct RentPayment {
             return .unavailable(problem.tenantMessage)
         }
         guard errors.isEmpty else { return .invalid(errors) }
+        if let wait = try store.promptLimitWait(tenant: tenant, limit: Self.promptsPerHour, window: 3600) {
+            let minutes = max(1, (wait + 59) / 60)
+            return .tooMany(
+                "You have asked for \(Self.promptsPerHour) M-Pesa prompts in the last hour, the most we send. "
+                    + "Try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
+        }
+        if let refusal = try confirmPhone(phone, payer, password: password) { return refusal }
         guard
             let id = try store.open(
                 lease, tenant: tenant, amount: amount, phone: phone, shortcode: account.shortcode.shortcode,
@@ -42,6 +70,31 @@ struct RentPayment {
         else { return .alreadyPending(Self.pendingMessage) }
         try push(id, lease: lease, amount: amount, phone: phone, account: account)
         return .started(id)
+    }
+
+    /// Nil when prompts may go to `phone`: the tenant's own, one they confirmed before, or one
+    /// they confirm now with their password (then remembered). The refusal otherwise.
+    private func confirmPhone(_ phone: String, _ payer: Payer, password: String?) throws -> Attempt? {
+        if Phone.normalize(payer.user.phone) == phone { return nil }
+        let store = PaymentRequestStore(db: context.db)
+        if try store.isConfirmedPhone(phone, tenant: payer.user.id) { return nil }
+        guard let password, !password.isEmpty else {
+            var errors = FieldErrors()
+            errors.add("password", Self.confirmNumber)
+            return .invalid(errors)
+        }
+        switch try PasswordRecheck(context: context).check(
+            password, of: payer.user, family: payer.family, address: payer.address)
+        {
+        case .confirmed:
+            try store.confirmPhone(phone, tenant: payer.user.id)
+            return nil
+        case .wrong:
+            var errors = FieldErrors()
+            errors.add("password", Self.wrongPassword)
+            return .invalid(errors)
+        case .refused(let wait): return .tooMany(wait)
+        }
     }
 
     /// Sends the push; a refusal settles the request as failed with Daraja's reason in plain words.

@@ -4,10 +4,13 @@ import Web
 /// The landlord's properties: the list, adding one, its details and its units.
 enum PropertyRoutes {
     static func register(in router: inout Router<AppContext>) {
-        router.landlord("GET", "/landlord") { request, landlord, context in
-            let summaries = try PropertyStore(db: context.db).summaries(landlord: landlord.id)
-            let layout = try context.layout("Your properties", landlord, notice: notice(request))
-            return context.page(.propertiesIndex, LandlordHomePage(layout: layout, summaries: summaries))
+        // The landlord's home is the list of their properties; the collection's URL lists them too.
+        for path in ["/landlord", "/landlord/properties"] {
+            router.landlord("GET", path) { request, landlord, context in
+                let summaries = try PropertyStore(db: context.db).summaries(landlord: landlord.id)
+                let layout = try context.layout("Your properties", landlord, notice: notice(request))
+                return context.page(.propertiesIndex, LandlordHomePage(layout: layout, summaries: summaries))
+            }
         }
         router.landlord("GET", "/landlord/properties/new") { _, landlord, context in
             let layout = try context.layout("Add a property", landlord)
@@ -15,6 +18,10 @@ enum PropertyRoutes {
         }
         router.landlord("POST", "/landlord/properties", createProperty)
         router.landlord("GET", "/landlord/properties/:id") { request, landlord, context in
+            try propertyPage(request, landlord, context, newUnit: UnitForm())
+        }
+        // The units are listed on the property's page: the collection's URL shows it too.
+        router.landlord("GET", "/landlord/properties/:id/units") { request, landlord, context in
             try propertyPage(request, landlord, context, newUnit: UnitForm())
         }
         router.landlord("POST", "/landlord/properties/:id/units", addUnit)

@@ -6,12 +6,12 @@ enum TenantSignupRoutes {
     static let title = "Sign up as a tenant"
 
     static func register(in router: inout Router<AppContext>) {
-        router.page("GET", "/signup/tenant", access: .anyone) { request, session, context in
+        router.page("GET", "/signup/tenant", access: .guest) { request, session, context in
             let code = PropertyCode.normalize(request.query["code"] ?? "")
             let page = TenantSignupPage(layout: try context.layout(title, session), code: String(code.prefix(12)))
             return context.page(.tenancySignup, page)
         }
-        router.page("GET", "/join/:token", access: .anyone) { request, session, context in
+        router.page("GET", "/join/:token", access: .guest) { request, session, context in
             guard let token = request.parameters["token"],
                 let property = try TenancyStore(db: context.db).property(inviteToken: token)
             else { throw HTTPError.notFound }
@@ -20,7 +20,7 @@ enum TenantSignupRoutes {
                 propertyName: property.name)
             return context.page(.tenancySignup, page)
         }
-        router.page("POST", "/signup/tenant", access: .anyone, signUpTenant)
+        router.page("POST", "/signup/tenant", access: .guest, signUpTenant)
     }
 
     private static func signUpTenant(_ request: Request, _ session: RequestSession, _ context: AppContext) throws
@@ -46,6 +46,7 @@ enum TenantSignupRoutes {
             return context.page(.tenancySignup, page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
+            session.rememberDevice(.make(for: user.id), key: context.sessions.key)
             return .redirect(to: "/tenant")
         }
     }

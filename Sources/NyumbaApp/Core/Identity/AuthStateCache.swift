@@ -27,7 +27,8 @@ final class AuthStateCache {
                 return user
             }
         } catch {
-            Log.warning("auth cache: \(error); reading user \(id) from the database")
+            // While Redis is skipped, the first failure has been logged already.
+            if error != .skipped { Log.warning("auth cache: \(error); reading user \(id) from the database") }
             return try load()
         }
         guard let user = try load() else { return nil }
@@ -35,7 +36,7 @@ final class AuthStateCache {
             do {
                 try redis.set(key, Array(bytes), expiresIn: Self.lifetime)
             } catch {
-                Log.warning("auth cache: \(error)")
+                if error != .skipped { Log.warning("auth cache: \(error)") }
             }
         }
         return user

@@ -12,13 +12,14 @@ struct Sessions {
 
     static let accessLifetime = 15 * 60
     static let refreshLifetime = 14 * 24 * 60 * 60
-    /// Two requests sent at once with the same refresh token are not a theft.
-    static let reuseGrace = 20
+    /// A refresh token presented again this soon after its rotation is not a theft: two
+    /// requests sent at once, or a response (and its cookies) lost on a flaky mobile link.
+    static let reuseGrace = 30
 
     /// A freshly issued pair.
     struct Tokens {
         let access: String
-        let refresh: String?
+        let refresh: String
         let family: String
     }
 
@@ -70,8 +71,7 @@ struct Sessions {
                     try revokeFamily(family)
                     return .invalid
                 }
-                return .renewed(
-                    user, Tokens(access: accessToken(for: user, family: family), refresh: nil, family: family))
+                return .renewed(user, try successor(in: family, for: user))
             }
             try db.execute("UPDATE refresh_tokens SET rotated_at = UTC_TIMESTAMP(6) WHERE id = ?", claims.jti)
             return .renewed(user, try issue(for: user, family: family))
@@ -91,6 +91,28 @@ struct Sessions {
         try db.execute(
             "UPDATE refresh_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE family_id = ? AND revoked_at IS NULL",
             family)
+    }
+
+    /// The pair a rotation within the grace already issued: the family's current refresh
+    /// token (signed again, same id and expiry) and a fresh access token. The client then
+    /// holds a refresh token that is valid, whichever of the racing responses it kept.
+    private func successor(in family: String, for user: CurrentUser) throws -> Tokens {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT id, CAST(UNIX_TIMESTAMP(created_at) AS SIGNED) AS issued,
+                       CAST(UNIX_TIMESTAMP(expires_at) AS SIGNED) AS expires
+                FROM refresh_tokens
+                WHERE family_id = ? AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > UTC_TIMESTAMP(6)
+                ORDER BY created_at DESC LIMIT 1
+                """, family)
+        else { return try issue(for: user, family: family) }
+        let refresh = JWT.sign(
+            claims: RefreshClaims(
+                sub: user.id.raw, jti: try row.string("id"), fam: family, typ: "refresh",
+                iat: Int(try row.int64("issued")), exp: Int(try row.int64("expires"))),
+            key: key)
+        return Tokens(access: accessToken(for: user, family: family), refresh: refresh, family: family)
     }
 
     private func issue(for user: CurrentUser, family: String) throws -> Tokens {

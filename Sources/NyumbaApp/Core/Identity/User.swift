@@ -36,6 +36,9 @@ public struct CurrentUser: Sendable, Codable {
 
     /// A tenant whose landlord has not approved them yet sees only the waiting page.
     public var isWaitingForApproval: Bool { role == .tenant && status != .active }
+    /// Where this person starts: the landlord's dashboard or the tenant's home (which shows
+    /// a tenant still waiting for approval the waiting page).
+    public var homePath: String { role == .landlord ? "/landlord" : "/tenant" }
 
     init(row: Row) throws {
         id = UserID(try row.int64("id"))

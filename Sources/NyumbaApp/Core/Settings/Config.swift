@@ -14,7 +14,7 @@ public struct Config: Sendable {
     public var migrationsDirectory: String
     /// PBKDF2 iterations for new password hashes (≥ 600,000).
     public var passwordIterations: Int
-    /// How long an account or address stays locked after too many failed logins.
+    /// How long an account stays locked (for unknown devices) after too many failed logins.
     public var loginLockoutSeconds: Int
     public var mail: MailSettings
     /// The shared cache of several responder processes; nil keeps the cache in-process.
