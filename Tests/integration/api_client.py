@@ -4,7 +4,6 @@ document in the repository (the operation's documented status and its schema).""
 import json
 import re
 import secrets
-import time
 from pathlib import Path
 
 import requests
@@ -12,6 +11,7 @@ from jsonschema import Draft202012Validator
 
 from accounts import PASSWORD, sign_up_landlord
 from browser import property_row, request_id, sign_up_tenant
+from stack import nairobi_today
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = json.loads((REPO / "api/openapi.json").read_text())
@@ -104,7 +104,7 @@ def approved_tenant(stack, landlord: API, prop: dict, unit: int = 0, rent: int =
     """A tenant approved onto the property's unit (index `unit`) through the API; returns it and its lease id."""
     tenant, email, request = pending_tenant(stack, prop)
     landlord.post("/api/v1/landlord/tenancy-requests/{id}/approve", {
-        "unit_id": prop["units"][unit]["id"], "monthly_rent": rent, "start_date": time.strftime("%Y-%m-01"),
+        "unit_id": prop["units"][unit]["id"], "monthly_rent": rent, "start_date": nairobi_today("%Y-%m-01"),
         "due_day": 1}, id=request)
     lease = int(stack.sql(
         f"SELECT l.id FROM leases l JOIN users u ON u.id = l.tenant_id WHERE u.email = '{email}'"))

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
+NAIROBI = timezone(timedelta(hours=3))
 SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
 
 
@@ -24,6 +26,11 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def nairobi_today(fmt: str = "%Y-%m-%d") -> str:
+    """Today in Nairobi (the day the app uses), formatted; never the machine's own time zone."""
+    return datetime.now(NAIROBI).strftime(fmt)
 
 
 def wait_for(check, timeout=20.0, what="condition"):

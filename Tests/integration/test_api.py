@@ -8,6 +8,7 @@ import time
 import requests
 from openapi_spec_validator import validate as validate_spec
 
+from stack import nairobi_today
 from accounts import PASSWORD, log_in as browser_log_in, sign_up_landlord
 from api_client import (API, REPO, approved_tenant, csrf_of, log_in, new_landlord, new_property, pending_tenant,
                         phone)
@@ -127,7 +128,7 @@ def test_another_landlords_things_and_the_wrong_role_are_404(stack):
     prop = new_property(owner)
     tenant, _, lease = approved_tenant(stack, owner, prop)
     owner.post("/api/v1/landlord/leases/{id}/payments", {"amount": 1000, "method": "cash",
-                                                          "date": time.strftime("%Y-%m-01")}, 201, id=lease)
+                                                          "date": nairobi_today("%Y-%m-01")}, 201, id=lease)
     payment = owner.get("/api/v1/landlord/payments").json()["items"][0]["id"]
     other, _ = new_landlord(stack)
     for template, path in [("/api/v1/landlord/properties/{id}", {"id": prop["id"]}),
@@ -137,7 +138,7 @@ def test_another_landlords_things_and_the_wrong_role_are_404(stack):
         assert other.error(other.get(template, 404, **path))["code"] == "not_found"
     other.post("/api/v1/landlord/properties/{id}/units", {"label": "Z1", "monthly_rent": 1}, 404, id=prop["id"])
     other.post("/api/v1/landlord/leases/{id}/payments", {"amount": 1, "method": "cash",
-                                                          "date": time.strftime("%Y-%m-01")}, 404, id=lease)
+                                                          "date": nairobi_today("%Y-%m-01")}, 404, id=lease)
     other.get("/api/v1/landlord/dashboard", 404, params={"property_id": prop["id"]})
     other.get("/api/v1/landlord/dashboard", 404, params={"lease_id": lease})
     assert other.get("/api/v1/landlord/payments").json()["items"] == []
@@ -168,7 +169,7 @@ def test_pending_tenant_gets_403_until_approved_then_sees_lease_and_payments(sta
                          "due_day": 31}, 400, id=request)
     assert landlord.error(bad)["fields"] == {"start_date": "Enter a date as YYYY-MM-DD, such as 2025-03-01.",
                                              "due_day": "Enter a whole number from 1 to 28."}
-    start = time.strftime("%Y-%m-01")
+    start = nairobi_today("%Y-%m-01")
     decided = landlord.post("/api/v1/landlord/tenancy-requests/{id}/approve",
                             {"unit_id": prop["units"][0]["id"], "monthly_rent": 12000, "start_date": start,
                              "due_day": 1}, id=request).json()
@@ -268,7 +269,7 @@ def test_tenant_without_lease_cannot_pay(stack):
     landlord, _ = new_landlord(stack)
     prop = new_property(landlord)
     tenant, _, lease = approved_tenant(stack, landlord, prop)
-    stack.sql(f"UPDATE leases SET end_date = '{time.strftime('%Y-%m-%d')}' WHERE id = {lease}")
+    stack.sql(f"UPDATE leases SET end_date = '{nairobi_today('%Y-%m-%d')}' WHERE id = {lease}")
     assert tenant.error(tenant.get("/api/v1/tenant/lease", 404))["code"] == "not_found"
     assert tenant.error(tenant.post("/api/v1/tenant/pay", {"amount": 10, "phone": phone(), "password": PASSWORD}, 409))[
         "code"] == "conflict"

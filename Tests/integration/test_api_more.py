@@ -10,6 +10,7 @@ import secrets
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from stack import nairobi_today
 from accounts import PASSWORD, sign_up_landlord, unique_email
 from api_client import API, approved_tenant, log_in, new_landlord, new_property, pending_tenant
 
@@ -149,7 +150,7 @@ def test_reminders_preview_send_refuse_and_log(stack):
     assert preview["count"] == 1
     recipient = preview["recipients"][0]
     assert recipient["lease_id"] == lease and recipient["tenant_email"] == tenant_email
-    assert recipient["amount_due"] == 12500 and recipient["due_date"] == time.strftime("%Y-%m-01")
+    assert recipient["amount_due"] == 12500 and recipient["due_date"] == nairobi_today("%Y-%m-01")
     assert recipient["subject"].startswith("Rent reminder: KES 12,500 due")
     assert "12,500" in recipient["text"]
     assert landlord.get("/api/v1/landlord/reminders").json()["items"] == []
@@ -165,13 +166,13 @@ def test_reminders_preview_send_refuse_and_log(stack):
 
     # Nobody owes, or the lease ended: 409 with the page's words.
     landlord.post("/api/v1/landlord/leases/{id}/payments", {"amount": 12500, "method": "cash",
-                                                             "date": time.strftime("%Y-%m-01")}, 201, id=lease)
+                                                             "date": nairobi_today("%Y-%m-01")}, 201, id=lease)
     nobody = landlord.post("/api/v1/landlord/reminders", {"arrears": True}, 409)
     assert landlord.error(nobody) == {"code": "conflict", "message":
                                       "Nobody here owes rent right now, so there is no one to remind."}
     # One chosen tenant still can be reminded (of the next rent).
     assert landlord.post("/api/v1/landlord/reminders/preview", {"lease_id": lease}).json()["count"] == 1
-    stack.sql(f"UPDATE leases SET end_date = '{time.strftime('%Y-%m-%d')}' WHERE id = {lease}")
+    stack.sql(f"UPDATE leases SET end_date = '{nairobi_today('%Y-%m-%d')}' WHERE id = {lease}")
     ended = landlord.post("/api/v1/landlord/reminders", {"lease_id": lease}, 409)
     assert landlord.error(ended)["message"] == "This lease has ended, so no reminder can be sent."
 
@@ -248,7 +249,7 @@ def test_messages_both_ways_with_limits_and_authorisation(stack):
     limited = tenant.post("/api/v1/tenant/messages", {"subject": "One more", "text": "x"}, 429)
     assert tenant.error(limited)["code"] == "too_many_requests"
     # Without a current lease there is nobody to write to.
-    stack.sql(f"UPDATE leases SET end_date = '{time.strftime('%Y-%m-%d')}' WHERE id = {lease}")
+    stack.sql(f"UPDATE leases SET end_date = '{nairobi_today('%Y-%m-%d')}' WHERE id = {lease}")
     assert tenant.error(tenant.post("/api/v1/tenant/messages", {"subject": "Hi", "text": "Hi"}, 409))[
         "code"] == "conflict"
 
@@ -310,7 +311,7 @@ def test_csv_exports_are_the_pages_files(stack):
     prop = new_property(landlord, rent=10000)
     _, tenant_email, lease = approved_tenant(stack, landlord, prop, rent=10000)
     landlord.post("/api/v1/landlord/leases/{id}/payments", {"amount": 4000, "method": "cash",
-                                                             "date": time.strftime("%Y-%m-01"), "reference": "=1+2"},
+                                                             "date": nairobi_today("%Y-%m-01"), "reference": "=1+2"},
                   201, id=lease)
     payments = landlord.get("/api/v1/landlord/dashboard/payments.csv")
     assert payments.headers["Content-Disposition"].startswith('attachment; filename="payments-')
@@ -342,10 +343,10 @@ def test_ending_a_lease(stack):
     prop = new_property(landlord)
     tenant, tenant_email, lease = approved_tenant(stack, landlord, prop)
     other, _ = new_landlord(stack)
-    today = time.strftime("%Y-%m-%d")
+    today = nairobi_today("%Y-%m-%d")
     other.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, 404, id=lease)
     tenant.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, 404, id=lease)
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    tomorrow = (datetime.date.fromisoformat(today) + datetime.timedelta(days=2)).isoformat()
     future = landlord.post("/api/v1/landlord/leases/{id}/end", {"end_date": tomorrow}, 400, id=lease)
     assert landlord.error(future)["fields"] == {"end_date": "The date cannot be in the future."}
     ended = landlord.post("/api/v1/landlord/leases/{id}/end", {"end_date": today}, id=lease).json()

@@ -16,6 +16,7 @@ from browser import add_property, count, post_form, sign_up_tenant, user_id
 from nodes import Node
 from test_faults import report
 from test_payments import _pushed, _tenant_with_lease, _wait_settled
+from stack import nairobi_today
 
 SQL_ERRORS = re.compile(r"SQL syntax|MariaDB|mysql|SQLSTATE|You have an error|Unknown column|ER_", re.I)
 
@@ -62,10 +63,10 @@ def landlord_post_routes(b):
             (f"/landlord/properties/{p}/units/{u}", {"label": "Z9", "rent": "1"}),
             (f"/landlord/requests/{r}/approve", {"unit": str(u), "rent": "1", "start": "2025-01-01", "dueDay": "1"}),
             (f"/landlord/requests/{r}/reject", {}),
-            (f"/landlord/leases/{l}/end", {"end": time.strftime("%Y-%m-%d")}),
+            (f"/landlord/leases/{l}/end", {"end": nairobi_today("%Y-%m-%d")}),
             (f"/landlord/leases/{l}/message", {"subject": "hi", "text": "stolen"}),
             (f"/landlord/leases/{l}/payments/new", {"amount": "1", "method": "cash",
-                                                   "date": time.strftime("%Y-%m-%d")})]
+                                                   "date": nairobi_today("%Y-%m-%d")})]
 
 
 def snapshot(stack) -> str:

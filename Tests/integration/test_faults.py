@@ -15,7 +15,7 @@ import requests
 from accounts import PASSWORD, sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id
 from nodes import Node
-from stack import wait_for
+from stack import wait_for, nairobi_today
 from test_payments import _checkout, _pushed, _success_body, _tenant_with_lease
 
 
@@ -107,7 +107,7 @@ def _tenants_with_leases(stack, landlord, how_many: int):
         approved = post_form(stack, landlord, "/landlord/notifications",
                              f"/landlord/requests/{request_id(stack, email)}/approve",
                              {"unit": str(unit_id(stack, property_id, f"A{number}")), "rent": "5000",
-                              "start": time.strftime("%Y-%m-01"), "dueDay": "1"})
+                              "start": nairobi_today("%Y-%m-01"), "dueDay": "1"})
         assert approved.status_code == 303, approved.text[:300]
         tenants.append(tenant)
     return tenants

@@ -11,6 +11,7 @@ import time
 import pytest
 import requests
 
+from stack import nairobi_today
 from accounts import PASSWORD, sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
 
@@ -31,7 +32,7 @@ def _tenant_with_lease(stack, rent=12500, name="Otieno Odhiambo", landlord=None)
     approved = post_form(stack, landlord, "/landlord/notifications",
                          f"/landlord/requests/{request_id(stack, email)}/approve",
                          {"unit": str(unit_id(stack, property_id, "A1")), "rent": str(rent),
-                          "start": time.strftime("%Y-%m-01"), "dueDay": "1"})
+                          "start": nairobi_today("%Y-%m-01"), "dueDay": "1"})
     assert approved.status_code == 303, approved.text[:500]
     return tenant, email, landlord, landlord_email, property_id
 
