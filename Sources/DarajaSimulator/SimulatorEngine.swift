@@ -9,17 +9,20 @@ final class SimulatorEngine: Sendable {
     let consumerSecret: String
     let passkey: String
     let callbackDelay: Duration
+    /// How long a push with a late-answer outcome (9995, 9994) waits before answering.
+    let lateAnswerDelay: Duration
     let log: @Sendable (String) -> Void
     let state = Locked(SimulatorState())
 
     init(
         consumerKey: String, consumerSecret: String, passkey: String, callbackDelay: Duration,
-        log: @escaping @Sendable (String) -> Void
+        lateAnswerDelay: Duration = .seconds(20), log: @escaping @Sendable (String) -> Void
     ) {
         self.consumerKey = consumerKey
         self.consumerSecret = consumerSecret
         self.passkey = passkey
         self.callbackDelay = callbackDelay
+        self.lateAnswerDelay = lateAnswerDelay
         self.log = log
     }
 
