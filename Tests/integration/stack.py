@@ -96,6 +96,9 @@ class Stack:
             NYUMBA_DARAJA_CALLBACK_TOKEN=self.callback_token,
             NYUMBA_RECONCILE_SECONDS="1",
             NYUMBA_PAYMENT_TIMEOUT_SECONDS="20",
+            # A push answered after the client gave up (simulator outcomes 9995, 9994).
+            NYUMBA_DARAJA_TIMEOUT_SECONDS="2",
+            NYUMBA_DARAJA_SIM_LATE_ANSWER_MS="4000",
         )
 
     # MariaDB

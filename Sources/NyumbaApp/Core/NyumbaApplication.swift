@@ -13,7 +13,7 @@ public final class NyumbaApplication: Sendable {
     private let errorPages: ErrorPages
     let authCache = AuthCache()
     /// One Daraja client for every worker and the reconciler.
-    let daraja = DarajaClient()
+    let daraja: DarajaClient
 
     /// The templates every feature needs; start-up fails if one is missing.
     static let requiredTemplates = [
@@ -28,6 +28,7 @@ public final class NyumbaApplication: Sendable {
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
         self.config = config
+        daraja = DarajaClient.configured(config.daraja)
         views = try Views(
             directory: config.templatesDirectory,
             required: Self.requiredTemplates + LedgerRoutes.templates + ReminderRoutes.templates

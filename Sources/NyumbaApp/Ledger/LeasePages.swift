@@ -97,9 +97,40 @@ struct LandlordPaymentsPage {
 
     let layout: Layout
     let properties: [PropertyChoice]
+    /// M-Pesa pushes whose outcome is unclear or unanswered (first page only).
+    var toCheck: [PaymentToCheckRow] = []
+    var hasToCheck = false
     let payments: [PaymentRow]
     let hasPayments: Bool
     let page: Int
     let previousLink: String?
     let nextLink: String?
+}
+
+/// A line of the landlord's "to check" list: a push M-Pesa gave no clear outcome for.
+struct PaymentToCheckRow {
+    let id: String
+    let date: String
+    let tenantName: String
+    let unitLabel: String
+    let propertyName: String
+    let amount: String
+    let phone: String
+    let status: String
+    let why: String
+
+    init(_ request: PaymentRequestToCheck) {
+        id = String(request.id.raw)
+        date = NairobiTime.dateTime(request.createdAt)
+        tenantName = request.tenantName
+        unitLabel = request.unitLabel
+        propertyName = request.propertyName
+        amount = Money.kes(request.amount)
+        phone = PhoneDisplay.local(request.phone)
+        status = request.status.rawValue
+        why =
+            request.status == .unconfirmed
+            ? "M-Pesa never answered the payment prompt; if the tenant paid, it is matched when M-Pesa reports it."
+            : "M-Pesa gave an unclear result; we keep asking M-Pesa. Check your M-Pesa statement."
+    }
 }

@@ -30,4 +30,15 @@ struct DarajaCallbackStore {
             """, checkoutRequestID
         ).map { (try $0.int64("id"), try $0.bytes("body")) }
     }
+
+    /// Callbacks of the last `withinSeconds` that matched no request, oldest first.
+    func recentUnmatched(withinSeconds: Int) throws -> [(id: Int64, body: [UInt8])] {
+        try db.query(
+            """
+            SELECT id, body FROM daraja_callbacks
+            WHERE outcome = 'unknown' AND received_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND
+            ORDER BY id LIMIT 100
+            """, withinSeconds
+        ).map { (try $0.int64("id"), try $0.bytes("body")) }
+    }
 }

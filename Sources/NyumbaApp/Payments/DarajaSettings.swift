@@ -9,6 +9,8 @@ public struct DarajaSettings: Sendable {
     public var shortcode: DarajaShortcode
     /// The secret last path segment of the callback URL (`/daraja/stk/<token>`).
     public var callbackToken: String
+    /// How long one HTTP exchange with Daraja may take (`NYUMBA_DARAJA_TIMEOUT_SECONDS`).
+    public var timeoutSeconds: Int = 15
 
     /// The credentials of the default Daraja app.
     public var credentials: DarajaCredentials {
@@ -40,13 +42,18 @@ public struct DarajaSettings: Sendable {
         let token = reader.parsed(
             "NYUMBA_DARAJA_CALLBACK_TOKEN", "a random string of at least 16 letters, digits, - or _"
         ) { MpesaFormat.isCallbackToken($0) ? $0 : nil }
-        guard let shortcode, let token, let type, !key.isEmpty, !secret.isEmpty, !passkey.isEmpty else { return nil }
+        let timeout = reader.parsed(
+            "NYUMBA_DARAJA_TIMEOUT_SECONDS", "a whole number of seconds (1 to 120)", default: 15
+        ) { Int($0).flatMap { (1...120).contains($0) ? $0 : nil } }
+        guard let shortcode, let token, let type, let timeout, !key.isEmpty, !secret.isEmpty, !passkey.isEmpty else {
+            return nil
+        }
         let resolvedPartyB = partyB.flatMap { $0.isEmpty ? nil : $0 } ?? shortcode
         return DarajaSettings(
             baseURL: baseURL, consumerKey: key, consumerSecret: secret,
             shortcode: DarajaShortcode(
                 shortcode: shortcode, passkey: passkey, transactionType: type, partyB: resolvedPartyB),
-            callbackToken: token)
+            callbackToken: token, timeoutSeconds: timeout)
     }
 }
 
@@ -65,6 +72,13 @@ public struct ReconcileSettings: Sendable {
             "NYUMBA_PAYMENT_TIMEOUT_SECONDS", "a whole number of seconds (10 to 86400)", default: 600
         ) { Int($0).flatMap { (10...86_400).contains($0) ? $0 : nil } }
         return ReconcileSettings(baseSeconds: base ?? 30, timeoutSeconds: timeout ?? 600)
+    }
+}
+
+extension DarajaClient {
+    /// The client for `settings` (the default timeouts when payments are off).
+    static func configured(_ settings: DarajaSettings?) -> DarajaClient {
+        DarajaClient(timeout: .seconds(settings?.timeoutSeconds ?? 15))
     }
 }
 

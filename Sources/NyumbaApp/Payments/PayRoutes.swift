@@ -38,8 +38,9 @@ enum PayRoutes {
         } catch let problem as MpesaAccountProblem {
             page.unavailable = problem.tenantMessage
         }
-        if let pending = try PaymentRequestStore(db: context.db).pendingRequest(lease: lease.leaseID) {
-            page.pendingURL = "/tenant/payments/requests/\(pending.raw)"
+        if let blocking = try PaymentRequestStore(db: context.db).blockingRequest(lease: lease.leaseID) {
+            page.pendingURL = "/tenant/payments/requests/\(blocking.id.raw)"
+            page.pendingUnconfirmed = blocking.status == .unconfirmed
         }
         return page
     }
@@ -76,8 +77,8 @@ enum PayRoutes {
         else { throw HTTPError.notFound }
         let page = PaymentStatusPage(layout: try context.layout("Payment", session), record)
         var response = context.page("payments/status", page)
-        if page.isPending {
-            response.setHeader("Refresh", "3")
+        if page.isPending || page.isUnconfirmed {
+            response.setHeader("Refresh", page.isPending ? "3" : "10")
             response.setHeader("Cache-Control", "no-store")
         }
         return response

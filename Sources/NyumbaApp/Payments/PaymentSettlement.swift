@@ -12,6 +12,7 @@ struct STKResult {
     var amount: Int? = nil
     var phone: String? = nil
     var paidAt = Date()
+    var merchantRequestID: String? = nil
     /// The callback is authoritative: it carries the receipt; the query is not (DARAJA.md).
     var fromCallback = false
 
@@ -26,6 +27,7 @@ struct STKResult {
         amount = callback.amount
         phone = callback.phone
         paidAt = callback.transactionDate.flatMap(DarajaTime.date) ?? Date()
+        merchantRequestID = callback.merchantRequestID
         fromCallback = true
     }
 }
@@ -55,9 +57,18 @@ struct PaymentSettlement {
     func settle(checkoutRequestID: String, _ result: STKResult) throws -> SettlementOutcome {
         try db.transaction {
             let store = PaymentRequestStore(db: db)
-            guard let request = try store.lock(checkoutRequestID: checkoutRequestID) else { return .unknown }
             let outcome = STKOutcome(resultCode: result.resultCode)
-            if request.status == .pending {
+            guard
+                let request = try store.lock(checkoutRequestID: checkoutRequestID)
+                    ?? linkUnanswered(checkoutRequestID: checkoutRequestID, result, outcome)
+            else { return .unknown }
+            if request.status == .pending || request.status == .unconfirmed {
+                try apply(result, outcome, to: request)
+                return .settled
+            }
+            // An unclear result is replaced by the first clear one, from a query or a callback.
+            if request.status == .needsReview {
+                guard outcome != .needsReview else { return .duplicate }
                 try apply(result, outcome, to: request)
                 return .settled
             }
@@ -73,6 +84,23 @@ struct PaymentSettlement {
             try apply(result, outcome, to: request)
             return .settled
         }
+    }
+
+    /// A paid callback for a push whose answer we never got (so whose CheckoutRequestID we
+    /// never learned): the tenant's unanswered request with the same phone and amount, linked
+    /// to that CheckoutRequestID and locked.
+    private func linkUnanswered(
+        checkoutRequestID: String, _ result: STKResult, _ outcome: STKOutcome
+    ) throws -> LockedPaymentRequest? {
+        guard outcome == .paid, result.fromCallback, let phone = result.phone, let amount = result.amount else {
+            return nil
+        }
+        let store = PaymentRequestStore(db: db)
+        guard let request = try store.lockUnlinked(phone: phone, amount: amount) else { return nil }
+        try store.link(request.id, checkoutRequestID: checkoutRequestID, merchantRequestID: result.merchantRequestID)
+        Log.info(
+            "payments: paid callback \(checkoutRequestID) matched unanswered request \(request.id) by phone and amount")
+        return try store.lock(checkoutRequestID: checkoutRequestID)
     }
 
     /// Marks a request that Daraja never answered about as timed out.
