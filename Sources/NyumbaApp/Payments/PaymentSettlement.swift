@@ -122,7 +122,7 @@ struct PaymentSettlement {
         try record(result, request, mismatch: mismatch)
     }
 
-    /// The ledger entry, the landlord's notifications and the receipt email.
+    /// The ledger entry, the landlord's notices and the receipt email (`PaymentRecorder`).
     private func record(_ result: STKResult, _ request: LockedPaymentRequest, mismatch: Bool) throws {
         let amount = result.amount ?? request.amount
         let entry = LedgerEntry(
@@ -131,24 +131,18 @@ struct PaymentSettlement {
             receipt: result.receipt, phone: result.phone.flatMap { $0.count == 12 ? $0 : nil } ?? request.phone,
             paymentRequestID: request.id.raw,
             checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
-        let payment: PaymentID
-        do {
-            payment = try LedgerStore(db: db).record(entry)
-        } catch let error as DatabaseError where error.isDuplicateKey {
+        guard let payment = try PaymentRecorder(db: db, views: views, config: config).record(entry) else {
             // Recorded already (a concurrent duplicate, or the same receipt through C2B).
             Log.info("payments: request \(request.id) was already in the ledger")
             return
         }
-        let notices = PaymentNotices(views: views, config: config)
-        let store = PaymentRequestStore(db: db)
-        try store.notifyLandlord(request.landlordID, kind: "payment", message: notices.received(amount, request))
+        Log.info("payments: request \(request.id) recorded as payment \(payment)")
         if mismatch {
-            try store.notifyLandlord(
+            try PaymentRequestStore(db: db).notifyLandlord(
                 request.landlordID, kind: "amount_mismatch",
-                message: notices.mismatch(reported: amount, request, receipt: result.receipt))
+                message: PaymentNotices(views: views, config: config).mismatch(
+                    reported: amount, request, receipt: result.receipt))
         }
-        try Outbox(db: db).enqueue(
-            notices.receiptEmail(payment, amount: amount, receipt: result.receipt, paidAt: result.paidAt, request))
     }
 
     static func status(_ outcome: STKOutcome) -> PaymentRequestStatus {
