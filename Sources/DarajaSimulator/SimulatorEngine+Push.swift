@@ -83,7 +83,7 @@ extension SimulatorEngine {
     }
 
     /// 10 uppercase letters and digits, starting with a letter like real receipts.
-    private static func receiptNumber() -> String {
+    static func receiptNumber() -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         let random = SecureRandom.bytes(10)
         return String(alphabet[Int(random[0]) % 26]) + String(random.dropFirst().map { alphabet[Int($0) % 36] })

@@ -32,7 +32,7 @@ public final class NyumbaApplication: Sendable {
         views = try Views(
             directory: config.templatesDirectory,
             required: Self.requiredTemplates + LedgerRoutes.templates + ReminderRoutes.templates
-                + MessageRoutes.templates + DashboardRoutes.templates)
+                + MessageRoutes.templates + DashboardRoutes.templates + UnmatchedPaymentsRoutes.templates)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
         HomeRoutes.register(in: &router)
@@ -47,6 +47,8 @@ public final class NyumbaApplication: Sendable {
         MpesaSettingsRoutes.register(in: &router)
         PayRoutes.register(in: &router)
         DarajaCallbackRoutes.register(in: &router)
+        C2BCallbackRoutes.register(in: &router)
+        UnmatchedPaymentsRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
         DashboardRoutes.register(in: &router)
         DashboardCache.shared.configure(redis: config.redisURL)

@@ -8,6 +8,8 @@ struct PayPage {
     var propertyName = ""
     var balance = ""
     var hasBalance = false
+    /// "Paybill 123456, Account no. KBC7A1", when the landlord is paid through a paybill.
+    var paybill: String? = nil
     var amount = ""
     var phone = ""
     /// Why the tenant cannot pay by M-Pesa now (no lease, not set up…); the form is hidden.

@@ -32,6 +32,8 @@ enum PayRoutes {
         let balance = try LedgerStore(db: context.db).balance(lease: lease.leaseID)
         page.balance = Money.kes(balance)
         page.hasBalance = balance > 0
+        page.paybill = try PaybillInstructions(db: context.db, config: context.config)
+            .words(lease: lease.leaseID, landlord: lease.landlordID)
         page.amount = balance > 0 ? String(min(balance, 250_000)) : ""
         do {
             _ = try MpesaAccounts(db: context.db, config: context.config).account(landlord: lease.landlordID)

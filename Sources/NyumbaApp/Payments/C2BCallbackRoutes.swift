@@ -1,0 +1,82 @@
+import Crypto
+import Daraja
+import Web
+
+/// `POST /daraja/c2b/<token>/confirmation` and `…/validation`: M-Pesa's paybill (C2B)
+/// notifications. As with the STK callback, the secret token in the path is the only
+/// credential (M-Pesa does not sign); every body is kept as received, then parsed strictly.
+/// A confirmation is acknowledged once stored, whether it matched a lease or not.
+enum C2BCallbackRoutes {
+    /// Larger bodies are refused unread (a real notification is well under 1 KB).
+    static let maxBodyBytes = 8 * 1024
+
+    static func register(in router: inout Router<AppContext>) {
+        router.post("/daraja/c2b/:token/confirmation") { request, context in try confirmation(request, context) }
+        router.post("/daraja/c2b/:token/validation") { request, context in try validation(request, context) }
+    }
+
+    /// Daraja's acknowledgement of a confirmation: ResultCode 0, always.
+    struct Confirmed: Encodable {
+        let resultCode = 0
+        let resultDesc = "Success"
+
+        enum CodingKeys: String, CodingKey {
+            case resultCode = "ResultCode"
+            case resultDesc = "ResultDesc"
+        }
+    }
+
+    /// The validation answer: `"0"` accepts, a `C2B000…` code rejects.
+    struct ValidationAnswer: Encodable {
+        let resultCode: String
+        let resultDesc: String
+
+        enum CodingKeys: String, CodingKey {
+            case resultCode = "ResultCode"
+            case resultDesc = "ResultDesc"
+        }
+    }
+
+    private static func confirmation(_ request: Request, _ context: AppContext) throws -> Response {
+        let (store, rowID, notification) = try received(request, context, kind: "confirmation")
+        let outcome = try C2BPayments(db: context.db, views: context.views, config: context.config)
+            .confirm(notification)
+        try store.updateCallback(rowID, transID: notification.transID, outcome: outcome.rawValue)
+        Log.info(
+            "daraja: C2B confirmation #\(rowID) \(notification.transID) KSh \(notification.amount) to "
+                + "\(notification.businessShortCode): \(outcome.rawValue)")
+        return .json(Confirmed())
+    }
+
+    /// Accepts every well-formed payment: an unmatched one is better fixed by hand than sent
+    /// back to the tenant (rejecting unknown account numbers is not offered yet).
+    private static func validation(_ request: Request, _ context: AppContext) throws -> Response {
+        let (store, rowID, notification) = try received(request, context, kind: "validation")
+        let matches = try C2BPayments(db: context.db, views: context.views, config: context.config)
+            .matches(notification)
+        try store.updateCallback(rowID, transID: notification.transID, outcome: matches ? "accepted" : "unmatched")
+        return .json(ValidationAnswer(resultCode: "0", resultDesc: "Accepted"))
+    }
+
+    /// Checks the token and size, keeps the body, parses it (400 and kept as malformed otherwise).
+    private static func received(_ request: Request, _ context: AppContext, kind: String) throws
+        -> (C2BStore, Int64, C2BNotification)
+    {
+        guard let expected = context.config.daraja?.callbackToken, let token = request.parameters["token"],
+            constantTimeEquals(Array(token.utf8), Array(expected.utf8))
+        else { throw HTTPError.notFound }
+        guard request.body.count <= maxBodyBytes else { throw HTTPError.payloadTooLarge }
+        let store = C2BStore(db: context.db)
+        let rowID = try store.saveCallback(kind: kind, body: request.body, remoteAddress: request.remoteAddress)
+        do {
+            guard request.contentType == "application/json" else {
+                throw DarajaError.malformedResponse("content type \(request.contentType)")
+            }
+            return (store, rowID, try C2BNotification.parse(request.body))
+        } catch {
+            try store.updateCallback(rowID, transID: nil, outcome: "malformed")
+            Log.warning("daraja: malformed C2B \(kind) #\(rowID) from \(request.remoteAddress): \(error)")
+            throw HTTPError.badRequest("The body is not a valid C2B \(kind).")
+        }
+    }
+}
