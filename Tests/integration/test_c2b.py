@@ -269,6 +269,7 @@ def test_unmatched_payments_are_listed_for_the_paybills_landlord_who_assigns_the
     assert f'data-unmatched="{row_id}"' in page.text and trans_id in page.text and "wrong 77" in page.text
     assert "KES 4,000" in page.text and "JANE DOE" in page.text
     assert "Phone matches your tenant Achieng Otieno" in page.text
+    assert 'data-unmatched-count="1"' in landlord.get(stack.url("/landlord/payments")).text
 
     # Nobody else sees or decides it.
     assert trans_id not in other.get(stack.url("/landlord/payments/unmatched")).text
@@ -293,6 +294,7 @@ def test_unmatched_payments_are_listed_for_the_paybills_landlord_who_assigns_the
     assert _ledger(stack, trans_id) == [[str(lease), "4000", "c2b"]]
     assert _c2b(stack, trans_id) == ["assigned"]
     assert trans_id not in landlord.get(stack.url("/landlord/payments/unmatched")).text
+    assert "data-unmatched-count" not in landlord.get(stack.url("/landlord/payments")).text
     assert trans_id in tenant.get(stack.url("/tenant")).text
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 4,000" in mail.body

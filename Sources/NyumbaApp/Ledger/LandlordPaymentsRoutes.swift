@@ -27,6 +27,8 @@ enum LandlordPaymentsRoutes {
                 model.toCheck = try PaymentRequestStore(db: context.db).requestsToCheck(landlord: landlord)
                     .map(PaymentToCheckRow.init)
                 model.hasToCheck = !model.toCheck.isEmpty
+                model.unmatchedCount = try C2BStore(db: context.db).unmatchedCount(landlord: landlord)
+                model.hasUnmatched = model.unmatchedCount > 0
             }
             return context.page("ledger/payments", model)
         }

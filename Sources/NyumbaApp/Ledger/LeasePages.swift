@@ -100,6 +100,9 @@ struct LandlordPaymentsPage {
     /// M-Pesa pushes whose outcome is unclear or unanswered (first page only).
     var toCheck: [PaymentToCheckRow] = []
     var hasToCheck = false
+    /// Paybill payments that matched no lease, waiting on the landlord (the badge).
+    var unmatchedCount = 0
+    var hasUnmatched = false
     let payments: [PaymentRow]
     let hasPayments: Bool
     let page: Int
