@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh [WORKLOAD...]        default: every workload of BENCHMARK.md, plus c-hello:
 #                                         static hello c-hello dashboard dashboard-property
-#                                         tenant-home callback login
+#                                         tenant-home callback login (c2b: on request)
 #
 # It builds the C libfcgi responder (bench/hello.c, the FastCGI ceiling), starts a private
 # MariaDB (scripts/mariadb.sh), runs `nyumba migrate`, starts `nyumba serve` and the C
