@@ -4,7 +4,7 @@ import Web
 
 /// `POST /daraja/c2b/<token>/confirmation` and `…/validation`: M-Pesa's paybill (C2B)
 /// notifications. As with the STK callback, the secret token in the path is the only
-/// credential (M-Pesa does not sign); every body is kept as received, then parsed strictly.
+/// credential (M-Pesa does not sign); every body is kept as received and parsed strictly.
 /// A confirmation is acknowledged once stored, whether it matched a lease or not.
 enum C2BCallbackRoutes {
     /// Larger bodies are refused unread (a real notification is well under 1 KB).
@@ -37,13 +37,30 @@ enum C2BCallbackRoutes {
         }
     }
 
+    /// Stored and settled in one transaction (one commit): the raw body, the payment row and
+    /// its ledger entry together. Only a malformed body is kept on its own.
     private static func confirmation(_ request: Request, _ context: AppContext) throws -> Response {
-        let (store, rowID, notification) = try received(request, context, kind: "confirmation")
-        let outcome = try C2BPayments(db: context.db, views: context.views, config: context.config)
-            .confirm(notification)
-        try store.updateCallback(rowID, transID: notification.transID, outcome: outcome.rawValue)
+        let notification = try parsed(request, context, kind: "confirmation")
+        let store = C2BStore(db: context.db)
+        let outcome: C2BPayments.Outcome
+        do {
+            outcome = try context.db.transaction {
+                let outcome = try C2BPayments(db: context.db, views: context.views, config: context.config)
+                    .confirm(notification)
+                _ = try store.saveCallback(
+                    kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
+                    transID: notification.transID, outcome: outcome.rawValue)
+                return outcome
+            }
+        } catch {
+            // Rolled back (a deadlock, a lost connection…): the body is still kept, to replay.
+            _ = try? store.saveCallback(
+                kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
+                transID: notification.transID, outcome: "failed")
+            throw error
+        }
         Log.info(
-            "daraja: C2B confirmation #\(rowID) \(notification.transID) KSh \(notification.amount) to "
+            "daraja: C2B confirmation \(notification.transID) KSh \(notification.amount) to "
                 + "\(notification.businessShortCode): \(outcome.rawValue)")
         return .json(Confirmed())
     }
@@ -51,30 +68,31 @@ enum C2BCallbackRoutes {
     /// Accepts every well-formed payment: an unmatched one is better fixed by hand than sent
     /// back to the tenant (rejecting unknown account numbers is not offered yet).
     private static func validation(_ request: Request, _ context: AppContext) throws -> Response {
-        let (store, rowID, notification) = try received(request, context, kind: "validation")
+        let notification = try parsed(request, context, kind: "validation")
         let matches = try C2BPayments(db: context.db, views: context.views, config: context.config)
             .matches(notification)
-        try store.updateCallback(rowID, transID: notification.transID, outcome: matches ? "accepted" : "unmatched")
+        _ = try C2BStore(db: context.db).saveCallback(
+            kind: "validation", body: request.body, remoteAddress: request.remoteAddress,
+            transID: notification.transID, outcome: matches ? "accepted" : "unmatched")
         return .json(ValidationAnswer(resultCode: "0", resultDesc: "Accepted"))
     }
 
-    /// Checks the token and size, keeps the body, parses it (400 and kept as malformed otherwise).
-    private static func received(_ request: Request, _ context: AppContext, kind: String) throws
-        -> (C2BStore, Int64, C2BNotification)
-    {
+    /// Checks the token and size and parses the body; a malformed one is kept as received
+    /// (outcome `malformed`) and answered 400.
+    private static func parsed(_ request: Request, _ context: AppContext, kind: String) throws -> C2BNotification {
         guard let expected = context.config.daraja?.callbackToken, let token = request.parameters["token"],
             constantTimeEquals(Array(token.utf8), Array(expected.utf8))
         else { throw HTTPError.notFound }
         guard request.body.count <= maxBodyBytes else { throw HTTPError.payloadTooLarge }
-        let store = C2BStore(db: context.db)
-        let rowID = try store.saveCallback(kind: kind, body: request.body, remoteAddress: request.remoteAddress)
         do {
             guard request.contentType == "application/json" else {
                 throw DarajaError.malformedResponse("content type \(request.contentType)")
             }
-            return (store, rowID, try C2BNotification.parse(request.body))
+            return try C2BNotification.parse(request.body)
         } catch {
-            try store.updateCallback(rowID, transID: nil, outcome: "malformed")
+            let rowID = try C2BStore(db: context.db).saveCallback(
+                kind: kind, body: request.body, remoteAddress: request.remoteAddress, transID: nil,
+                outcome: "malformed")
             Log.warning("daraja: malformed C2B \(kind) #\(rowID) from \(request.remoteAddress): \(error)")
             throw HTTPError.badRequest("The body is not a valid C2B \(kind).")
         }

@@ -6,21 +6,16 @@ import MariaDB
 struct C2BStore {
     let db: Connection
 
-    /// Keeps a body before anything else is done with it; returns its row id.
-    func saveCallback(kind: String, body: [UInt8], remoteAddress: String) throws -> Int64 {
+    /// Keeps a body as received, with its TransID and what came of it; returns its row id.
+    func saveCallback(
+        kind: String, body: [UInt8], remoteAddress: String, transID: String?, outcome: String
+    ) throws -> Int64 {
         try db.execute(
             """
             INSERT INTO c2b_callbacks (kind, trans_id, body, remote_address, outcome, received_at)
-            VALUES (?, NULL, ?, ?, 'received', UTC_TIMESTAMP(6))
-            """, kind, body, String(remoteAddress.prefix(45))
+            VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, kind, transID.map { String($0.prefix(20)) }, body, String(remoteAddress.prefix(45)), outcome
         ).lastInsertID
-    }
-
-    /// Notes the TransID of a kept body and what came of it.
-    func updateCallback(_ id: Int64, transID: String?, outcome: String) throws {
-        try db.execute(
-            "UPDATE c2b_callbacks SET trans_id = ?, outcome = ? WHERE id = ?", transID.map { String($0.prefix(20)) },
-            outcome, id)
     }
 
     /// The open lease an account number is for, on `shortcode`: the unit's full account

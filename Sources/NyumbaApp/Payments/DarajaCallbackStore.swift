@@ -4,13 +4,13 @@ import MariaDB
 struct DarajaCallbackStore {
     let db: Connection
 
-    /// Keeps a body before anything else is done with it; returns its row id.
-    func save(body: [UInt8], remoteAddress: String, outcome: String) throws -> Int64 {
+    /// Keeps a body as received, with the request it was about and what came of it; returns its row id.
+    func save(body: [UInt8], remoteAddress: String, checkoutRequestID: String? = nil, outcome: String) throws -> Int64 {
         try db.execute(
             """
             INSERT INTO daraja_callbacks (checkout_request_id, body, remote_address, outcome, received_at)
-            VALUES (NULL, ?, ?, ?, UTC_TIMESTAMP(6))
-            """, body, String(remoteAddress.prefix(45)), outcome
+            VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, checkoutRequestID.map { String($0.prefix(64)) }, body, String(remoteAddress.prefix(45)), outcome
         ).lastInsertID
     }
 
