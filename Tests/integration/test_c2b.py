@@ -6,6 +6,7 @@ whichever way M-Pesa reports it."""
 import hashlib
 import json
 import secrets
+import signal
 import threading
 import time
 
@@ -13,6 +14,7 @@ import requests
 
 from accounts import sign_up_landlord
 from browser import count, post_form, user_id
+from stack import wait_for
 from test_payments import _checkout, _payments, _post_callback, _pushed, _success_body, _tenant_with_lease, \
     _wait_settled
 
@@ -328,3 +330,71 @@ def test_unmatched_payments_on_the_shared_shortcode_are_the_operators_only(stack
     listed = stack.nyumba("unmatched")
     assert listed.returncode == 0, listed.stderr
     assert trans_id in listed.stdout and "ZZZZ99" in listed.stdout
+
+
+# The responder killed during a flood
+
+
+def test_sigkill_during_a_flood_of_confirmations_each_trans_id_is_in_the_ledger_once(stack):
+    leases = []
+    for _ in range(4):
+        _, email, *_ = _tenant_with_lease(stack)
+        lease, account, _ = _lease(stack, email)
+        leases.append((lease, account))
+    # 2,000 confirmations, 30% of them repeats of a TransID sent just before (by another thread).
+    prefix = "F" + secrets.token_hex(2).upper()
+    flood = []
+    for n in range(2000):
+        index = n * 7 // 10
+        lease, account = leases[index % len(leases)]
+        flood.append(json.dumps(_body(account, amount="100.00", trans_id=f"{prefix}{index:05d}")))
+    distinct = len({body for body in flood})
+    answers, lock = [], threading.Lock()
+
+    def send(bodies):
+        session = requests.Session()
+        for body in bodies:
+            try:
+                status = session.post(_url(stack), data=body, timeout=10,
+                                      headers={"Content-Type": "application/json"}).status_code
+            except requests.RequestException as error:
+                status = type(error).__name__
+            with lock:
+                answers.append(status)
+
+    def flood_with(threads_count):
+        next_index = iter(range(len(flood)))
+        def worker():
+            send(flood[index] for index in next_index)
+        threads = [threading.Thread(target=worker) for _ in range(threads_count)]
+        for thread in threads:
+            thread.start()
+        return threads
+
+    threads = flood_with(8)
+    try:
+        wait_for(lambda: len(answers) >= len(flood) // 3, timeout=60, what="a third of the flood")
+        stack.stop_responder(signal.SIGKILL)
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        stack.stop_responder()
+        if stack.socket.exists():
+            stack.socket.unlink()  # SIGKILL leaves the socket file behind
+        stack.start_responder()
+    wait_for(stack.healthy, what="responder restarted")
+    before = count(stack, f"SELECT COUNT(*) FROM payments WHERE receipt LIKE '{prefix}%'")
+    assert 0 < before < distinct
+
+    # The whole flood again, as a recovery (Pull Transactions) would replay it.
+    answers.clear()
+    for thread in flood_with(8):
+        thread.join(timeout=120)
+    assert answers == [200] * len(flood)
+    per_trans = stack.sql(f"SELECT receipt, COUNT(*) FROM payments WHERE receipt LIKE '{prefix}%' GROUP BY receipt")
+    counts = [int(line.split("\t")[1]) for line in per_trans.splitlines()]
+    assert len(counts) == distinct and set(counts) == {1}
+    assert count(stack, f"SELECT COUNT(*) FROM c2b_payments WHERE trans_id LIKE '{prefix}%'") == distinct
+    for lease, _ in leases:
+        paid = count(stack, f"SELECT total_paid FROM leases WHERE id = {lease}")
+        assert paid == count(stack, f"SELECT COALESCE(SUM(amount), 0) FROM payments WHERE lease_id = {lease}")

@@ -44,13 +44,15 @@ enum C2BCallbackRoutes {
         let store = C2BStore(db: context.db)
         let outcome: C2BPayments.Outcome
         do {
-            outcome = try context.db.transaction {
-                let outcome = try C2BPayments(db: context.db, views: context.views, config: context.config)
-                    .confirm(notification)
-                _ = try store.saveCallback(
-                    kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
-                    transID: notification.transID, outcome: outcome.rawValue)
-                return outcome
+            outcome = try LockConflictRetry.run {
+                try context.db.transaction {
+                    let outcome = try C2BPayments(db: context.db, views: context.views, config: context.config)
+                        .confirm(notification)
+                    _ = try store.saveCallback(
+                        kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
+                        transID: notification.transID, outcome: outcome.rawValue)
+                    return outcome
+                }
             }
         } catch {
             // Rolled back (a deadlock, a lost connection…): the body is still kept, to replay.

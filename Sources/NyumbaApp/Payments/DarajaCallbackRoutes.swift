@@ -46,13 +46,15 @@ enum DarajaCallbackRoutes {
         // The body and the settlement in one transaction (one commit); kept on its own if that fails.
         let outcome: SettlementOutcome
         do {
-            outcome = try context.db.transaction {
-                let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
-                    .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
-                _ = try callbacks.save(
-                    body: request.body, remoteAddress: request.remoteAddress,
-                    checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
-                return outcome
+            outcome = try LockConflictRetry.run {
+                try context.db.transaction {
+                    let outcome = try PaymentSettlement(db: context.db, views: context.views, config: context.config)
+                        .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
+                    _ = try callbacks.save(
+                        body: request.body, remoteAddress: request.remoteAddress,
+                        checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
+                    return outcome
+                }
             }
         } catch {
             _ = try? callbacks.save(
