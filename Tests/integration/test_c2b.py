@@ -398,3 +398,54 @@ def test_sigkill_during_a_flood_of_confirmations_each_trans_id_is_in_the_ledger_
     for lease, _ in leases:
         paid = count(stack, f"SELECT total_paid FROM leases WHERE id = {lease}")
         assert paid == count(stack, f"SELECT COALESCE(SUM(amount), 0) FROM payments WHERE lease_id = {lease}")
+
+
+# The landlord's own paybill
+
+
+def test_a_landlord_registers_their_paybill_and_may_have_unknown_account_numbers_refused(stack):
+    landlord, _ = sign_up_landlord(stack)
+    other, _ = sign_up_landlord(stack)
+    tenant, email, *_ = _tenant_with_lease(stack, landlord=landlord)
+    # Without settings of their own there is nothing to register.
+    refused = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-register", {})
+    assert refused.status_code == 409 and "Save your own paybill settings first" in refused.text
+    shortcode = _own_paybill(stack, landlord)
+    assert tenant.post(stack.url("/landlord/mpesa/c2b-register"), allow_redirects=False).status_code in (403, 404)
+    registered = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-register", {})
+    assert registered.status_code == 303, registered.text[:500]
+    registrations = requests.get(stack.sim_url + "/sim/c2b/registrations", timeout=10).json()
+    assert registrations[shortcode]["version"] == "v2"
+    assert registrations[shortcode]["validationURL"].endswith(f"/daraja/c2b/{stack.callback_token}/validation")
+
+    def pay(account):
+        return requests.post(stack.sim_url + "/sim/c2b/pay", timeout=30, json={
+            "shortcode": shortcode, "account": account, "amount": 700, "phone": "254712000999"}).json()
+
+    _, account, _ = _lease(stack, email)
+    assert _c2b(stack, pay(account)["transID"]) == ["recorded"]
+    assert _c2b(stack, pay("NOSUCH1")["transID"]) == ["unmatched"]
+
+    # Refusing unknown account numbers is the landlord's choice, for their paybill only.
+    assert post_form(stack, other, "/landlord/mpesa", "/landlord/mpesa/c2b-validation",
+                     {"reject": "on"}).status_code == 303
+    assert _c2b(stack, pay("NOSUCH2")["transID"]) == ["unmatched"]
+    assert post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-validation",
+                     {"reject": "on"}).status_code == 303
+    assert "checked" in landlord.get(stack.url("/landlord/mpesa")).text
+    rejected = pay("NOSUCH3")
+    assert json.loads(rejected["validationBody"]) == {"ResultCode": "C2B00012", "ResultDesc": "Rejected"}
+    assert "confirmation" not in rejected and _c2b(stack, rejected["transID"]) == [""]
+    assert _c2b(stack, pay(account.lower())["transID"]) == ["recorded"]
+    assert post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-validation", {}).status_code == 303
+    assert _c2b(stack, pay("NOSUCH4")["transID"]) == ["unmatched"]
+
+
+def test_a_daraja_refusal_to_register_is_shown_in_plain_words(stack):
+    landlord, _ = sign_up_landlord(stack)
+    saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
+                      {"shortcode": f"8{secrets.randbelow(100_000):05d}", "type": "paybill", "partyB": "",
+                       "consumerKey": "wrong-key", "consumerSecret": "wrong-secret", "passkey": PASSKEY})
+    assert saved.status_code == 303
+    refused = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-register", {})
+    assert refused.status_code == 502 and "M-Pesa did not register your paybill" in refused.text

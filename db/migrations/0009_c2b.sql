@@ -56,3 +56,7 @@ CREATE TABLE c2b_payments (
     KEY c2b_payments_landlord (landlord_id, status, received_at),
     KEY c2b_payments_status (status, received_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A landlord may have M-Pesa refuse (C2B00012) paybill payments whose account number matches
+-- no lease, instead of queueing them (validation must also be enabled by Safaricom).
+ALTER TABLE mpesa_settings ADD COLUMN c2b_validation TINYINT(1) NOT NULL DEFAULT 0;

@@ -18,10 +18,6 @@ enum C2BCommands {
             }
             landlord = UserID(id)
         }
-        let version = environment["NYUMBA_DARAJA_C2B_VERSION"] ?? "v2"
-        guard let parsedVersion = C2BRegistration.Version(rawValue: version) else {
-            return Commands.fail("c2b-register: NYUMBA_DARAJA_C2B_VERSION must be v1 or v2")
-        }
         let config: Config
         do {
             config = try Config.load(from: environment)
@@ -45,7 +41,7 @@ enum C2BCommands {
                 (shortcode, credentials) = (account.shortcode, account.credentials)
             }
             let registration = C2BUrls.registration(
-                config: config, shortcode: shortcode.partyB, version: parsedVersion)
+                config: config, shortcode: shortcode.partyB, version: daraja.c2bVersion)
             try DarajaClient.configured(daraja).registerC2B(registration, credentials: credentials)
             print("c2b-register: \(registration.version.rawValue) URLs registered for \(shortcode.partyB)")
             return 0

@@ -67,16 +67,24 @@ enum C2BCallbackRoutes {
         return .json(Confirmed())
     }
 
-    /// Accepts every well-formed payment: an unmatched one is better fixed by hand than sent
-    /// back to the tenant (rejecting unknown account numbers is not offered yet).
+    /// Accepts every well-formed payment, except one whose account number matches no lease
+    /// when the paybill's landlord asked for those to be refused (`C2B00012`): by default an
+    /// unmatched payment is better fixed by hand than sent back to the tenant.
     private static func validation(_ request: Request, _ context: AppContext) throws -> Response {
         let notification = try parsed(request, context, kind: "validation")
         let matches = try C2BPayments(db: context.db, views: context.views, config: context.config)
             .matches(notification)
+        var refuse = false
+        if !matches, let owner = try C2BStore(db: context.db).owner(shortcode: notification.businessShortCode) {
+            refuse = try MpesaSettingsStore(db: context.db).rejectsUnknownAccounts(landlord: owner)
+        }
         _ = try C2BStore(db: context.db).saveCallback(
             kind: "validation", body: request.body, remoteAddress: request.remoteAddress,
-            transID: notification.transID, outcome: matches ? "accepted" : "unmatched")
-        return .json(ValidationAnswer(resultCode: "0", resultDesc: "Accepted"))
+            transID: notification.transID, outcome: matches ? "accepted" : refuse ? "rejected" : "unmatched")
+        return .json(
+            refuse
+                ? ValidationAnswer(resultCode: "C2B00012", resultDesc: "Rejected")
+                : ValidationAnswer(resultCode: "0", resultDesc: "Accepted"))
     }
 
     /// Checks the token and size and parses the body; a malformed one is kept as received

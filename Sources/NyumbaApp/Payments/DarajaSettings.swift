@@ -11,6 +11,8 @@ public struct DarajaSettings: Sendable {
     public var callbackToken: String
     /// How long one HTTP exchange with Daraja may take (`NYUMBA_DARAJA_TIMEOUT_SECONDS`).
     public var timeoutSeconds: Int = 15
+    /// The Register URL version for paybill (C2B) URLs (`NYUMBA_DARAJA_C2B_VERSION`).
+    public var c2bVersion: C2BRegistration.Version = .v2
 
     /// The credentials of the default Daraja app.
     public var credentials: DarajaCredentials {
@@ -45,7 +47,11 @@ public struct DarajaSettings: Sendable {
         let timeout = reader.parsed(
             "NYUMBA_DARAJA_TIMEOUT_SECONDS", "a whole number of seconds (1 to 120)", default: 15
         ) { Int($0).flatMap { (1...120).contains($0) ? $0 : nil } }
-        guard let shortcode, let token, let type, let timeout, !key.isEmpty, !secret.isEmpty, !passkey.isEmpty else {
+        let c2bVersion = reader.parsed(
+            "NYUMBA_DARAJA_C2B_VERSION", "v1 or v2", default: .v2, C2BRegistration.Version.init(rawValue:))
+        guard let shortcode, let token, let type, let timeout, let c2bVersion, !key.isEmpty, !secret.isEmpty,
+            !passkey.isEmpty
+        else {
             return nil
         }
         let resolvedPartyB = partyB.flatMap { $0.isEmpty ? nil : $0 } ?? shortcode
@@ -53,7 +59,7 @@ public struct DarajaSettings: Sendable {
             baseURL: baseURL, consumerKey: key, consumerSecret: secret,
             shortcode: DarajaShortcode(
                 shortcode: shortcode, passkey: passkey, transactionType: type, partyB: resolvedPartyB),
-            callbackToken: token, timeoutSeconds: timeout)
+            callbackToken: token, timeoutSeconds: timeout, c2bVersion: c2bVersion)
     }
 }
 

@@ -65,4 +65,15 @@ struct MpesaSettingsStore {
     func delete(landlord: UserID) throws {
         try db.execute("DELETE FROM mpesa_settings WHERE landlord_id = ?", landlord.raw)
     }
+
+    /// Whether the landlord has M-Pesa refuse paybill payments that match no lease.
+    func rejectsUnknownAccounts(landlord: UserID) throws -> Bool {
+        try db.queryOne("SELECT c2b_validation FROM mpesa_settings WHERE landlord_id = ?", landlord.raw)?
+            .int("c2b_validation") == 1
+    }
+
+    /// Turns that on or off (only for a landlord with settings of their own).
+    func setRejectsUnknownAccounts(_ on: Bool, landlord: UserID) throws {
+        try db.execute("UPDATE mpesa_settings SET c2b_validation = ? WHERE landlord_id = ?", on, landlord.raw)
+    }
 }
