@@ -449,3 +449,46 @@ def test_a_daraja_refusal_to_register_is_shown_in_plain_words(stack):
     assert saved.status_code == 303
     refused = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-register", {})
     assert refused.status_code == 502 and "M-Pesa did not register your paybill" in refused.text
+
+
+# The API
+
+
+def test_the_api_lists_assigns_and_marks_unmatched_payments_for_their_landlord_only(stack):
+    from api_client import log_in as api_log_in
+
+    landlord, landlord_email = sign_up_landlord(stack)
+    shortcode = _own_paybill(stack, landlord)
+    _, email, *_ = _tenant_with_lease(stack, landlord=landlord)
+    lease, _, _ = _lease(stack, email)
+    other_browser, other_email = sign_up_landlord(stack)
+    tenant_email = _tenant_with_lease(stack, landlord=other_browser)[1]
+    api, other, tenant = (api_log_in(stack, e) for e in (landlord_email, other_email, tenant_email))
+
+    first, second = _trans_id(), _trans_id()
+    for trans_id in (first, second):
+        assert _confirm(stack, _body("??", shortcode=shortcode, trans_id=trans_id)).status_code == 200
+    listed = api.get("/api/v1/landlord/payments/unmatched").json()
+    assert {item["receipt"] for item in listed["items"]} >= {first, second}
+    item = next(item for item in listed["items"] if item["receipt"] == first)
+    assert item["amount"] == 1500 and item["account"] == "??" and item["shortcode"] == shortcode
+    assert other.get("/api/v1/landlord/payments/unmatched").json()["items"] == []
+    tenant.get("/api/v1/landlord/payments/unmatched", status=404)
+
+    [first_id] = _c2b(stack, first, "id")
+    [second_id] = _c2b(stack, second, "id")
+    other.post("/api/v1/landlord/payments/unmatched/{id}/assign", {"lease_id": lease}, status=404, id=first_id)
+    other.post("/api/v1/landlord/payments/unmatched/{id}/not-rent", {"note": "x"}, status=404, id=first_id)
+    tenant.post("/api/v1/landlord/payments/unmatched/{id}/assign", {"lease_id": lease}, status=404, id=first_id)
+    api.post("/api/v1/landlord/payments/unmatched/{id}/assign", {}, status=400, id=first_id)
+    api.post("/api/v1/landlord/payments/unmatched/{id}/not-rent", {"note": ""}, status=400, id=second_id)
+    assert _ledger(stack, first) == [] and _c2b(stack, second) == ["unmatched"]
+
+    done = api.post("/api/v1/landlord/payments/unmatched/{id}/assign", {"lease_id": lease}, id=first_id).json()
+    assert done == {"id": int(first_id), "status": "assigned"}
+    assert _ledger(stack, first) == [[str(lease), "1500", "c2b"]]
+    marked = api.post("/api/v1/landlord/payments/unmatched/{id}/not-rent", {"note": "Deposit"}, id=second_id).json()
+    assert marked == {"id": int(second_id), "status": "not_rent"}
+    api.post("/api/v1/landlord/payments/unmatched/{id}/assign", {"lease_id": lease}, status=404, id=second_id)
+    assert {item["receipt"] for item in api.get("/api/v1/landlord/payments/unmatched").json()["items"]} \
+        .isdisjoint({first, second})

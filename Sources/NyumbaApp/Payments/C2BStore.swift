@@ -85,13 +85,13 @@ struct C2BStore {
     }
 
     /// The landlord's payments waiting to be assigned, newest first (nil landlord: the operator's).
-    func unmatched(landlord: UserID?, limit: Int = 200) throws -> [UnmatchedPayment] {
+    func unmatched(landlord: UserID?, offset: Int = 0, limit: Int = 200) throws -> [UnmatchedPayment] {
         let owner = landlord == nil ? "landlord_id IS NULL" : "landlord_id = ?"
         return try db.query(
             """
             SELECT \(UnmatchedPayment.columns) FROM c2b_payments
-            WHERE \(owner) AND status = 'unmatched' ORDER BY received_at DESC, id DESC LIMIT ?
-            """, parameters: (landlord.map { [$0.raw] } ?? []) + [Int64(limit)]
+            WHERE \(owner) AND status = 'unmatched' ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?
+            """, parameters: (landlord.map { [$0.raw] } ?? []) + [Int64(limit), Int64(offset)]
         ).map(UnmatchedPayment.init)
     }
 
