@@ -60,3 +60,9 @@ CREATE TABLE c2b_payments (
 -- A landlord may have M-Pesa refuse (C2B00012) paybill payments whose account number matches
 -- no lease, instead of queueing them (validation must also be enabled by Safaricom).
 ALTER TABLE mpesa_settings ADD COLUMN c2b_validation TINYINT(1) NOT NULL DEFAULT 0;
+
+-- A manual payment carries the one-time key of its form (or the API's Idempotency-Key), so a
+-- double click or a retried request records it once.
+ALTER TABLE payments
+    ADD COLUMN idempotency_key VARCHAR(64) NULL,
+    ADD UNIQUE KEY payments_idempotency (landlord_id, idempotency_key);

@@ -1,3 +1,5 @@
+import Crypto
+
 /// The view model of `ledger/lease.mustache`: one lease as its landlord sees it.
 struct LeasePage {
     let layout: Layout
@@ -66,10 +68,13 @@ struct ManualPaymentPage {
     let reference: String
     let note: String
     let errors: [String: String]
+    /// The form's one-time key: submitting it twice records one payment.
+    let key: String
 
     init(layout: Layout, lease: LeaseDetails, form: ManualPaymentForm, today: CalendarDay) {
         self.layout = layout
         leaseID = lease.id.description
+        key = form.key.isEmpty ? SecureRandom.token(bytes: 16) : form.key
         tenantName = lease.tenantName
         unitLabel = lease.unitLabel
         propertyName = lease.propertyName
