@@ -129,14 +129,18 @@ def test_forgiven_typos_all_reach_the_lease(stack):
 
 def test_the_unit_label_alone_matches_when_it_is_unique_on_the_landlords_paybill(stack):
     landlord, _ = sign_up_landlord(stack)
-    shortcode = _own_paybill(stack, landlord)
-    _, email, *_ = _tenant_with_lease(stack, landlord=landlord)
+    tenant, email, *_ = _tenant_with_lease(stack, landlord=landlord)
     lease, account, label = _lease(stack, email)
+    assert f"Paybill 174379, Account no. {account}" in tenant.get(stack.url("/tenant")).text
+    shortcode = _own_paybill(stack, landlord)
+    # The cached home page follows the landlord's own paybill at once.
+    assert f"Paybill {shortcode}, Account no. {account}" in tenant.get(stack.url("/tenant")).text
     trans_id = _trans_id()
     assert _confirm(stack, _body(label.lower(), shortcode=shortcode, trans_id=trans_id)).status_code == 200
     assert _ledger(stack, trans_id) == [[str(lease), "1500", "c2b"]]
     # On the shared shortcode, where many units are "A1", the label alone matches nobody.
     shared = _trans_id()
+    _tenant_with_lease(stack)
     _tenant_with_lease(stack)
     assert _confirm(stack, _body(label, trans_id=shared)).status_code == 200
     assert _c2b(stack, shared, "status, IFNULL(landlord_id, '-')") == ["unmatched", "-"]

@@ -59,11 +59,14 @@ struct MpesaSettingsStore {
                 updated_at = VALUES(updated_at)
             """, landlord.raw, settings.shortcode, settings.transactionType, settings.partyB, settings.consumerKey,
             settings.consumerSecret, settings.passkey)
+        // The tenants' cached home pages show the paybill number.
+        DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
     /// Forgets the landlord's own settings (the deployment's defaults apply again).
     func delete(landlord: UserID) throws {
         try db.execute("DELETE FROM mpesa_settings WHERE landlord_id = ?", landlord.raw)
+        DashboardCache.shared.landlordChanged(landlord, on: db)
     }
 
     /// Whether the landlord has M-Pesa refuse paybill payments that match no lease.
