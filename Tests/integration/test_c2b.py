@@ -113,6 +113,9 @@ def test_register_then_pay_the_paybill_through_the_simulator_records_one_payment
     notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}")
     assert "KES 12,500 received from Mwangi Kariuki" in notes
     assert trans_id in tenant.get(stack.url("/tenant")).text
+    payment = int(stack.sql(f"SELECT id FROM payments WHERE receipt = '{trans_id}'"))
+    receipt = tenant.get(stack.url(f"/tenant/payments/{payment}/receipt")).text
+    assert trans_id in receipt and f"Paybill 174379, Account no. {account}" in receipt
 
 
 def test_forgiven_typos_all_reach_the_lease(stack):
