@@ -30,6 +30,9 @@ public struct C2BRegistration: Sendable, Equatable {
         self.version = version
     }
 
+    /// Words Daraja refuses in callback and C2B URLs, in any case.
+    public static let forbiddenURLWords = ["m-pesa", "mpesa", "safaricom", "exe", "exec", "cmd", "sql", "query"]
+
     /// The path of the call.
     public var path: String { "/mpesa/c2b/\(version.rawValue)/registerurl" }
 

@@ -3,9 +3,6 @@ import Daraja
 import Foundation
 
 extension SimulatorEngine {
-    /// Words Daraja refuses in C2B URLs, in any case.
-    static let forbiddenURLWords = ["m-pesa", "mpesa", "safaricom", "exe", "exec", "cmd", "sql", "query"]
-
     /// `POST /mpesa/c2b/{v1,v2}/registerurl`: checks the body as Daraja does and remembers the URLs
     /// (overwriting, as the sandbox allows).
     func registerC2B(_ request: SimpleHTTPRequest, version: String) -> SimpleHTTPResponse {
@@ -19,34 +16,32 @@ extension SimulatorEngine {
     private func acceptRegistration(_ request: SimpleHTTPRequest, version: String) throws(Refusal)
         -> SimpleHTTPResponse
     {
-        do {
-            let body = try darajaBody(request)
-            guard let shortcode = SimJSON.digits(body["ShortCode"]), (5...7).contains(shortcode.count) else {
-                throw Refusal(invalid("ShortCode"))
-            }
-            guard let type = body["ResponseType"] as? String, type == "Completed" || type == "Cancelled" else {
-                throw Refusal(invalid("ResponseType"))
-            }
-            let confirmation = try Self.checkedURL(body["ConfirmationURL"], "ConfirmationURL", engine: self)
-            let validation = try Self.checkedURL(body["ValidationURL"], "ValidationURL", engine: self)
-            state.withLock {
-                $0.c2bRegistrations[shortcode] = SimulatedC2BRegistration(
-                    confirmationURL: confirmation, validationURL: validation, version: version, responseType: type)
-            }
-            log("C2B \(version) URLs registered for \(shortcode): \(confirmation)")
-            let id = state.withLock { $0.nextSerial() }
-            return .json(
-                200,
-                SimJSON.text([
-                    "OriginatorCoversationID": "sim-\(id)", "ResponseCode": "0", "ResponseDescription": "Success",
-                ]))
+        let body = try darajaBody(request)
+        guard let shortcode = SimJSON.digits(body["ShortCode"]), (5...7).contains(shortcode.count) else {
+            throw Refusal(invalid("ShortCode"))
         }
+        guard let type = body["ResponseType"] as? String, type == "Completed" || type == "Cancelled" else {
+            throw Refusal(invalid("ResponseType"))
+        }
+        let confirmation = try Self.checkedURL(body["ConfirmationURL"], "ConfirmationURL", engine: self)
+        let validation = try Self.checkedURL(body["ValidationURL"], "ValidationURL", engine: self)
+        state.withLock {
+            $0.c2bRegistrations[shortcode] = SimulatedC2BRegistration(
+                confirmationURL: confirmation, validationURL: validation, version: version, responseType: type)
+        }
+        log("C2B \(version) URLs registered for \(shortcode): \(confirmation)")
+        let id = state.withLock { $0.nextSerial() }
+        return .json(
+            200,
+            SimJSON.text([
+                "OriginatorCoversationID": "sim-\(id)", "ResponseCode": "0", "ResponseDescription": "Success",
+            ]))
     }
 
     private static func checkedURL(_ value: Any?, _ field: String, engine: SimulatorEngine) throws(Refusal) -> String {
         guard let url = value as? String, url.hasPrefix("https://") || url.hasPrefix("http://"),
             !url.contains(where: \.isWhitespace),
-            !forbiddenURLWords.contains(where: { url.lowercased().contains($0) })
+            !C2BRegistration.forbiddenURLWords.contains(where: { url.lowercased().contains($0) })
         else { throw Refusal(engine.invalid(field)) }
         return url
     }

@@ -84,7 +84,8 @@ class Stack:
         self.sim_port = free_port()
         self.sim = None
         self.sim_log = root / "daraja-sim.log"
-        self.callback_token = secrets.token_urlsafe(24)
+        # Hex: never spells a word Daraja refuses in URLs (exe, sql, cmd…).
+        self.callback_token = secrets.token_hex(24)
         self.env.update(
             NYUMBA_DARAJA_SIM_PORT=str(self.sim_port),
             NYUMBA_DARAJA_SIM_DELAY_MS="300",

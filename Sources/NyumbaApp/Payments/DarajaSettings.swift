@@ -42,7 +42,9 @@ public struct DarajaSettings: Sendable {
             MpesaFormat.isShortcode($0) ? $0 : nil
         }
         let token = reader.parsed(
-            "NYUMBA_DARAJA_CALLBACK_TOKEN", "a random string of at least 16 letters, digits, - or _"
+            "NYUMBA_DARAJA_CALLBACK_TOKEN",
+            "a random string of at least 16 letters, digits, - or _ (not containing mpesa, safaricom, exe, cmd, sql "
+                + "or query, which Daraja refuses in URLs)"
         ) { MpesaFormat.isCallbackToken($0) ? $0 : nil }
         let timeout = reader.parsed(
             "NYUMBA_DARAJA_TIMEOUT_SECONDS", "a whole number of seconds (1 to 120)", default: 15
@@ -95,9 +97,11 @@ enum MpesaFormat {
         (5...7).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A token safe in a URL path and long enough not to be guessed.
+    /// A token safe in a URL path and long enough not to be guessed, without the words Daraja
+    /// refuses in callback and C2B URLs (in any case).
     static func isCallbackToken(_ text: String) -> Bool {
         text.count >= 16 && text.count <= 128
             && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            && !C2BRegistration.forbiddenURLWords.contains(where: text.lowercased().contains)
     }
 }
