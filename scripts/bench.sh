@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh [WORKLOAD...]        default: every workload of BENCHMARK.md, plus c-hello:
 #                                         static hello c-hello dashboard dashboard-property
-#                                         tenant-home callback login
+#                                         tenant-home callback c2b login
 #
 # It builds the C libfcgi responder (bench/hello.c, the FastCGI ceiling), starts a private
 # MariaDB (scripts/mariadb.sh), runs `nyumba migrate`, starts `nyumba serve` and the C
@@ -53,7 +53,7 @@ workers="${BENCH_WORKERS:-${NYUMBA_WORKERS:-4}}"
 nyumba_bin="${NYUMBA_BIN:-$repo/.build/release/nyumba}"
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] ||
-    workloads=(static hello c-hello dashboard dashboard-property tenant-home callback login)
+    workloads=(static hello c-hello dashboard dashboard-property tenant-home callback c2b login)
 
 say() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }

@@ -39,8 +39,9 @@ running() {
     [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
 }
 
+# Rewritten on every start, so a folder created by an older version of this script gets
+# today's settings (durability above all) rather than the ones it was created with.
 write_config() {
-    [ -f "$cnf" ] && return
     cat >"$cnf" <<EOF
 [mariadbd]
 user=root
@@ -52,7 +53,9 @@ skip-networking
 character-set-server=utf8mb4
 collation-server=utf8mb4_unicode_ci
 innodb_buffer_pool_size=256M
-innodb_flush_log_at_trx_commit=2
+# Durable commits: a committed payment survives a machine crash. No binary log is kept;
+# if one is ever switched on (log-bin), add sync_binlog=1 beside it.
+innodb_flush_log_at_trx_commit=1
 innodb_log_file_size=64M
 max_connections=200
 

@@ -84,6 +84,13 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 bash scripts/nginx.sh start "$var/run/nginx" >/dev/null
+if [ -n "${use_sim:-}" ]; then
+    # Paybill payments: the simulator posts them to our C2B URLs once they are registered.
+    for _ in $(seq 1 50); do
+        "$bin" c2b-register >>"$var/daraja-sim.log" 2>&1 && break
+        sleep 0.1
+    done
+fi
 
 cat <<MSG
 
@@ -92,6 +99,7 @@ $(cat "$var/demo-logins.txt" 2>/dev/null | sed 's/^/  /')
   responder log: $var/responder.log
   emails are written to: $NYUMBA_MAIL_DIR
   M-Pesa: $NYUMBA_DARAJA_BASE_URL${use_sim:+ (the simulator; phones ending 1032 cancel, 2001 wrong PIN, 1037 time out)}
+  Paybill payment (simulator): curl -d '{"shortcode":"SHORTCODE","account":"ACCOUNT","amount":100,"phone":"254712345678"}' $NYUMBA_DARAJA_BASE_URL/sim/c2b/pay
   Ctrl-C stops everything.
 
 MSG

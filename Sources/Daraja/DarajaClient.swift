@@ -38,7 +38,7 @@ public final class DarajaClient: Sendable {
     }
 
     /// POSTs with the shared token; after `404.001.03` forgets it, fetches a new one and tries once more.
-    private func authorizedPost(
+    func authorizedPost(
         _ path: String, body: [UInt8], credentials: DarajaCredentials
     ) throws(DarajaError) -> (status: Int, body: [UInt8]) {
         var answer: (status: Int, body: [UInt8]) = (0, [])

@@ -33,6 +33,17 @@ public enum DarajaError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// True when Daraja may have carried the call out although we got no clear answer (a timeout,
+    /// a dropped connection, an unreadable body, a server error without Daraja's error shape):
+    /// for a push, the prompt may have reached the phone, so it must not be called a failure.
+    public var mayHaveBeenApplied: Bool {
+        switch self {
+        case .invalidRequest: return false
+        case .api(let status, let errorCode, _): return errorCode.isEmpty && status >= 500
+        case .transport, .malformedResponse: return true
+        }
+    }
+
     /// A precise line for the operator log.
     public var description: String {
         switch self {

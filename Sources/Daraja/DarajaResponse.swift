@@ -26,6 +26,18 @@ enum DarajaResponse {
         return (token, seconds)
     }
 
+    /// The Register URL answer: `{"ResponseCode":"0",…}` (or `ResponseDescription` "Success").
+    static func registered(status: Int, body: [UInt8]) throws(DarajaError) {
+        guard status == 200, let object = JSONValue.object(body), object["errorCode"] == nil else {
+            throw apiError(status: status, body: body)
+        }
+        guard let code = object["ResponseCode"], JSONValue.integer(code) == 0 else {
+            throw .api(
+                httpStatus: status, errorCode: "\(object["ResponseCode"] ?? "")",
+                message: JSONValue.string(object["ResponseDescription"]) ?? excerpt(body))
+        }
+    }
+
     /// The push answer: accepted only with `ResponseCode` "0" and a CheckoutRequestID.
     static func pushAccepted(status: Int, body: [UInt8]) throws(DarajaError) -> STKPushAccepted {
         guard status == 200, let object = JSONValue.object(body), object["errorCode"] == nil else {

@@ -11,7 +11,8 @@ public struct DarajaSimulatorError: Error, Sendable, CustomStringConvertible {
 /// The last four digits of the phone choose the outcome (`…1032` cancelled, `…1037` timed
 /// out, `…2001` wrong PIN, `…0001` insufficient funds, `…9998` no callback, `…9997` duplicate
 /// callback, `…9996` callback with amount + 1, `…4999` and `…5001` "still processing" query
-/// answers; anything else succeeds); `setOutcome(_:forPhone:)` or `POST /sim/outcomes` overrides.
+/// answers, `…9995` and `…9994` a paid push answered only after `lateAnswerDelay` (past the
+/// client's timeout) and called back before or after that answer; anything else succeeds); `setOutcome(_:forPhone:)` or `POST /sim/outcomes` overrides.
 public final class DarajaSimulator: Sendable {
     private let engine: SimulatorEngine
     private let server: SimpleHTTPServer
@@ -21,11 +22,12 @@ public final class DarajaSimulator: Sendable {
     /// `log` receives one line per push and callback.
     public init(
         host: String = "127.0.0.1", port: Int, consumerKey: String, consumerSecret: String, passkey: String,
-        callbackDelay: Duration = .milliseconds(300), log: @escaping @Sendable (String) -> Void = { _ in }
+        callbackDelay: Duration = .milliseconds(300), lateAnswerDelay: Duration = .seconds(20),
+        log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         let engine = SimulatorEngine(
             consumerKey: consumerKey, consumerSecret: consumerSecret, passkey: passkey, callbackDelay: callbackDelay,
-            log: log)
+            lateAnswerDelay: lateAnswerDelay, log: log)
         self.engine = engine
         self.server = SimpleHTTPServer(host: host, port: port) { engine.handle($0) }
     }

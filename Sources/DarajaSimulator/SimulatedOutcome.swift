@@ -15,7 +15,7 @@ struct SimulatedOutcome {
         }
         let suffix = String(phone.suffix(4))
         switch suffix {
-        case "1032", "1037", "2001", "0001", "9998", "9997", "9996", "4999", "5001": name = suffix
+        case "1032", "1037", "2001", "0001", "9998", "9997", "9996", "9995", "9994", "4999", "5001": name = suffix
         default: name = "0"
         }
     }
@@ -23,7 +23,7 @@ struct SimulatedOutcome {
     /// The ResultCode the callback and the final query answer carry.
     var resultCode: Int {
         switch name {
-        case "9998", "9997", "9996", "4999", "5001": return 0
+        case "9998", "9997", "9996", "9995", "9994", "4999", "5001": return 0
         default: return Int(name) ?? 0
         }
     }
@@ -36,6 +36,14 @@ struct SimulatedOutcome {
         default: return 1
         }
     }
+
+    /// The push's answer comes only after the simulator's late-answer delay (longer than a
+    /// client's timeout), while the prompt is paid: 9995 calls back at the usual delay, before
+    /// the answer; 9994 calls back after the answer.
+    var answersLate: Bool { name == "9995" || name == "9994" }
+
+    /// The callback waits for the late answer too.
+    var callsBackAfterAnswer: Bool { name == "9994" }
 
     /// What the callback's Amount says, given the amount asked for.
     func callbackAmount(requested: Int) -> Int {

@@ -2,21 +2,26 @@ import Daraja
 import Foundation
 
 extension SimulatorEngine {
-    /// After the delay, posts the callback (none, once or twice) on a background thread.
-    func scheduleCallbacks(for push: SimulatedPush) {
+    /// After `delay`, posts the callback (none, once or twice) on a background thread.
+    func scheduleCallbacks(for push: SimulatedPush, after callbackDelay: Duration) {
         let outcome = SimulatedOutcome(name: push.outcome)
         let count = push.resultCode == 2028 ? 1 : outcome.callbackCount
         guard count > 0 else { return }
         let body = Array(
             Self.callbackBody(push, amount: outcome.callbackAmount(requested: push.amount), date: Date()).utf8)
-        let (seconds, attoseconds) = callbackDelay.components
-        let delay = Double(seconds) + Double(attoseconds) / 1e18
+        let delay = Self.seconds(callbackDelay)
         let thread = Thread { [self] in
             Thread.sleep(forTimeInterval: delay)
             for _ in 0..<count { deliver(body, of: push) }
         }
         thread.name = "sim-callback"
         thread.start()
+    }
+
+    /// A duration in seconds, for `Thread.sleep`.
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     private func deliver(_ body: [UInt8], of push: SimulatedPush) {

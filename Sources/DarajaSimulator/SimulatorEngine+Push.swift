@@ -37,7 +37,14 @@ extension SimulatorEngine {
         let push = record(
             phone: phone, amount: amount, reference: reference, url: url, forcedCode: misconfigured ? 2028 : nil)
         log("push \(push.checkoutRequestID) \(phone) KSh \(amount) ref \(reference) → outcome \(push.outcome)")
-        scheduleCallbacks(for: push)
+        let outcome = SimulatedOutcome(name: push.outcome)
+        scheduleCallbacks(
+            for: push, after: outcome.callsBackAfterAnswer ? lateAnswerDelay + callbackDelay : callbackDelay)
+        if outcome.answersLate {
+            // Runs on the connection's own thread: the client has given up by the time this returns.
+            Thread.sleep(forTimeInterval: Self.seconds(lateAnswerDelay))
+            log("push \(push.checkoutRequestID) answered late")
+        }
         let message = "Success. Request accepted for processing"
         return .json(
             200,
@@ -76,7 +83,7 @@ extension SimulatorEngine {
     }
 
     /// 10 uppercase letters and digits, starting with a letter like real receipts.
-    private static func receiptNumber() -> String {
+    static func receiptNumber() -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         let random = SecureRandom.bytes(10)
         return String(alphabet[Int(random[0]) % 26]) + String(random.dropFirst().map { alphabet[Int($0) % 36] })

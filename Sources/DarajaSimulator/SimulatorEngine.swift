@@ -9,17 +9,20 @@ final class SimulatorEngine: Sendable {
     let consumerSecret: String
     let passkey: String
     let callbackDelay: Duration
+    /// How long a push with a late-answer outcome (9995, 9994) waits before answering.
+    let lateAnswerDelay: Duration
     let log: @Sendable (String) -> Void
     let state = Locked(SimulatorState())
 
     init(
         consumerKey: String, consumerSecret: String, passkey: String, callbackDelay: Duration,
-        log: @escaping @Sendable (String) -> Void
+        lateAnswerDelay: Duration = .seconds(20), log: @escaping @Sendable (String) -> Void
     ) {
         self.consumerKey = consumerKey
         self.consumerSecret = consumerSecret
         self.passkey = passkey
         self.callbackDelay = callbackDelay
+        self.lateAnswerDelay = lateAnswerDelay
         self.log = log
     }
 
@@ -28,6 +31,10 @@ final class SimulatorEngine: Sendable {
         case ("GET", "/oauth/v1/generate"): return oauth(request)
         case ("POST", "/mpesa/stkpush/v1/processrequest"): return push(request)
         case ("POST", "/mpesa/stkpushquery/v1/query"): return query(request)
+        case ("POST", "/mpesa/c2b/v1/registerurl"): return registerC2B(request, version: "v1")
+        case ("POST", "/mpesa/c2b/v2/registerurl"): return registerC2B(request, version: "v2")
+        case ("POST", "/sim/c2b/pay"): return payBill(request)
+        case ("GET", "/sim/c2b/registrations"): return c2bRegistrations()
         case ("GET", "/sim/requests"): return .json(200, SimJSON.text(pushes().map(Self.listing)))
         case ("GET", "/sim/stats"): return stats()
         case ("POST", "/sim/outcomes"): return setOutcome(request)

@@ -13,6 +13,8 @@ struct SimulatorState {
     var overrides: [String: String] = [:]
     /// Receipt numbers handed out, to keep them unique.
     var receipts: Set<String> = []
+    /// C2B URLs registered, by shortcode.
+    var c2bRegistrations: [String: SimulatedC2BRegistration] = [:]
     /// Counts requests, for unique ids.
     var serial = 0
 
@@ -20,4 +22,12 @@ struct SimulatorState {
         serial += 1
         return serial
     }
+}
+
+/// The C2B URLs registered for a shortcode, and with which Register URL version.
+struct SimulatedC2BRegistration: Sendable {
+    let confirmationURL: String
+    let validationURL: String
+    let version: String
+    let responseType: String
 }

@@ -32,6 +32,27 @@ final class DarajaClientSimulatorTests: XCTestCase {
             .completed(resultCode: 0, resultDesc: "The service request is processed successfully."))
     }
 
+    func testPushAnsweredAfterTheTimeoutMayHaveBeenAppliedAndIsStillCalledBack() throws {
+        let sim = try SimulatorHarness(lateAnswer: .milliseconds(2500), timeout: .seconds(1))
+        XCTAssertThrowsError(try sim.push(phone: "254708379995")) { error in
+            XCTAssertEqual((error as? DarajaError)?.mayHaveBeenApplied, true, "\(error)")
+        }
+        let push = try XCTUnwrap(sim.simulator.pushes.first)
+        XCTAssertEqual(push.outcome, "9995")
+        let callback = try STKCallback.parse(try XCTUnwrap(sim.callbacks(for: push.checkoutRequestID).first))
+        XCTAssertEqual(callback.resultCode, 0)
+        XCTAssertEqual(callback.phone, "254708379995")
+    }
+
+    func testOnlyUnclearErrorsMayHaveBeenApplied() {
+        XCTAssertTrue(DarajaError.transport("timeout").mayHaveBeenApplied)
+        XCTAssertTrue(DarajaError.malformedResponse("not JSON").mayHaveBeenApplied)
+        XCTAssertTrue(DarajaError.api(httpStatus: 502, errorCode: "", message: "Bad Gateway").mayHaveBeenApplied)
+        XCTAssertFalse(DarajaError.api(httpStatus: 500, errorCode: "500.003.02", message: "busy").mayHaveBeenApplied)
+        XCTAssertFalse(DarajaError.api(httpStatus: 400, errorCode: "400.002.02", message: "bad").mayHaveBeenApplied)
+        XCTAssertFalse(DarajaError.invalidRequest("amount").mayHaveBeenApplied)
+    }
+
     func testTokenFetchedOnceAndReusedAcrossPushes() throws {
         let sim = try SimulatorHarness()
         for _ in 0..<3 { _ = try sim.push() }

@@ -8,15 +8,18 @@ import XCTest
 final class SimulatorHarness: Sendable {
     static let passkey = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
 
-    let simulator = DarajaSimulator(
-        port: 0, consumerKey: "test-key", consumerSecret: "test-secret", passkey: passkey,
-        callbackDelay: .milliseconds(100))
+    let simulator: DarajaSimulator
     let inbox = Inbox()
     let listener: SimpleHTTPServer
-    let client = DarajaClient(connectTimeout: .seconds(2), timeout: .seconds(5))
+    let client: DarajaClient
     let shortcode = DarajaShortcode(shortcode: "174379", passkey: passkey, transactionType: .payBill, partyB: "174379")
 
-    init() throws {
+    /// `lateAnswer`: how long pushes with a late-answer outcome wait; `timeout`: the client's.
+    init(lateAnswer: Duration = .seconds(20), timeout: Duration = .seconds(5)) throws {
+        simulator = DarajaSimulator(
+            port: 0, consumerKey: "test-key", consumerSecret: "test-secret", passkey: Self.passkey,
+            callbackDelay: .milliseconds(100), lateAnswerDelay: lateAnswer)
+        client = DarajaClient(connectTimeout: .seconds(2), timeout: timeout)
         let inbox = self.inbox
         listener = SimpleHTTPServer(port: 0) { request in
             inbox.bodies.withLock { $0.append(request.body) }

@@ -65,10 +65,14 @@ final class AccessRulesTests: XCTestCase {
         ("GET", "/landlord/mpesa", "/landlord/mpesa", .landlord),
         ("POST", "/landlord/mpesa", "/landlord/mpesa", .landlord),
         ("POST", "/landlord/mpesa/remove", "/landlord/mpesa/remove", .landlord),
+        ("POST", "/landlord/mpesa/c2b-register", "/landlord/mpesa/c2b-register", .landlord),
+        ("POST", "/landlord/mpesa/c2b-validation", "/landlord/mpesa/c2b-validation", .landlord),
         ("GET", "/tenant/pay", "/tenant/pay", .tenant),
         ("POST", "/tenant/pay", "/tenant/pay", .tenant),
         ("GET", "/tenant/payments/requests/:id", "/tenant/payments/requests/{paymentRequest}", .tenantResource),
         ("POST", "/daraja/stk/:token", "/daraja/stk/wrong-token", .secretPath),
+        ("POST", "/daraja/c2b/:token/confirmation", "/daraja/c2b/wrong-token/confirmation", .secretPath),
+        ("POST", "/daraja/c2b/:token/validation", "/daraja/c2b/wrong-token/validation", .secretPath),
         ("GET", "/tenant/payments/:id/receipt", "/tenant/payments/{payment}/receipt", .tenantResource),
         ("GET", "/landlord/payments/:id/receipt", "/landlord/payments/{payment}/receipt", .landlordResource),
         ("GET", "/landlord/leases/:id", "/landlord/leases/{lease}", .landlordResource),
@@ -80,6 +84,15 @@ final class AccessRulesTests: XCTestCase {
         ("POST", "/landlord/leases/:id/payments/new", "/landlord/leases/{lease}/payments/new", .landlordResource),
         ("POST", "/landlord/leases/:id/end", "/landlord/leases/{lease}/end", .landlordResource),
         ("GET", "/landlord/payments", "/landlord/payments", .landlord),
+        ("GET", "/landlord/payments/unmatched", "/landlord/payments/unmatched", .landlord),
+        (
+            "POST", "/landlord/payments/unmatched/:id/assign", "/landlord/payments/unmatched/{unmatched}/assign",
+            .landlordResource
+        ),
+        (
+            "POST", "/landlord/payments/unmatched/:id/not-rent", "/landlord/payments/unmatched/{unmatched}/not-rent",
+            .landlordResource
+        ),
         ("GET", "/landlord/dashboard", "/landlord/dashboard", .landlord),
         ("GET", "/landlord/dashboard/properties/:id", "/landlord/dashboard/properties/{property}", .landlordResource),
         ("GET", "/landlord/dashboard/leases/:id", "/landlord/dashboard/leases/{lease}", .landlordResource),
@@ -150,6 +163,15 @@ final class AccessRulesTests: XCTestCase {
             "/api/v1/landlord/tenancy-requests/{request}/reject", .landlordResource
         ),
         ("GET", "/api/v1/landlord/payments", "/api/v1/landlord/payments", .landlord),
+        ("GET", "/api/v1/landlord/payments/unmatched", "/api/v1/landlord/payments/unmatched", .landlord),
+        (
+            "POST", "/api/v1/landlord/payments/unmatched/:id/assign",
+            "/api/v1/landlord/payments/unmatched/{unmatched}/assign", .landlordResource
+        ),
+        (
+            "POST", "/api/v1/landlord/payments/unmatched/:id/not-rent",
+            "/api/v1/landlord/payments/unmatched/{unmatched}/not-rent", .landlordResource
+        ),
         (
             "GET", "/api/v1/landlord/payments/:id/receipt", "/api/v1/landlord/payments/{payment}/receipt",
             .landlordResource
@@ -225,6 +247,11 @@ final class AccessRulesTests: XCTestCase {
                 + " status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, 500,"
                 + " '254722000111', '174379', 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY"
                 + " FROM leases WHERE id = ?", lease)
+        // A paybill payment to landlord A's shortcode that matched no lease.
+        try app.db.execute(
+            "INSERT INTO c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at, received_at,"
+                + " landlord_id, status) VALUES ('TXUNMATCH01', '600999', 700, 'XX9', '254722000111', 'J Doe',"
+                + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, 'unmatched')", landlord.id)
         let ids = [
             "{property}": String(place.id),
             "{unit}": try app.value("SELECT id FROM units WHERE property_id = ? AND label = 'A1'", [place.id])!,
@@ -232,6 +259,7 @@ final class AccessRulesTests: XCTestCase {
             "{payment}": try app.value("SELECT id FROM payments WHERE lease_id = ?", [lease])!,
             "{paymentRequest}": try app.value("SELECT id FROM payment_requests WHERE lease_id = ?", [lease])!,
             "{request}": try app.value("SELECT id FROM tenancy_requests WHERE tenant_id = ?", [waiting.id])!,
+            "{unmatched}": try app.value("SELECT id FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'")!,
         ]
         let browsers: [Actor: HarnessBrowser] = [
             .anonymous: HarnessBrowser(app), .pendingTenant: waiting.browser, .otherTenant: otherTenant.browser,
@@ -258,11 +286,14 @@ final class AccessRulesTests: XCTestCase {
                 }
                 var headers: [String: String] = [:]
                 if api && method != "GET" { headers["X-CSRF-Token"] = tokens[actor] }
-                // An API body that parses, so that what refuses is the access rule, not the body.
+                // Bodies that are valid apart from who sends them (a lease of A's, a note), so that what
+                // refuses is the access rule, not the body.
+                let lease = ids["{lease}"]!
+                let form = ["_csrf": tokens[actor]!, "lease": lease, "note": "Not rent"]
+                let json = #"{"lease_id": \#(lease), "note": "Not rent"}"#
                 let response = app.send(
                     method, path, cookies: browser.cookies, headers: headers,
-                    form: api || method == "GET" ? nil : ["_csrf": tokens[actor]!],
-                    body: api && method != "GET" ? Array("{}".utf8) : [],
+                    form: api || method == "GET" ? nil : form, body: api && method != "GET" ? Array(json.utf8) : [],
                     contentType: api && method != "GET" ? "application/json" : nil)
                 Self.assert(response, is: expected, "\(method) \(path) as \(actor)")
                 checked += 1
@@ -273,6 +304,7 @@ final class AccessRulesTests: XCTestCase {
             try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases"), before,
             "a refused request changed nothing")
         XCTAssertNil(try app.value("SELECT end_date FROM leases WHERE id = ?", [lease]))
+        XCTAssertEqual(try app.value("SELECT status FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'"), "unmatched")
     }
 
     private static func assert(

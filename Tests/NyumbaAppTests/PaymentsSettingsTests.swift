@@ -34,6 +34,13 @@ final class PaymentsSettingsTests: XCTestCase {
         XCTAssertEqual(settings.credentials.baseURL, "https://sandbox.safaricom.co.ke")
     }
 
+    func testACallbackTokenWithAWordDarajaRefusesInURLsIsMalformed() {
+        for token in ["0123456789abcdefSqL", "my-MPESA-callback-token", "0123456789abcdef"] {
+            XCTAssertEqual(
+                MpesaFormat.isCallbackToken(token), token == "0123456789abcdef", "\(token)")
+        }
+    }
+
     func testWithABaseURLEveryMissingOrBadSettingIsNamed() {
         var settings = base
         settings["NYUMBA_DARAJA_BASE_URL"] = "https://api.safaricom.co.ke"

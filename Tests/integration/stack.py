@@ -91,7 +91,8 @@ class Stack:
         self.sim_port = free_port()
         self.sim = None
         self.sim_log = root / "daraja-sim.log"
-        self.callback_token = secrets.token_urlsafe(24)
+        # Hex: never spells a word Daraja refuses in URLs (exe, sql, cmd…).
+        self.callback_token = secrets.token_hex(24)
         self.env.update(
             NYUMBA_DARAJA_SIM_PORT=str(self.sim_port),
             NYUMBA_DARAJA_SIM_DELAY_MS="300",
@@ -103,6 +104,9 @@ class Stack:
             NYUMBA_DARAJA_CALLBACK_TOKEN=self.callback_token,
             NYUMBA_RECONCILE_SECONDS="1",
             NYUMBA_PAYMENT_TIMEOUT_SECONDS="20",
+            # A push answered after the client gave up (simulator outcomes 9995, 9994).
+            NYUMBA_DARAJA_TIMEOUT_SECONDS="2",
+            NYUMBA_DARAJA_SIM_LATE_ANSWER_MS="4000",
         )
 
     # MariaDB

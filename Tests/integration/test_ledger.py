@@ -311,3 +311,28 @@ def test_landlord_payments_list_pages_newest_first_and_filters_by_property(stack
     empty = lease.landlord.get(stack.url(f"/landlord/payments?property={other_property}"))
     assert "No payments" in empty.text
     assert lease.landlord.get(stack.url("/landlord/payments?page=abc")).status_code == 200
+
+
+def test_a_manual_payment_form_submitted_twice_records_one_payment(stack):
+    lease = Tenancy(stack, _months_ago(1, 1), due_day=1, rent=10000)
+    path = f"/landlord/leases/{lease.lease_id}/payments/new"
+    form = lease.landlord.get(stack.url(path)).text
+    key = re.search(r'name="key" value="([^"]+)"', form).group(1)
+    data = {"amount": "4321", "method": "cash", "date": _today().isoformat(), "reference": "", "note": "",
+            "key": key}
+    for _ in range(2):
+        assert post_form(stack, lease.landlord, path, path, data).status_code == 303
+    assert lease.payments() == 1
+    # A fresh form has a fresh key: the same amount again is a second payment.
+    assert lease.record_manual({"amount": "4321"}).status_code == 303
+    assert lease.payments() == 2
+    # Through the API, the Idempotency-Key header does the same.
+    from api_client import log_in as api_log_in
+    api = api_log_in(stack, lease.landlord_email)
+    body = {"amount": 1000, "method": "bank", "date": _today().isoformat()}
+    headers = {"Idempotency-Key": "retry-" + secrets.token_hex(8)}
+    first = api.call("POST", "/api/v1/landlord/leases/{id}/payments", 201, json_body=body, headers=headers,
+                     id=lease.lease_id).json()
+    again = api.call("POST", "/api/v1/landlord/leases/{id}/payments", 201, json_body=body, headers=headers,
+                     id=lease.lease_id).json()
+    assert first == again and lease.payments() == 3

@@ -538,3 +538,155 @@ def test_a_push_never_answered_is_timed_out_after_the_bound(stack):
     page = _status_page(stack, tenant, request)
     assert "did not confirm this payment in time" in page.text
     assert _payments(stack, request) == []
+
+
+# Pushes that got no clear answer
+
+
+def _statuses_until(stack, request: int, final: str, timeout=20.0) -> list[str]:
+    """Every status the request shows until it reaches `final` (polled)."""
+    seen = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        [status] = _request(stack, request)
+        if not seen or seen[-1] != status:
+            seen.append(status)
+        if status == final:
+            return seen
+        time.sleep(0.1)
+    raise TimeoutError(f"payment request {request} went through {seen}, never {final}")
+
+
+def test_a_push_answered_after_the_timeout_and_paid_before_it_is_recorded_once_never_failed(stack):
+    tenant, *_ = _tenant_with_lease(stack)
+    # The callback (0.3 s) comes while the client still waits; its answer comes after the client's 2 s timeout.
+    request = _pushed(stack, tenant, "12500", outcome="9995")
+    assert _statuses_until(stack, request, "succeeded", timeout=5)[-1] == "succeeded"
+    time.sleep(4.5)  # the late answer, and anything it could set off
+    [status, checkout] = _request(stack, request, "status, checkout_request_id")
+    assert status == "succeeded" and checkout.startswith("ws_CO_")
+    [[amount, channel, receipt]] = _payments(stack, request)
+    assert (amount, channel) == ("12500", "stk") and receipt != "-"
+    assert count(stack, f"SELECT COUNT(*) FROM payments WHERE receipt = '{receipt}'") == 1
+    page = _status_page(stack, tenant, request)
+    assert "Paid" in page.text and "not completed" not in page.text
+
+
+def test_a_push_answered_after_the_timeout_is_unconfirmed_then_its_callback_records_it_once(stack):
+    tenant, email, landlord, landlord_email, _ = _tenant_with_lease(stack, name="Wanjiru Kamau")
+    other_landlord, _ = sign_up_landlord(stack)
+    # No answer within the client's 2 s; the callback comes 4.3 s after the push.
+    request = _pushed(stack, tenant, "12500", outcome="9994")
+    assert _request(stack, request, "status, checkout_request_id") == ["unconfirmed", "NULL"]
+    page = _status_page(stack, tenant, request)
+    assert page.status_code == 200 and 'data-status="unconfirmed"' in page.text
+    assert "We could not confirm the prompt was sent" in page.text and "do not pay again" in page.text
+    assert "Nothing was paid" not in page.text and "Try again" not in page.text
+
+    # A second push for the lease is refused while the first may still be paid.
+    pushes = len(requests.get(stack.sim_url + "/sim/requests").json())
+    refused = _pay(stack, tenant, "12500")
+    assert refused.status_code == 409 and "We could not confirm the prompt was sent" in refused.text
+    assert len(requests.get(stack.sim_url + "/sim/requests").json()) == pushes
+    api_pay = tenant.get(stack.url("/tenant/pay"))
+    assert f"/tenant/payments/requests/{request}" in api_pay.text
+
+    # The landlord sees it among the payments to check; another landlord does not.
+    listing = landlord.get(stack.url("/landlord/payments")).text
+    assert f'data-request="{request}" data-status="unconfirmed"' in listing and "Wanjiru Kamau" in listing
+    assert f'data-request="{request}"' not in other_landlord.get(stack.url("/landlord/payments")).text
+
+    statuses = _statuses_until(stack, request, "succeeded", timeout=15)
+    assert "failed" not in statuses and statuses[-1] == "succeeded"
+    [[amount, channel, receipt]] = _payments(stack, request)
+    assert (amount, channel) == ("12500", "stk") and receipt != "-"
+    assert _request(stack, request, "checkout_request_id")[0].startswith("ws_CO_")
+    assert "Paid" in _status_page(stack, tenant, request).text
+    assert f'data-request="{request}"' not in landlord.get(stack.url("/landlord/payments")).text
+    stack.wait_for_email(email, "Payment received")
+    # The same callback again changes nothing.
+    checkout = _checkout(stack, request)
+    [push] = [p for p in requests.get(stack.sim_url + "/sim/requests").json() if p["checkoutRequestID"] == checkout]
+    again = _post_callback(stack, _success_body(checkout, amount=12500, receipt=push["receipt"]))
+    assert again.status_code == 200
+    assert len(_payments(stack, request)) == 1
+
+
+def test_a_paid_callback_matching_no_unconfirmed_request_records_nothing(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    # Unconfirmed, but for another amount and long ago: neither is matched.
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, amount, '254708374149', "
+        "'174379', 'unconfirmed', created, UTC_TIMESTAMP(6) FROM leases, "
+        "(SELECT 999 AS amount, UTC_TIMESTAMP(6) AS created UNION ALL "
+        " SELECT 12500, UTC_TIMESTAMP(6) - INTERVAL 2 HOUR) AS x "
+        f"WHERE id = {lease}")
+    checkout = "ws_CO_stray_" + secrets.token_hex(6)
+    assert _post_callback(stack, _success_body(checkout, amount=12500)).json() == ACCEPTED
+    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE lease_id = {lease} AND status = 'unconfirmed'"
+                        " AND checkout_request_id IS NULL") == 2
+    assert count(stack, f"SELECT COUNT(*) FROM payments WHERE lease_id = {lease}") == 0
+    assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'"
+                        " AND outcome = 'unknown'") == 1
+
+
+def _sim_push_without_callback(stack, amount=700) -> str:
+    """A paid push straight to the simulator that never calls back; returns its CheckoutRequestID."""
+    import base64
+    basic = base64.b64encode(b"sim-key:sim-secret").decode()
+    token = requests.get(stack.sim_url + "/oauth/v1/generate?grant_type=client_credentials",
+                         headers={"Authorization": "Basic " + basic}, timeout=10).json()["access_token"]
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(time.time() + 3 * 3600))
+    password = base64.b64encode(("174379" + stack.env["NYUMBA_DARAJA_PASSKEY"] + stamp).encode()).decode()
+    phone = "2547" + f"{secrets.randbelow(10_000):04d}" + "9998"
+    body = {"BusinessShortCode": "174379", "Password": password, "Timestamp": stamp,
+            "TransactionType": "CustomerPayBillOnline", "Amount": amount, "PartyA": phone, "PartyB": "174379",
+            "PhoneNumber": phone, "CallBackURL": "http://127.0.0.1:9/none", "AccountReference": "A1",
+            "TransactionDesc": "Rent"}
+    answer = requests.post(stack.sim_url + "/mpesa/stkpush/v1/processrequest", json=body,
+                           headers={"Authorization": "Bearer " + token}, timeout=10)
+    assert answer.status_code == 200, answer.text
+    return answer.json()["CheckoutRequestID"]
+
+
+def test_a_request_needing_review_is_queried_again_and_a_late_success_records_it(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    checkout = _sim_push_without_callback(stack)
+    # An earlier answer was unclear (needs_review); the query now says it was paid.
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "checkout_request_id, status, result_code, result_desc, created_at, settled_at, next_query_at) "
+        "SELECT id, tenant_id, landlord_id, property_id, 700, '254712345678', '174379', "
+        f"'{checkout}', 'needs_review', 7777, 'Unclear', UTC_TIMESTAMP(6) - INTERVAL 1 HOUR, UTC_TIMESTAMP(6), "
+        f"UTC_TIMESTAMP(6) FROM leases WHERE id = {lease}")
+    request = int(stack.sql(f"SELECT id FROM payment_requests WHERE checkout_request_id = '{checkout}'"))
+    assert _statuses_until(stack, request, "succeeded", timeout=15)[-1] == "succeeded"
+    assert _payments(stack, request) == [["700", "stk", "-"]]
+    [push] = [p for p in requests.get(stack.sim_url + "/sim/requests").json() if p["checkoutRequestID"] == checkout]
+    assert push["queries"] >= 1
+    # The callback arriving late fills the receipt; still one payment.
+    assert _post_callback(stack, _success_body(checkout, amount=700, receipt=push["receipt"])).json() == ACCEPTED
+    assert _payments(stack, request) == [["700", "stk", push["receipt"]]]
+
+
+def test_a_request_still_unclear_is_asked_again_later_with_back_off(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    checkout = "ws_CO_unclear_" + secrets.token_hex(6)  # unknown to the simulator: "still processing"
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "checkout_request_id, status, result_code, created_at, settled_at, next_query_at) "
+        "SELECT id, tenant_id, landlord_id, property_id, 700, '254712345678', '174379', "
+        f"'{checkout}', 'needs_review', 7777, UTC_TIMESTAMP(6) - INTERVAL 1 HOUR, UTC_TIMESTAMP(6), "
+        f"UTC_TIMESTAMP(6) FROM leases WHERE id = {lease}")
+    request = int(stack.sql(f"SELECT id FROM payment_requests WHERE checkout_request_id = '{checkout}'"))
+    deadline = time.monotonic() + 15
+    while _request(stack, request, "query_attempts")[0] == "0" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    [status, attempts, wait] = _request(
+        stack, request, "status, query_attempts, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), next_query_at)")
+    assert status == "needs_review" and int(attempts) >= 1
+    assert 0 < int(wait) <= 3600, "asked again later, not at once and not never"

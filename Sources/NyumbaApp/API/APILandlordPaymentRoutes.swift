@@ -32,7 +32,8 @@ enum APILandlordPaymentRoutes {
             let today = CalendarDay.nairobi()
             let (typed, value) = ManualPaymentForm.read(body.form, leaseStart: lease.schedule.start, today: today)
             guard let value else { throw APIError.validation(body.fields(typed.errors)) }
-            let id = try ManualPayments(context: context).record(value, lease: lease, today: today)
+            let id = try ManualPayments(context: context).record(
+                value, lease: lease, today: today, key: request.headers["idempotency-key"])
             guard let record = try LedgerStore(db: context.db).receipt(id, landlord: lease.landlordID) else {
                 throw APIError.notFound
             }

@@ -175,7 +175,7 @@ struct APIPaymentRequest: Encodable {
     let id: Int64
     let amount: Int
     let phone: String
-    /// `pending`, `succeeded`, `failed`, `cancelled`, `timed_out` or `needs_review`.
+    /// `pending`, `succeeded`, `failed`, `cancelled`, `timed_out`, `needs_review` or `unconfirmed`.
     let status: String
     /// The outcome in plain words.
     let message: String

@@ -48,6 +48,7 @@ enum APIRoutes {
         APIPropertyRoutes.register(in: &router)
         APIApprovalRoutes.register(in: &router)
         APILandlordPaymentRoutes.register(in: &router)
+        APIUnmatchedPaymentRoutes.register(in: &router)
         APIDashboardRoutes.register(in: &router)
         APIReminderRoutes.register(in: &router)
         APIMessageRoutes.register(in: &router)

@@ -32,6 +32,8 @@ extension Feature {
             MpesaSettingsRoutes.register(in: &router)
             PayRoutes.register(in: &router)
             DarajaCallbackRoutes.register(in: &router)
+            C2BCallbackRoutes.register(in: &router)
+            UnmatchedPaymentsRoutes.register(in: &router)
         },
         Feature("ledger") { router, _ in LedgerRoutes.register(in: &router) },
         Feature("dashboard") { router, _ in DashboardRoutes.register(in: &router) },

@@ -13,7 +13,7 @@ public final class NyumbaApplication: Sendable {
     private let errorPages: ErrorPages
     let authCache = AuthCache()
     /// One Daraja client for every worker and the reconciler.
-    let daraja = DarajaClient()
+    let daraja: DarajaClient
     /// The version of each landlord's data, shared by every worker (and by every responder through Redis).
     let versions: LandlordDataVersions
     let pages = PageCache(maxBytes: PageCache.processBytes)
@@ -21,6 +21,7 @@ public final class NyumbaApplication: Sendable {
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
         self.config = config
+        daraja = DarajaClient.configured(config.daraja)
         versions = LandlordDataVersions(redis: config.redisURL)
         views = try Views(directory: config.templatesDirectory)
         errorPages = ErrorPages(views: views)

@@ -19,6 +19,9 @@ public enum Commands {
           seed       --demo: a landlord, a property and an approved tenant on an empty database
                      --bench small|medium|large [--seed N]: the benchmark data (BENCHMARK.md)
           daraja-sim run the local Daraja (M-Pesa) simulator (NYUMBA_DARAJA_SIM_PORT, default 8090)
+          c2b-register [--landlord ID]  register the paybill's C2B URLs with Daraja
+                     (NYUMBA_DARAJA_C2B_VERSION v1 or v2, default v2)
+          unmatched  list paybill payments on the shared shortcode that matched no lease
           help       show this text
         """
 
@@ -44,6 +47,9 @@ public enum Commands {
         case "migrate": return MigrateCommand.run(environment: environment)
         case "seed": return SeedCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "daraja-sim": return DarajaSimCommand.run(environment: environment)
+        case "c2b-register":
+            return C2BCommands.register(arguments: Array(arguments.dropFirst()), environment: environment)
+        case "unmatched": return C2BCommands.unmatched(environment: environment)
         case "help", "--help", "-h":
             print(usage)
             return 0

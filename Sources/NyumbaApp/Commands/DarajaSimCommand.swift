@@ -15,6 +15,9 @@ enum DarajaSimCommand {
         guard let delay = number(environment, "NYUMBA_DARAJA_SIM_DELAY_MS", default: 300), delay >= 0 else {
             return Commands.fail("daraja-sim: NYUMBA_DARAJA_SIM_DELAY_MS must be a number of milliseconds")
         }
+        guard let late = number(environment, "NYUMBA_DARAJA_SIM_LATE_ANSWER_MS", default: 20_000), late >= 0 else {
+            return Commands.fail("daraja-sim: NYUMBA_DARAJA_SIM_LATE_ANSWER_MS must be a number of milliseconds")
+        }
         // Block the stop signals before any thread starts, so every thread inherits the mask
         // and only sigwait below receives them.
         var signals = sigset_t()
@@ -29,7 +32,8 @@ enum DarajaSimCommand {
             consumerKey: value(environment, "NYUMBA_DARAJA_CONSUMER_KEY", default: "sim-key"),
             consumerSecret: value(environment, "NYUMBA_DARAJA_CONSUMER_SECRET", default: "sim-secret"),
             passkey: value(environment, "NYUMBA_DARAJA_PASSKEY", default: sandboxPasskey),
-            callbackDelay: .milliseconds(delay), log: { say("daraja-sim: \($0)") })
+            callbackDelay: .milliseconds(delay), lateAnswerDelay: .milliseconds(late), log: { say("daraja-sim: \($0)") }
+        )
         do {
             try simulator.start()
         } catch {

@@ -22,6 +22,12 @@ enum MigrateCommand {
             } else {
                 for migration in applied { Log.info("migrate: applied \(migration.version) \(migration.name)") }
             }
+            // Units that existed before paybill account numbers (migration 0009) get theirs.
+            var filled = 0
+            repeat {
+                filled = try UnitAccountStore(db: connection).fillMissing()
+                if filled > 0 { Log.info("migrate: gave \(filled) units a paybill account number") }
+            } while filled > 0
             return 0
         } catch {
             return Commands.fail("migration failed: \(error)")

@@ -28,7 +28,7 @@ enum ReconcileCommand {
         MariaDBClient.threadInit()
         // Payments recorded here must reach the dashboards of every responder.
         let versions = LandlordDataVersions(redis: config.redisURL)
-        let client = DarajaClient()
+        let client = DarajaClient.configured(config.daraja)
         if once {
             do {
                 let reconciler = Reconciler(

@@ -22,6 +22,7 @@ enum Template: String, CaseIterable, Sendable {
     case paymentsSettings = "payments/settings"
     case paymentsPay = "payments/pay"
     case paymentsStatus = "payments/status"
+    case paymentsUnmatched = "payments/unmatched"
     case ledgerLease = "ledger/lease"
     case ledgerManualPayment = "ledger/manual_payment"
     case ledgerPayments = "ledger/payments"

@@ -17,11 +17,18 @@ enum LandlordPaymentsRoutes {
                 LandlordPaymentsPage.PropertyChoice(id: $0.id.description, name: $0.name, selected: $0.id == property)
             }
             let rows = lines.map { PaymentRow($0, receiptBase: "/landlord/payments") }
-            let model = LandlordPaymentsPage(
+            var model = LandlordPaymentsPage(
                 layout: try context.layout("Payments", landlord), properties: properties, payments: rows,
                 hasPayments: !rows.isEmpty, page: page,
                 previousLink: page > 1 ? "/landlord/payments?\(filter)page=\(page - 1)" : nil,
                 nextLink: hasNext ? "/landlord/payments?\(filter)page=\(page + 1)" : nil)
+            if page == 1 {
+                model.toCheck = try PaymentRequestStore(db: context.db).requestsToCheck(landlord: landlord.id)
+                    .map(PaymentToCheckRow.init)
+                model.hasToCheck = !model.toCheck.isEmpty
+                model.unmatchedCount = try C2BStore(db: context.db).unmatchedCount(landlord: landlord.id)
+                model.hasUnmatched = model.unmatchedCount > 0
+            }
             return context.page(.ledgerPayments, model)
         }
     }

@@ -1,3 +1,5 @@
+import Crypto
+
 /// The view model of `ledger/lease.mustache`: one lease as its landlord sees it.
 struct LeasePage {
     let layout: Layout
@@ -66,10 +68,13 @@ struct ManualPaymentPage {
     let reference: String
     let note: String
     let errors: [String: String]
+    /// The form's one-time key: submitting it twice records one payment.
+    let key: String
 
     init(layout: Layout, lease: LeaseDetails, form: ManualPaymentForm, today: CalendarDay) {
         self.layout = layout
         leaseID = lease.id.description
+        key = form.key.isEmpty ? SecureRandom.token(bytes: 16) : form.key
         tenantName = lease.tenantName
         unitLabel = lease.unitLabel
         propertyName = lease.propertyName
@@ -97,9 +102,43 @@ struct LandlordPaymentsPage {
 
     let layout: Layout
     let properties: [PropertyChoice]
+    /// M-Pesa pushes whose outcome is unclear or unanswered (first page only).
+    var toCheck: [PaymentToCheckRow] = []
+    var hasToCheck = false
+    /// Paybill payments that matched no lease, waiting on the landlord (the badge).
+    var unmatchedCount = 0
+    var hasUnmatched = false
     let payments: [PaymentRow]
     let hasPayments: Bool
     let page: Int
     let previousLink: String?
     let nextLink: String?
+}
+
+/// A line of the landlord's "to check" list: a push M-Pesa gave no clear outcome for.
+struct PaymentToCheckRow {
+    let id: String
+    let date: String
+    let tenantName: String
+    let unitLabel: String
+    let propertyName: String
+    let amount: String
+    let phone: String
+    let status: String
+    let why: String
+
+    init(_ request: PaymentRequestToCheck) {
+        id = String(request.id.raw)
+        date = NairobiTime.dateTime(request.createdAt)
+        tenantName = request.tenantName
+        unitLabel = request.unitLabel
+        propertyName = request.propertyName
+        amount = Money.kes(request.amount)
+        phone = PhoneDisplay.local(request.phone)
+        status = request.status.rawValue
+        why =
+            request.status == .unconfirmed
+            ? "M-Pesa never answered the payment prompt; if the tenant paid, it is matched when M-Pesa reports it."
+            : "M-Pesa gave an unclear result; we keep asking M-Pesa. Check your M-Pesa statement."
+    }
 }

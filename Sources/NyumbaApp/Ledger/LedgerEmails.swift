@@ -1,8 +1,33 @@
 /// The ledger's emails to tenants.
 struct LedgerEmails {
-    let context: AppContext
+    let views: Views
+    let config: Config
 
-    private var composer: EmailComposer { EmailComposer(views: context.views, config: context.config) }
+    init(views: Views, config: Config) {
+        self.views = views
+        self.config = config
+    }
+
+    init(context: AppContext) {
+        self.init(views: context.views, config: context.config)
+    }
+
+    private var composer: EmailComposer { EmailComposer(views: views, config: config) }
+
+    /// The receipt of an M-Pesa payment (STK or paybill).
+    func mpesaReceipt(_ record: ReceiptRecord) -> EmailDraft {
+        let payment = record.payment
+        var model: [String: Any] = [
+            "amount": Money.kes(payment.amount), "unit": record.lease.unitLabel,
+            "propertyName": record.lease.propertyName, "paidAt": NairobiTime.dateTime(payment.paidAt),
+            "phone": record.phone ?? "", "receiptURL": config.link("/tenant/payments/\(payment.id)/receipt"),
+        ]
+        if let receipt = payment.receipt { model["receipt"] = receipt }
+        return composer.draft(
+            .paymentReceipt, to: (record.lease.tenantName, record.lease.tenantEmail),
+            subject: "Payment received: \(Money.kes(payment.amount)) for unit \(record.lease.unitLabel)", model,
+            landlordID: record.lease.landlordID)
+    }
 
     /// The receipt of a payment the landlord recorded by hand.
     func manualReceipt(_ record: ReceiptRecord) -> EmailDraft {
@@ -12,7 +37,7 @@ struct LedgerEmails {
             "method": payment.method?.label ?? "Manual", "propertyName": record.lease.propertyName,
             "unit": record.lease.unitLabel, "landlordName": record.lease.landlordName,
             "balance": LedgerText.balance(record.balanceAfter),
-            "receiptURL": context.config.link("/tenant/payments/\(payment.id)/receipt"),
+            "receiptURL": config.link("/tenant/payments/\(payment.id)/receipt"),
         ]
         if let reference = payment.reference { model["reference"] = reference }
         return composer.draft(
@@ -29,7 +54,7 @@ struct LedgerEmails {
             [
                 "propertyName": lease.propertyName, "unit": lease.unitLabel,
                 "endDate": lease.schedule.end.map(LedgerText.day) ?? LedgerText.day(today),
-                "balance": LedgerText.balance(lease.balance(asOf: today)), "homeURL": context.config.link("/tenant"),
+                "balance": LedgerText.balance(lease.balance(asOf: today)), "homeURL": config.link("/tenant"),
             ], landlordID: lease.landlordID)
     }
 }

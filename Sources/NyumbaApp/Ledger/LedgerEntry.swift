@@ -54,6 +54,8 @@ struct LedgerEntry: Sendable {
     var recordedBy: UserID?
     /// Cash or bank, for a manual entry.
     var method: ManualMethod?
+    /// The one-time key of the form or API request that recorded it (unique per landlord).
+    var idempotencyKey: String? = nil
 
     init(
         leaseID: LeaseID, tenantID: UserID, landlordID: UserID, propertyID: Int64, unitID: Int64, amount: Int,

@@ -8,6 +8,8 @@ struct ManualPaymentForm {
     var date = ""
     var reference = ""
     var note = ""
+    /// The one-time key sent with the form, kept when the form is shown again with errors.
+    var key = ""
     var errors = FieldErrors()
 
     static let amounts = 1...10_000_000
@@ -33,7 +35,8 @@ struct ManualPaymentForm {
         let note = LedgerForms.optionalText(form["note"], "note", limit: 500, into: &errors)
         let typed = ManualPaymentForm(
             amount: form["amount"] ?? "", method: form["method"] ?? "", date: form["date"] ?? "",
-            reference: form["reference"] ?? "", note: form["note"] ?? "", errors: errors)
+            reference: form["reference"] ?? "", note: form["note"] ?? "",
+            key: (form["key"]).flatMap(ManualPayments.validKey) ?? "", errors: errors)
         guard errors.isEmpty, let method, let day else { return (typed, nil) }
         return (typed, Value(amount: amount, method: method, day: day, reference: reference, note: note))
     }

@@ -20,12 +20,14 @@ struct LeaseDetails {
     let landlordEmail: String
     /// Every payment under the lease, in shillings.
     let paid: Int
+    /// The unit's paybill account number (nil only before `nyumba migrate` filled it in).
+    let accountNumber: String?
 
     static let select = """
         SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
                l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
                t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
-               o.email AS landlord_email, l.total_paid AS paid
+               o.email AS landlord_email, l.total_paid AS paid, u.account_no
         FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
         JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
         """
@@ -46,6 +48,7 @@ struct LeaseDetails {
         landlordName = try row.string("landlord_name")
         landlordEmail = try row.string("landlord_email")
         paid = try row.int("paid")
+        accountNumber = try row.optionalString("account_no")
     }
 
     var isOpen: Bool { schedule.end == nil }

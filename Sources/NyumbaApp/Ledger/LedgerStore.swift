@@ -49,17 +49,24 @@ struct LedgerStore {
         }
     }
 
+    /// The landlord's payment recorded with this one-time key, if any.
+    func payment(idempotencyKey: String, landlord: UserID) throws -> PaymentID? {
+        try db.queryOne(
+            "SELECT id FROM payments WHERE landlord_id = ? AND idempotency_key = ?", landlord.raw, idempotencyKey
+        ).map { PaymentID(try $0.int64("id")) }
+    }
+
     private func insert(_ entry: LedgerEntry) throws -> PaymentID {
         let result = try db.execute(
             """
             INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,
                                   receipt, reference, note, phone, payment_request_id, checkout_request_id, paid_at,
-                                  recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
+                                  recorded_at, recorded_by, idempotency_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)
             """, entry.leaseID.raw, entry.tenantID.raw, entry.landlordID.raw, entry.propertyID, entry.unitID,
             entry.amount, entry.channel.rawValue, entry.method?.rawValue, entry.receipt, entry.reference, entry.note,
             entry.phone,
-            entry.paymentRequestID, entry.checkoutRequestID, entry.paidAt, entry.recordedBy?.raw)
+            entry.paymentRequestID, entry.checkoutRequestID, entry.paidAt, entry.recordedBy?.raw, entry.idempotencyKey)
         return PaymentID(result.lastInsertID)
     }
 }

@@ -2,6 +2,8 @@
 struct ReceiptPage {
     let layout: Layout
     let backLink: String
+    /// "Paybill 123456, Account no. KBC7A1": how to pay next time from the M-Pesa menu.
+    var paybill: String? = nil
     let number: String
     let landlordName: String
     let propertyName: String

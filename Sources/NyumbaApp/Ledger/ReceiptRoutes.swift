@@ -21,6 +21,11 @@ enum ReceiptRoutes {
         _ record: ReceiptRecord, backLink: String, _ session: RequestSession, _ context: AppContext
     ) throws -> Response {
         let layout = try context.layout("Receipt NY-\(record.payment.id)", session)
-        return context.page(.ledgerReceipt, ReceiptPage(layout: layout, record: record, backLink: backLink))
+        var page = ReceiptPage(layout: layout, record: record, backLink: backLink)
+        if record.lease.isOpen {
+            page.paybill = try PaybillInstructions(db: context.db, config: context.config)
+                .words(lease: record.lease.id, landlord: record.lease.landlordID)
+        }
+        return context.page(.ledgerReceipt, page)
     }
 }

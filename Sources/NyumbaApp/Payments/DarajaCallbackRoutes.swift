@@ -31,7 +31,6 @@ enum DarajaCallbackRoutes {
         else { throw HTTPError.notFound }
         guard request.body.count <= maxBodyBytes else { throw HTTPError.payloadTooLarge }
         let callbacks = DarajaCallbackStore(db: context.db)
-        let rowID = try callbacks.save(body: request.body, remoteAddress: request.remoteAddress, outcome: "received")
         let callback: STKCallback
         do {
             guard request.contentType == "application/json" else {
@@ -39,16 +38,33 @@ enum DarajaCallbackRoutes {
             }
             callback = try STKCallback.parse(request.body)
         } catch {
-            try callbacks.update(rowID, checkoutRequestID: nil, outcome: "malformed")
+            let rowID = try callbacks.save(
+                body: request.body, remoteAddress: request.remoteAddress, outcome: "malformed")
             Log.warning("daraja: malformed STK callback #\(rowID) from \(request.remoteAddress): \(error)")
             throw HTTPError.badRequest("The callback body is not a valid STK callback.")
         }
-        let outcome = try PaymentSettlement(
-            db: context.db, views: context.views, config: context.config, versions: context.versions
-        )
-        .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
-        try callbacks.update(rowID, checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
-        let line = "daraja: STK callback #\(rowID) for \(callback.checkoutRequestID) ResultCode \(callback.resultCode)"
+        // The body and the settlement in one transaction (one commit); kept on its own if that fails.
+        let outcome: SettlementOutcome
+        do {
+            outcome = try LockConflictRetry.run {
+                try context.db.transaction {
+                    let outcome = try PaymentSettlement(
+                        db: context.db, views: context.views, config: context.config, versions: context.versions
+                    )
+                    .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
+                    _ = try callbacks.save(
+                        body: request.body, remoteAddress: request.remoteAddress,
+                        checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
+                    return outcome
+                }
+            }
+        } catch {
+            _ = try? callbacks.save(
+                body: request.body, remoteAddress: request.remoteAddress,
+                checkoutRequestID: callback.checkoutRequestID, outcome: "failed")
+            throw error
+        }
+        let line = "daraja: STK callback for \(callback.checkoutRequestID) ResultCode \(callback.resultCode)"
         if outcome == .unknown {
             Log.warning("\(line): no payment request has this CheckoutRequestID; stored, no payment recorded")
         } else {

@@ -4,13 +4,13 @@ import MariaDB
 struct DarajaCallbackStore {
     let db: Connection
 
-    /// Keeps a body before anything else is done with it; returns its row id.
-    func save(body: [UInt8], remoteAddress: String, outcome: String) throws -> Int64 {
+    /// Keeps a body as received, with the request it was about and what came of it; returns its row id.
+    func save(body: [UInt8], remoteAddress: String, checkoutRequestID: String? = nil, outcome: String) throws -> Int64 {
         try db.execute(
             """
             INSERT INTO daraja_callbacks (checkout_request_id, body, remote_address, outcome, received_at)
-            VALUES (NULL, ?, ?, ?, UTC_TIMESTAMP(6))
-            """, body, String(remoteAddress.prefix(45)), outcome
+            VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, checkoutRequestID.map { String($0.prefix(64)) }, body, String(remoteAddress.prefix(45)), outcome
         ).lastInsertID
     }
 
@@ -28,6 +28,17 @@ struct DarajaCallbackStore {
             SELECT id, body FROM daraja_callbacks WHERE checkout_request_id = ? AND outcome = 'unknown'
             ORDER BY id LIMIT 1
             """, checkoutRequestID
+        ).map { (try $0.int64("id"), try $0.bytes("body")) }
+    }
+
+    /// Callbacks of the last `withinSeconds` that matched no request, oldest first.
+    func recentUnmatched(withinSeconds: Int) throws -> [(id: Int64, body: [UInt8])] {
+        try db.query(
+            """
+            SELECT id, body FROM daraja_callbacks
+            WHERE outcome = 'unknown' AND received_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND
+            ORDER BY id LIMIT 100
+            """, withinSeconds
         ).map { (try $0.int64("id"), try $0.bytes("body")) }
     }
 }

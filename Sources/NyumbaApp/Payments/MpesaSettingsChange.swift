@@ -33,7 +33,7 @@ struct MpesaSettingsChange {
         if let refusal = try confirm(form["password"], typed: typed) { return refusal }
         let update = MpesaSettingsUpdate(db: context.db, config: context.config)
         let (checked, errors) = try context.db.transaction {
-            let (checked, errors) = try update.save(form, landlord: landlord.id)
+            let (checked, errors) = try update.save(form, landlord: landlord.id, versions: context.versions)
             if errors.isEmpty { try Outbox(db: context.db).enqueue(email(action: "changed")) }
             return (checked, errors)
         }
@@ -46,7 +46,7 @@ struct MpesaSettingsChange {
         typed.hadOwn = true
         if let refusal = try confirm(password, typed: typed) { return refusal }
         try context.db.transaction {
-            try MpesaSettingsStore(db: context.db).delete(landlord: landlord.id)
+            try MpesaSettingsStore(db: context.db).delete(landlord: landlord.id, versions: context.versions)
             try Outbox(db: context.db).enqueue(email(action: "removed"))
         }
         return .done

@@ -16,4 +16,8 @@ struct MpesaSettingsPage {
     /// The stored secrets cannot be opened: the landlord must type them again.
     var unreadable = false
     var errors: [String: String] = [:]
+    /// Why the last action failed (a Daraja refusal in plain words).
+    var error: String? = nil
+    /// Paybill payments matching no lease are refused (`C2B00012`) rather than queued.
+    var rejectsUnknownAccounts = false
 }

@@ -1,3 +1,4 @@
+import Daraja
 import Web
 
 /// `GET/POST /landlord/mpesa`: the landlord's own shortcode and Daraja app, so rent reaches
@@ -11,11 +12,19 @@ enum MpesaSettingsRoutes {
                 switch request.query["done"] {
                 case "saved": "Saved. Your tenants now pay into your own shortcode."
                 case "removed": "Removed. The default M-Pesa settings of this service apply again."
+                case "registered": "Registered. M-Pesa now tells us about payments to your paybill."
+                case "validation": "Saved."
                 default: nil
                 }
             return try page(landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/mpesa", save)
+        router.landlord("POST", "/landlord/mpesa/c2b-register", registerC2B)
+        router.landlord("POST", "/landlord/mpesa/c2b-validation") { request, landlord, context in
+            let on = try request.form()["reject"] == "on"
+            try MpesaSettingsStore(db: context.db).setRejectsUnknownAccounts(on, landlord: landlord.id)
+            return .redirect(to: "/landlord/mpesa?done=validation")
+        }
         router.landlord("POST", "/landlord/mpesa/remove") { request, landlord, context in
             let password = try request.form()["password"]
             switch try change(request, landlord, context).remove(password: password) {
@@ -35,12 +44,41 @@ enum MpesaSettingsRoutes {
             context: context, landlord: landlord.user, family: landlord.session.family, address: request.remoteAddress)
     }
 
-    /// The page with what is stored now (secrets masked).
-    private static func page(_ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil) throws
+    /// Registers the C2B URLs of the landlord's own paybill with Daraja (v1 or v2 by
+    /// `NYUMBA_DARAJA_C2B_VERSION`); a refusal is shown in plain words.
+    private static func registerC2B(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Response
     {
+        guard
+            let account = try? MpesaAccounts(db: context.db, config: context.config).account(landlord: landlord.id),
+            account.isOwn, account.shortcode.transactionType == .payBill
+        else {
+            return try page(landlord, context, error: "Save your own paybill settings first.", status: 409)
+        }
+        let version = context.config.daraja?.c2bVersion ?? .v2
+        do {
+            try context.daraja.registerC2B(
+                C2BUrls.registration(config: context.config, shortcode: account.shortcode.partyB, version: version),
+                credentials: account.credentials)
+        } catch {
+            Log.warning("daraja: C2B registration for landlord \(landlord.id) refused: \(error)")
+            return try page(
+                landlord, context, error: "M-Pesa did not register your paybill: \(C2BUrls.plainWords(error))",
+                status: 502)
+        }
+        return .redirect(to: "/landlord/mpesa?done=registered")
+    }
+
+    /// The page with what is stored now (secrets masked).
+    private static func page(
+        _ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil, error: String? = nil,
+        status: Int = 200
+    ) throws -> Response {
         var model = MpesaSettingsPage(layout: try context.layout(title, landlord, notice: notice))
         model.hasDefaults = context.config.daraja != nil
+        model.error = error
+        model.rejectsUnknownAccounts = try MpesaSettingsStore(db: context.db).rejectsUnknownAccounts(
+            landlord: landlord.id)
         if let masked = try MpesaSettingsUpdate(db: context.db, config: context.config).masked(landlord: landlord.id) {
             model.hasOwn = true
             model.shortcode = masked.shortcode
@@ -51,7 +89,7 @@ enum MpesaSettingsRoutes {
             model.maskedPasskey = masked.passkey
             model.unreadable = masked.unreadable
         }
-        return context.page(.paymentsSettings, model)
+        return context.page(.paymentsSettings, model, status: status)
     }
 
     private static func save(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response

@@ -47,7 +47,7 @@ struct MpesaSettingsStore {
     }
 
     /// Creates or replaces the landlord's settings.
-    func save(_ settings: SealedMpesaSettings, landlord: UserID) throws {
+    func save(_ settings: SealedMpesaSettings, landlord: UserID, versions: LandlordDataVersions) throws {
         try db.execute(
             """
             INSERT INTO mpesa_settings (landlord_id, shortcode, transaction_type, party_b, consumer_key_sealed,
@@ -59,10 +59,24 @@ struct MpesaSettingsStore {
                 updated_at = VALUES(updated_at)
             """, landlord.raw, settings.shortcode, settings.transactionType, settings.partyB, settings.consumerKey,
             settings.consumerSecret, settings.passkey)
+        // The tenants' cached home pages show the paybill number.
+        versions.landlordChanged(landlord, on: db)
     }
 
     /// Forgets the landlord's own settings (the deployment's defaults apply again).
-    func delete(landlord: UserID) throws {
+    func delete(landlord: UserID, versions: LandlordDataVersions) throws {
         try db.execute("DELETE FROM mpesa_settings WHERE landlord_id = ?", landlord.raw)
+        versions.landlordChanged(landlord, on: db)
+    }
+
+    /// Whether the landlord has M-Pesa refuse paybill payments that match no lease.
+    func rejectsUnknownAccounts(landlord: UserID) throws -> Bool {
+        try db.queryOne("SELECT c2b_validation FROM mpesa_settings WHERE landlord_id = ?", landlord.raw)?
+            .int("c2b_validation") == 1
+    }
+
+    /// Turns that on or off (only for a landlord with settings of their own).
+    func setRejectsUnknownAccounts(_ on: Bool, landlord: UserID) throws {
+        try db.execute("UPDATE mpesa_settings SET c2b_validation = ? WHERE landlord_id = ?", on, landlord.raw)
     }
 }

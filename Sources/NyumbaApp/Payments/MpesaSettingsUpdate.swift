@@ -45,7 +45,7 @@ struct MpesaSettingsUpdate {
     /// Checks `shortcode`, `type` (`till` or else a paybill), `partyB` and the three secrets
     /// (`consumerKey`, `consumerSecret`, `passkey`: blank keeps the stored one if it can still
     /// be read) and saves them sealed; the field errors otherwise.
-    func save(_ form: FormData, landlord: UserID) throws -> (Typed, FieldErrors) {
+    func save(_ form: FormData, landlord: UserID, versions: LandlordDataVersions) throws -> (Typed, FieldErrors) {
         let store = MpesaSettingsStore(db: db)
         let secrets = MpesaSecrets(key: config.encryptionKey)
         let stored = try store.settings(landlord: landlord)
@@ -88,7 +88,7 @@ struct MpesaSettingsUpdate {
                 transactionType: typed.isTill ? "CustomerBuyGoodsOnline" : "CustomerPayBillOnline",
                 partyB: typed.partyB.isEmpty ? typed.shortcode : typed.partyB, consumerKey: key,
                 consumerSecret: secret, passkey: passkey),
-            landlord: landlord)
+            landlord: landlord, versions: versions)
         return (typed, errors)
     }
 }

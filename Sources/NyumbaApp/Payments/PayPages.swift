@@ -8,12 +8,17 @@ struct PayPage {
     var propertyName = ""
     var balance = ""
     var hasBalance = false
+    /// "Paybill 123456, Account no. KBC7A1", when the landlord is paid through a paybill.
+    var paybill: String? = nil
     var amount = ""
     var phone = ""
     /// Why the tenant cannot pay by M-Pesa now (no lease, not set up…); the form is hidden.
     var unavailable: String? = nil
     /// A push still waiting for the PIN: link to its status page instead of a second push.
     var pendingURL: String? = nil
+    /// That push got no clear answer: the tenant is told not to pay again.
+    var pendingUnconfirmed = false
+    let unconfirmedMessage = RentPayment.unconfirmedMessage
     var errors: [String: String] = [:]
 }
 
@@ -27,6 +32,8 @@ struct PaymentStatusPage {
     let isPaid: Bool
     /// The outcome is unclear (an unknown result code): the landlord checks it.
     let needsReview: Bool
+    /// The push got no clear answer: the payment may still come (never told "not paid").
+    let isUnconfirmed: Bool
     /// The outcome in plain words once settled.
     let message: String
     let receipt: String?
@@ -40,6 +47,7 @@ struct PaymentStatusPage {
         isPending = request.status == .pending
         isPaid = request.status == .succeeded
         needsReview = request.status == .needsReview
+        isUnconfirmed = request.status == .unconfirmed
         receipt = request.receipt
         receiptURL = request.paymentID.map { "/tenant/payments/\($0.raw)/receipt" }
         message = Self.message(request)
@@ -50,6 +58,7 @@ struct PaymentStatusPage {
         switch request.status {
         case .pending: "Check your phone"
         case .succeeded: "Paid"
+        case .unconfirmed: RentPayment.unconfirmedMessage
         default:
             request.resultCode.map(STKOutcome.tenantMessage(resultCode:))
                 ?? request.resultDesc ?? "The payment did not go through."

@@ -31,14 +31,17 @@ enum PayRoutes {
         let balance = try LedgerStore(db: context.db).balance(lease: lease.leaseID)
         page.balance = Money.kes(balance)
         page.hasBalance = balance > 0
+        page.paybill = try PaybillInstructions(db: context.db, config: context.config)
+            .words(lease: lease.leaseID, landlord: lease.landlordID)
         page.amount = balance > 0 ? String(min(balance, 250_000)) : ""
         do {
             _ = try MpesaAccounts(db: context.db, config: context.config).account(landlord: lease.landlordID)
         } catch let problem as MpesaAccountProblem {
             page.unavailable = problem.tenantMessage
         }
-        if let pending = try PaymentRequestStore(db: context.db).pendingRequest(lease: lease.leaseID) {
-            page.pendingURL = "/tenant/payments/requests/\(pending.raw)"
+        if let blocking = try PaymentRequestStore(db: context.db).blockingRequest(lease: lease.leaseID) {
+            page.pendingURL = "/tenant/payments/requests/\(blocking.id.raw)"
+            page.pendingUnconfirmed = blocking.status == .unconfirmed
         }
         return page
     }
@@ -78,8 +81,8 @@ enum PayRoutes {
         else { throw HTTPError.notFound }
         let page = PaymentStatusPage(layout: try context.layout("Payment", tenant), record)
         var response = context.page(.paymentsStatus, page)
-        if page.isPending {
-            response.setHeader("Refresh", "3")
+        if page.isPending || page.isUnconfirmed {
+            response.setHeader("Refresh", page.isPending ? "3" : "10")
             response.setHeader("Cache-Control", "no-store")
         }
         return response

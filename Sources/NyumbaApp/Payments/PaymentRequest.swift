@@ -15,6 +15,9 @@ enum PaymentRequestStatus: String, Sendable {
     case cancelled
     case timedOut = "timed_out"
     case needsReview = "needs_review"
+    /// The push got no clear answer (timeout, dropped connection, unreadable body): the prompt
+    /// may have reached the phone. A paid callback is matched to it by phone and amount.
+    case unconfirmed
 }
 
 /// The tenant's open lease, with what a payment needs to know about it.
@@ -100,9 +103,10 @@ struct LockedPaymentRequest {
     }
 }
 
-/// A pending request claimed by the reconciler.
+/// A pending or needs-review request claimed by the reconciler.
 struct ClaimedPaymentRequest {
     let id: PaymentRequestID
+    let status: PaymentRequestStatus
     let landlordID: UserID
     let shortcode: String
     let checkoutRequestID: String?
@@ -112,10 +116,36 @@ struct ClaimedPaymentRequest {
 
     init(row: Row) throws {
         id = PaymentRequestID(try row.int64("id"))
+        status = PaymentRequestStatus(rawValue: try row.string("status")) ?? .needsReview
         landlordID = UserID(try row.int64("landlord_id"))
         shortcode = try row.string("shortcode")
         checkoutRequestID = try row.optionalString("checkout_request_id")
         queryAttempts = try row.int("query_attempts")
         age = try row.int("age")
+    }
+}
+
+/// A push the landlord should look at: Daraja gave an unclear result code, or never answered it.
+struct PaymentRequestToCheck {
+    let id: PaymentRequestID
+    let status: PaymentRequestStatus
+    let amount: Int
+    let phone: String
+    let createdAt: Date
+    let tenantName: String
+    let unitLabel: String
+    let propertyName: String
+    let resultDesc: String?
+
+    init(row: Row) throws {
+        id = PaymentRequestID(try row.int64("id"))
+        status = PaymentRequestStatus(rawValue: try row.string("status")) ?? .needsReview
+        amount = try row.int("amount")
+        phone = try row.string("phone")
+        createdAt = try row.date("created_at")
+        tenantName = try row.string("tenant_name")
+        unitLabel = try row.string("label")
+        propertyName = try row.string("property_name")
+        resultDesc = try row.optionalString("result_desc")
     }
 }

@@ -17,12 +17,20 @@ struct PaymentRequestStore {
         ).map(PayableLease.init)
     }
 
-    /// The lease's request still waiting for the tenant's PIN, if any.
-    func pendingRequest(lease: LeaseID) throws -> PaymentRequestID? {
+    /// The lease's request that blocks a new push, if any: one still waiting for the PIN, or
+    /// one that got no clear answer less than `unconfirmedHoldSeconds` ago (its prompt may
+    /// be on the phone, and paying twice is what we must prevent).
+    func blockingRequest(lease: LeaseID) throws -> (id: PaymentRequestID, status: PaymentRequestStatus)? {
         try db.queryOne(
-            "SELECT id FROM payment_requests WHERE lease_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1",
-            lease.raw
-        ).map { PaymentRequestID(try $0.int64("id")) }
+            """
+            SELECT id, status FROM payment_requests
+            WHERE lease_id = ? AND (status = 'pending'
+                   OR (status = 'unconfirmed' AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND))
+            ORDER BY id DESC LIMIT 1
+            """, lease.raw, Self.unconfirmedHoldSeconds
+        ).map {
+            (PaymentRequestID(try $0.int64("id")), PaymentRequestStatus(rawValue: try $0.string("status")) ?? .pending)
+        }
     }
 
     /// True when the tenant confirmed `phone` (normalised) for prompts before.
@@ -55,14 +63,21 @@ struct PaymentRequestStore {
         return max(1, try row.int("wait"))
     }
 
-    /// Opens a pending request, unless the lease has one already (then nil). The lease row
+    /// How long an unconfirmed push blocks another one for the same lease.
+    static let unconfirmedHoldSeconds = 600
+    /// How long after an unanswered push a paid callback is still matched to it by phone and amount.
+    static let unconfirmedMatchSeconds = 3600
+
+    /// Opens a pending request, unless the lease has one that blocks it (then that one's status). The lease row
     /// is locked so two concurrent submissions cannot both open one.
     func open(
         _ lease: PayableLease, tenant: UserID, amount: Int, phone: String, shortcode: String, firstQueryAfter: Int
-    ) throws -> PaymentRequestID? {
+    ) throws -> Result<PaymentRequestID, Blocked> {
         try db.transaction {
             _ = try db.queryOne("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.leaseID.raw)
-            if try pendingRequest(lease: lease.leaseID) != nil { return nil }
+            if let blocking = try blockingRequest(lease: lease.leaseID) {
+                return .failure(Blocked(status: blocking.status))
+            }
             let result = try db.execute(
                 """
                 INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode,
@@ -70,8 +85,13 @@ struct PaymentRequestStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL ? SECOND)
                 """, lease.leaseID.raw, tenant.raw, lease.landlordID.raw, lease.propertyID, amount, phone, shortcode,
                 firstQueryAfter)
-            return PaymentRequestID(result.lastInsertID)
+            return .success(PaymentRequestID(result.lastInsertID))
         }
+    }
+
+    /// Why no request was opened: another one of the lease's, in this status, is in the way.
+    struct Blocked: Error {
+        let status: PaymentRequestStatus
     }
 
     /// Daraja accepted the push: keep its ids to match the callback and to query.
@@ -88,6 +108,55 @@ struct PaymentRequestStore {
             UPDATE payment_requests SET status = 'failed', result_desc = ?, settled_at = UTC_TIMESTAMP(6)
             WHERE id = ? AND status = 'pending'
             """, String(message.prefix(255)), id.raw)
+    }
+
+    /// The push got no clear answer: the prompt may be on the phone, so it is not a failure.
+    func markUnconfirmed(_ id: PaymentRequestID, message: String) throws {
+        try db.execute(
+            """
+            UPDATE payment_requests SET status = 'unconfirmed', result_desc = ?
+            WHERE id = ? AND status = 'pending'
+            """, String(message.prefix(255)), id.raw)
+    }
+
+    /// Locks the oldest request, not yet linked to a push, that a paid callback from `phone`
+    /// for `amount` may belong to: one whose push got no clear answer, opened within
+    /// `unconfirmedMatchSeconds` (call inside a transaction). A request still waiting for its
+    /// answer is left alone: the answer links it, and a callback that came first is replayed.
+    func lockUnlinked(phone: String, amount: Int) throws -> LockedPaymentRequest? {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT id FROM payment_requests
+                WHERE phone = ? AND status = 'unconfirmed' AND checkout_request_id IS NULL
+                  AND amount = ? AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? SECOND
+                ORDER BY created_at LIMIT 1 FOR UPDATE
+                """, phone, amount, Self.unconfirmedMatchSeconds)
+        else { return nil }
+        return try details(PaymentRequestID(try row.int64("id")))
+    }
+
+    /// Links a request to the push a callback proved it made.
+    func link(_ id: PaymentRequestID, checkoutRequestID: String, merchantRequestID: String?) throws {
+        try db.execute(
+            """
+            UPDATE payment_requests SET checkout_request_id = ?, merchant_request_id = COALESCE(?, merchant_request_id)
+            WHERE id = ? AND checkout_request_id IS NULL
+            """, checkoutRequestID, merchantRequestID, id.raw)
+    }
+
+    /// The landlord's pushes that need a look: an unclear result, or no answer at all.
+    func requestsToCheck(landlord: UserID, limit: Int = 50) throws -> [PaymentRequestToCheck] {
+        try db.query(
+            """
+            SELECT r.id, r.status, r.amount, r.phone, r.created_at, r.result_desc, t.name AS tenant_name, u.label,
+                   p.name AS property_name
+            FROM payment_requests r JOIN leases l ON l.id = r.lease_id JOIN units u ON u.id = l.unit_id
+            JOIN properties p ON p.id = r.property_id JOIN users t ON t.id = r.tenant_id
+            WHERE r.landlord_id = ? AND r.status IN ('needs_review', 'unconfirmed')
+            ORDER BY r.created_at DESC LIMIT ?
+            """, landlord.raw, limit
+        ).map(PaymentRequestToCheck.init)
     }
 
     /// The tenant's own request (another tenant's is nil).

@@ -12,6 +12,7 @@ struct STKResult {
     var amount: Int? = nil
     var phone: String? = nil
     var paidAt = Date()
+    var merchantRequestID: String? = nil
     /// The callback is authoritative: it carries the receipt; the query is not (DARAJA.md).
     var fromCallback = false
 
@@ -26,6 +27,7 @@ struct STKResult {
         amount = callback.amount
         phone = callback.phone
         paidAt = callback.transactionDate.flatMap(DarajaTime.date) ?? Date()
+        merchantRequestID = callback.merchantRequestID
         fromCallback = true
     }
 }
@@ -56,9 +58,18 @@ struct PaymentSettlement {
     func settle(checkoutRequestID: String, _ result: STKResult) throws -> SettlementOutcome {
         try db.transaction {
             let store = PaymentRequestStore(db: db)
-            guard let request = try store.lock(checkoutRequestID: checkoutRequestID) else { return .unknown }
             let outcome = STKOutcome(resultCode: result.resultCode)
-            if request.status == .pending {
+            guard
+                let request = try store.lock(checkoutRequestID: checkoutRequestID)
+                    ?? linkUnanswered(checkoutRequestID: checkoutRequestID, result, outcome)
+            else { return .unknown }
+            if request.status == .pending || request.status == .unconfirmed {
+                try apply(result, outcome, to: request)
+                return .settled
+            }
+            // An unclear result is replaced by the first clear one, from a query or a callback.
+            if request.status == .needsReview {
+                guard outcome != .needsReview else { return .duplicate }
                 try apply(result, outcome, to: request)
                 return .settled
             }
@@ -74,6 +85,23 @@ struct PaymentSettlement {
             try apply(result, outcome, to: request)
             return .settled
         }
+    }
+
+    /// A paid callback for a push whose answer we never got (so whose CheckoutRequestID we
+    /// never learned): the tenant's unanswered request with the same phone and amount, linked
+    /// to that CheckoutRequestID and locked.
+    private func linkUnanswered(
+        checkoutRequestID: String, _ result: STKResult, _ outcome: STKOutcome
+    ) throws -> LockedPaymentRequest? {
+        guard outcome == .paid, result.fromCallback, let phone = result.phone, let amount = result.amount else {
+            return nil
+        }
+        let store = PaymentRequestStore(db: db)
+        guard let request = try store.lockUnlinked(phone: phone, amount: amount) else { return nil }
+        try store.link(request.id, checkoutRequestID: checkoutRequestID, merchantRequestID: result.merchantRequestID)
+        Log.info(
+            "payments: paid callback \(checkoutRequestID) matched unanswered request \(request.id) by phone and amount")
+        return try store.lock(checkoutRequestID: checkoutRequestID)
     }
 
     /// Marks a request that Daraja never answered about as timed out.
@@ -95,7 +123,7 @@ struct PaymentSettlement {
         try record(result, request, mismatch: mismatch)
     }
 
-    /// The ledger entry, the landlord's notifications and the receipt email.
+    /// The ledger entry, the landlord's notices and the receipt email (`PaymentRecorder`).
     private func record(_ result: STKResult, _ request: LockedPaymentRequest, mismatch: Bool) throws {
         let amount = result.amount ?? request.amount
         let entry = LedgerEntry(
@@ -104,24 +132,19 @@ struct PaymentSettlement {
             receipt: result.receipt, phone: result.phone.flatMap { $0.count == 12 ? $0 : nil } ?? request.phone,
             paymentRequestID: request.id.raw,
             checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
-        let payment: PaymentID
-        do {
-            payment = try LedgerStore(db: db).record(entry, versions: versions)
-        } catch let error as DatabaseError where error.isDuplicateKey {
+        guard let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions).record(entry)
+        else {
             // Recorded already (a concurrent duplicate, or the same receipt through C2B).
             Log.info("payments: request \(request.id) was already in the ledger")
             return
         }
-        let notices = PaymentNotices(views: views, config: config)
-        let notifications = LandlordNotifications(db: db)
-        try notifications.add(.payment, landlord: request.landlordID, message: notices.received(amount, request))
+        Log.info("payments: request \(request.id) recorded as payment \(payment)")
         if mismatch {
-            try notifications.add(
+            try LandlordNotifications(db: db).add(
                 .amountMismatch, landlord: request.landlordID,
-                message: notices.mismatch(reported: amount, request, receipt: result.receipt))
+                message: PaymentNotices(views: views, config: config).mismatch(
+                    reported: amount, request, receipt: result.receipt))
         }
-        try Outbox(db: db).enqueue(
-            notices.receiptEmail(payment, amount: amount, receipt: result.receipt, paidAt: result.paidAt, request))
     }
 
     static func status(_ outcome: STKOutcome) -> PaymentRequestStatus {

@@ -9,16 +9,16 @@ import MariaDB
 struct ReconcileQueue {
     let db: Connection
 
-    /// Claims up to `limit` pending requests whose query is due, for `leaseSeconds`.
+    /// Claims up to `limit` pending or needs-review requests whose query is due, for `leaseSeconds`.
     func claimDue(limit: Int, leaseSeconds: Int) throws -> [ClaimedPaymentRequest] {
         try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         return try db.transaction {
             let claimed = try db.query(
                 """
-                SELECT id, landlord_id, shortcode, checkout_request_id, query_attempts,
+                SELECT id, status, landlord_id, shortcode, checkout_request_id, query_attempts,
                        TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP(6)) AS age
                 FROM payment_requests
-                WHERE status = 'pending' AND next_query_at <= UTC_TIMESTAMP(6)
+                WHERE status IN ('pending', 'needs_review') AND next_query_at <= UTC_TIMESTAMP(6)
                 ORDER BY next_query_at LIMIT ? FOR UPDATE SKIP LOCKED
                 """, limit
             ).map(ClaimedPaymentRequest.init)
@@ -46,6 +46,18 @@ struct ReconcileQueue {
             """, delay, deadline, id.raw)
     }
 
+    /// An unclear result: ask again after `delay` seconds, with no deadline (only a clear
+    /// answer settles it), or never again once `giveUp` is true.
+    func rescheduleReview(_ id: PaymentRequestID, delay: Int, giveUp: Bool) throws {
+        try db.execute(
+            """
+            UPDATE payment_requests
+            SET query_attempts = query_attempts + 1,
+                next_query_at = IF(?, '9999-12-31 00:00:00', UTC_TIMESTAMP(6) + INTERVAL ? SECOND)
+            WHERE id = ? AND status = 'needs_review'
+            """, giveUp, delay, id.raw)
+    }
+
     /// Counts a query that settled the request.
     func countAttempt(_ id: PaymentRequestID) throws {
         try db.execute("UPDATE payment_requests SET query_attempts = query_attempts + 1 WHERE id = ?", id.raw)
@@ -56,7 +68,7 @@ struct ReconcileQueue {
         try db.queryOne(
             """
             SELECT COUNT(*) AS due FROM payment_requests
-            WHERE status = 'pending' AND next_query_at <= UTC_TIMESTAMP(6)
+            WHERE status IN ('pending', 'needs_review') AND next_query_at <= UTC_TIMESTAMP(6)
             """)?.int("due") ?? 0
     }
 }

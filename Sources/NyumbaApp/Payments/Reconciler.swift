@@ -6,6 +6,8 @@ import Web
 /// back: the first query comes `baseSeconds` after the push, then after `base · 2^n`
 /// seconds; a push still unanswered `timeoutSeconds` after it was sent is marked timed out.
 /// Settling goes through `PaymentSettlement`, so a query never overturns a callback success.
+/// A request whose result was unclear (`needs_review`) keeps being asked about with the same
+/// back-off, without the deadline, for `reviewSeconds`.
 struct Reconciler {
     let db: Connection
     let config: Config
@@ -20,6 +22,8 @@ struct Reconciler {
     static let leaseSeconds = 600
     /// The longest wait between two queries.
     static let maximumDelay = 3600
+    /// How long after the push an unclear result is still asked about (Daraja's query forgets).
+    static let reviewSeconds = 3 * 24 * 3600
 
     /// Claims and settles one batch of due requests; returns how many were claimed.
     func reconcileBatch() throws -> Int {
@@ -60,6 +64,9 @@ struct Reconciler {
             let outcome = try settlement.settle(
                 checkoutRequestID: checkout, STKResult(resultCode: code, resultDesc: description))
             Log.info("reconciler: payment request \(request.id) ResultCode \(code): \(outcome.rawValue)")
+            if STKOutcome(resultCode: code) == .needsReview { try askAgainLater(request, queue: queue) }
+        } else if request.status == .needsReview {
+            try askAgainLater(request, queue: queue)
         } else if expired {
             try settlement.timeOut(
                 request.id,
@@ -71,5 +78,13 @@ struct Reconciler {
                 request.id, delay: Self.delay(afterAttempts: request.queryAttempts + 1, base: settings.baseSeconds),
                 deadline: settings.timeoutSeconds)
         }
+    }
+
+    /// Still unclear: the next query after the usual back-off, none after `reviewSeconds`.
+    private func askAgainLater(_ request: ClaimedPaymentRequest, queue: ReconcileQueue) throws {
+        try queue.rescheduleReview(
+            request.id,
+            delay: Self.delay(afterAttempts: request.queryAttempts + 1, base: config.reconcile.baseSeconds),
+            giveUp: request.age >= Self.reviewSeconds)
     }
 }

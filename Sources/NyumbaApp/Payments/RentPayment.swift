@@ -23,6 +23,10 @@ struct RentPayment {
     static let pendingMessage =
         "A payment is already waiting for your M-Pesa PIN. Finish it on your phone, or wait until it "
         + "times out, before you pay again."
+    /// What the tenant is told when the push got no clear answer (status page and a second attempt).
+    static let unconfirmedMessage =
+        "We could not confirm the prompt was sent. If you paid, it will show here within a few minutes — "
+        + "do not pay again."
 
     static let confirmNumber =
         "This is not your phone number on Nyumba. To send the prompt to it, type your password to confirm "
@@ -63,13 +67,16 @@ struct RentPayment {
                     + "Try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
         }
         if let refusal = try confirmPhone(phone, payer, password: password) { return refusal }
-        guard
-            let id = try store.open(
-                lease, tenant: tenant, amount: amount, phone: phone, shortcode: account.shortcode.shortcode,
-                firstQueryAfter: context.config.reconcile.baseSeconds)
-        else { return .alreadyPending(Self.pendingMessage) }
-        try push(id, lease: lease, amount: amount, phone: phone, account: account)
-        return .started(id)
+        let opened = try store.open(
+            lease, tenant: tenant, amount: amount, phone: phone, shortcode: account.shortcode.shortcode,
+            firstQueryAfter: context.config.reconcile.baseSeconds)
+        switch opened {
+        case .failure(let blocked):
+            return .alreadyPending(blocked.status == .unconfirmed ? Self.unconfirmedMessage : Self.pendingMessage)
+        case .success(let id):
+            try push(id, lease: lease, amount: amount, phone: phone, account: account)
+            return .started(id)
+        }
     }
 
     /// Nil when prompts may go to `phone`: the tenant's own, one they confirmed before, or one
@@ -97,7 +104,8 @@ struct RentPayment {
         }
     }
 
-    /// Sends the push; a refusal settles the request as failed with Daraja's reason in plain words.
+    /// Sends the push. A refusal settles the request as failed with Daraja's reason in plain
+    /// words; no clear answer leaves it unconfirmed, since the prompt may be on the phone.
     private func push(
         _ id: PaymentRequestID, lease: PayableLease, amount: Int, phone: String, account: MpesaAccount
     ) throws {
@@ -109,6 +117,11 @@ struct RentPayment {
         let accepted: STKPushAccepted
         do {
             accepted = try context.daraja.stkPush(push, shortcode: account.shortcode, credentials: account.credentials)
+        } catch  where error.mayHaveBeenApplied {
+            Log.warning("daraja: STK push for payment request \(id) got no clear answer, unconfirmed: \(error)")
+            try store.markUnconfirmed(id, message: Self.unconfirmedMessage)
+            try replayUnlinkedCallbacks()
+            return
         } catch {
             Log.warning("daraja: STK push for payment request \(id) refused: \(error)")
             try store.markRefused(id, message: error.tenantMessage)
@@ -118,6 +131,22 @@ struct RentPayment {
             id, merchantRequestID: accepted.merchantRequestID, checkoutRequestID: accepted.checkoutRequestID)
         Log.info("daraja: STK push for payment request \(id) accepted as \(accepted.checkoutRequestID)")
         try replayEarlyCallback(accepted.checkoutRequestID)
+    }
+
+    /// Paid callbacks that matched no request while the push waited for its answer: applied
+    /// now that the request is unconfirmed (the settlement matches them by phone and amount).
+    private func replayUnlinkedCallbacks() throws {
+        let callbacks = DarajaCallbackStore(db: context.db)
+        for early in try callbacks.recentUnmatched(withinSeconds: PaymentRequestStore.unconfirmedMatchSeconds) {
+            guard let callback = try? STKCallback.parse(early.body), callback.resultCode == 0 else { continue }
+            let outcome = try PaymentSettlement(
+                db: context.db, views: context.views, config: context.config, versions: context.versions
+            )
+            .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
+            if outcome != .unknown {
+                try callbacks.update(early.id, checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
+            }
+        }
     }
 
     /// A callback that overtook the storing of its CheckoutRequestID was kept as unknown: apply it now.

@@ -34,6 +34,7 @@ struct PropertyStore {
                     "INSERT INTO units (property_id, label, monthly_rent) VALUES (?, ?, ?)",
                     id.raw, property.labelPrefix + String(number), property.defaultRent)
             }
+            try UnitAccountStore(db: db).fillMissing()
             versions.landlordChanged(landlord, on: db)
             return id
         }
@@ -102,6 +103,7 @@ struct PropertyStore {
             SET u.label = ?, u.monthly_rent = ?
             WHERE u.id = ? AND u.property_id = ? AND p.landlord_id = ?
             """, label, rent, id.raw, property.raw, landlord.raw)
+        try refreshAccountNumber(id, property: property, landlord: landlord, label: label)
         // The label shows in the dashboard's lists.
         versions.landlordChanged(landlord, on: db)
     }
@@ -115,6 +117,21 @@ struct PropertyStore {
             INSERT INTO units (property_id, label, monthly_rent)
             SELECT p.id, ?, ? FROM properties p WHERE p.id = ? AND p.landlord_id = ?
             """, label, rent, property.raw, landlord.raw)
+        try UnitAccountStore(db: db).fillMissing()
         versions.landlordChanged(landlord, on: db)
+    }
+
+    /// A renamed unit's paybill account number follows its label (the landlord's own unit only).
+    private func refreshAccountNumber(_ id: UnitID, property: PropertyID, landlord: UserID, label: String) throws {
+        guard
+            try db.queryOne(
+                """
+                SELECT u.id FROM units u JOIN properties p ON p.id = u.property_id
+                WHERE u.id = ? AND u.property_id = ? AND p.landlord_id = ? AND u.account_label <> ?
+                """, id.raw, property.raw, landlord.raw,
+                String(PaybillAccount.canonical(label).prefix(PaybillAccount.maximumLength))) != nil
+        else { return }
+        try UnitAccountStore(db: db).forget(unit: id.raw)
+        try UnitAccountStore(db: db).fillMissing()
     }
 }

@@ -19,8 +19,7 @@ struct ReminderEmail {
         if figures.amountDue < 0 { model["credit"] = Money.kes(-figures.amountDue) }
         if let due = figures.dueDate { model["dueDate"] = LedgerText.day(due) }
         if let paybill = pay.paybill {
-            model["paybill"] = paybill
-            model["account"] = lease.unitLabel
+            model["paybill"] = PaybillAccount.words(paybill: paybill, account: lease.accountNumber ?? lease.unitLabel)
         }
         if let till = pay.till { model["till"] = till }
         return composer.draft(

@@ -48,7 +48,9 @@ extension BenchSeed {
     }
 
     private func insertUnitsAndLeases() throws {
-        let units = BulkInsert(db: db, table: "units", columns: ["id", "property_id", "label", "monthly_rent"])
+        let units = BulkInsert(
+            db: db, table: "units",
+            columns: ["id", "property_id", "label", "monthly_rent", "account_no", "account_label"])
         let requests = BulkInsert(
             db: db, table: "tenancy_requests",
             columns: ["id", "tenant_id", "property_id", "requested_unit", "status", "created_at", "decided_at"])
@@ -65,9 +67,12 @@ extension BenchSeed {
             let propertyID = SQLValue.int(layout.propertyID(property))
             let id = SQLValue.int(layout.unitID(unit))
             let tenant = SQLValue.int(layout.tenantUserID(unit))
-            let label = SQLValue.text(unitLabel(unit % size.unitsPerProperty))
+            let labelText = unitLabel(unit % size.unitsPerProperty)
+            let label = SQLValue.text(labelText)
             let rent = SQLValue.int(Int64(tenancy.monthlyRent))
-            try units.add([id, propertyID, label, rent])
+            let account = PaybillAccount.number(
+                propertyID: layout.propertyID(property), unitID: layout.unitID(unit), label: labelText)
+            try units.add([id, propertyID, label, rent, .text(account), .text(PaybillAccount.canonical(labelText))])
             try requests.add([
                 id, tenant, propertyID, label, "approved", .text(layout.beforeHistory(days: 3)),
                 .text(layout.beforeHistory(days: 2)),

@@ -11,11 +11,14 @@ enum TenantHomeRoutes {
                 // Open leases come first.
                 let leases = try LedgerStore(db: context.db).leases(tenant: tenant.id)
                 let ledger = try TenantLedgerView.load(tenant: tenant.id, leases: leases, db: context.db, today: today)
+                let open = leases.first(where: \.isOpen)
+                var lease = open.map(TenantHomePage.Lease.init)
+                if let open {
+                    lease?.paybill = try PaybillInstructions(db: context.db, config: context.config)
+                        .words(lease: open.id, landlord: open.landlordID)
+                }
                 return context.views.render(
-                    .tenancyHome,
-                    TenantHomePage(
-                        layout: layout, lease: leases.first(where: \.isOpen).map(TenantHomePage.Lease.init),
-                        ledger: ledger))
+                    .tenancyHome, TenantHomePage(layout: layout, lease: lease, ledger: ledger))
             }
             let key = "tenant-home|\(tenant.id)|\(today)|\(layout.cacheKey)"
             return try context.cachedPage(key: key, versions: tenant.user.leaseLandlords, render: render)
@@ -33,6 +36,8 @@ struct TenantHomePage {
         let monthlyRent: String
         let dueDay: String
         let startDate: String
+        /// "Paybill 123456, Account no. KBC7A1", when the landlord is paid through a paybill.
+        var paybill: String? = nil
 
         init(_ lease: LeaseDetails) {
             unitLabel = lease.unitLabel

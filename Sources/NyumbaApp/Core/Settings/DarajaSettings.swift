@@ -9,6 +9,10 @@ public struct DarajaSettings: Sendable {
     public var shortcode: DarajaShortcode
     /// The secret last path segment of the callback URL (`/daraja/stk/<token>`).
     public var callbackToken: String
+    /// How long one HTTP exchange with Daraja may take (`NYUMBA_DARAJA_TIMEOUT_SECONDS`).
+    public var timeoutSeconds: Int = 15
+    /// The Register URL version for paybill (C2B) URLs (`NYUMBA_DARAJA_C2B_VERSION`).
+    public var c2bVersion: C2BRegistration.Version = .v2
 
     /// The credentials of the default Daraja app.
     public var credentials: DarajaCredentials {
@@ -38,15 +42,26 @@ public struct DarajaSettings: Sendable {
             MpesaFormat.isShortcode($0) ? $0 : nil
         }
         let token = reader.parsed(
-            "NYUMBA_DARAJA_CALLBACK_TOKEN", "a random string of at least 16 letters, digits, - or _"
+            "NYUMBA_DARAJA_CALLBACK_TOKEN",
+            "a random string of at least 16 letters, digits, - or _ (not containing mpesa, safaricom, exe, cmd, sql "
+                + "or query, which Daraja refuses in URLs)"
         ) { MpesaFormat.isCallbackToken($0) ? $0 : nil }
-        guard let shortcode, let token, let type, !key.isEmpty, !secret.isEmpty, !passkey.isEmpty else { return nil }
+        let timeout = reader.parsed(
+            "NYUMBA_DARAJA_TIMEOUT_SECONDS", "a whole number of seconds (1 to 120)", default: 15
+        ) { Int($0).flatMap { (1...120).contains($0) ? $0 : nil } }
+        let c2bVersion = reader.parsed(
+            "NYUMBA_DARAJA_C2B_VERSION", "v1 or v2", default: .v2, C2BRegistration.Version.init(rawValue:))
+        guard let shortcode, let token, let type, let timeout, let c2bVersion, !key.isEmpty, !secret.isEmpty,
+            !passkey.isEmpty
+        else {
+            return nil
+        }
         let resolvedPartyB = partyB.flatMap { $0.isEmpty ? nil : $0 } ?? shortcode
         return DarajaSettings(
             baseURL: baseURL, consumerKey: key, consumerSecret: secret,
             shortcode: DarajaShortcode(
                 shortcode: shortcode, passkey: passkey, transactionType: type, partyB: resolvedPartyB),
-            callbackToken: token)
+            callbackToken: token, timeoutSeconds: timeout, c2bVersion: c2bVersion)
     }
 }
 
@@ -68,6 +83,13 @@ public struct ReconcileSettings: Sendable {
     }
 }
 
+extension DarajaClient {
+    /// The client for `settings` (the default timeouts when payments are off).
+    static func configured(_ settings: DarajaSettings?) -> DarajaClient {
+        DarajaClient(timeout: .seconds(settings?.timeoutSeconds ?? 15))
+    }
+}
+
 /// The shapes of M-Pesa identifiers.
 enum MpesaFormat {
     /// A BusinessShortCode, till or paybill number: 5 to 7 digits.
@@ -75,9 +97,11 @@ enum MpesaFormat {
         (5...7).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// A token safe in a URL path and long enough not to be guessed.
+    /// A token safe in a URL path and long enough not to be guessed, without the words Daraja
+    /// refuses in callback and C2B URLs (in any case).
     static func isCallbackToken(_ text: String) -> Bool {
         text.count >= 16 && text.count <= 128
             && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            && !C2BRegistration.forbiddenURLWords.contains(where: text.lowercased().contains)
     }
 }
