@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "Locking"]),
         .target(name: "Daraja", dependencies: ["CCurl", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
+        .target(name: "SMS", dependencies: ["CCurl"]),
 
         // The application, organised by feature.
         .target(
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
+        .testTarget(name: "SMSTests", dependencies: ["SMS"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
     ]
 )
