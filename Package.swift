@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Daraja", dependencies: ["CCurl", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
         .target(name: "SMS", dependencies: ["CCurl"]),
+        // Reuses DarajaSimulator's small HTTP server.
+        .target(name: "SMSSimulator", dependencies: ["SMS", "DarajaSimulator", "Locking"]),
 
         // The application, organised by feature.
         .target(
@@ -52,7 +54,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
-        .testTarget(name: "SMSTests", dependencies: ["SMS"]),
+        .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
     ]
 )
