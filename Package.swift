@@ -40,7 +40,8 @@ let package = Package(
         .target(
             name: "NyumbaApp",
             dependencies: [
-                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "Redis", "Locking",
+                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMSSimulator", "Redis",
+                "Locking",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -19,6 +19,7 @@ public enum Commands {
           seed       --demo: a landlord, a property and an approved tenant on an empty database
                      --bench small|medium|large [--seed N]: the benchmark data (BENCHMARK.md)
           daraja-sim run the local Daraja (M-Pesa) simulator (NYUMBA_DARAJA_SIM_PORT, default 8090)
+          sms-sim    run the local Africa's Talking SMS simulator (NYUMBA_SMS_SIM_PORT, default 8091)
           help       show this text
         """
 
@@ -44,6 +45,7 @@ public enum Commands {
         case "migrate": return MigrateCommand.run(environment: environment)
         case "seed": return SeedCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "daraja-sim": return DarajaSimCommand.run(environment: environment)
+        case "sms-sim": return SMSSimCommand.run(environment: environment)
         case "help", "--help", "-h":
             print(usage)
             return 0
