@@ -10,7 +10,8 @@ public struct AfricasTalkingTransport: SMSTransport {
     private let connectTimeout: Duration
     private let timeout: Duration
 
-    /// Throws `.invalidBaseURL` unless `baseURL` is an http(s) URL; the key is never logged.
+    /// Throws `.invalidBaseURL` unless `baseURL` is an http(s) URL, and `.invalidAccount` for an
+    /// empty username or key or one with spaces or control characters; the key is never logged.
     public init(
         baseURL: String, username: String, apiKey: String, connectTimeout: Duration = .seconds(5),
         timeout: Duration = .seconds(20)
@@ -18,9 +19,16 @@ public struct AfricasTalkingTransport: SMSTransport {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         let lower = base.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
-            !base.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), base.utf8.count > 8
+        let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
+        guard scheme > 0, base.utf8.count > scheme,
+            !base.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "?" || $0 == "#" })
         else { throw .invalidBaseURL(baseURL) }
+        // Both go into the request as they are: no line break may smuggle in a header.
+        for value in [username, apiKey] {
+            guard !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw .invalidAccount
+            }
+        }
         self.baseURL = base
         self.username = username
         self.apiKey = apiKey
@@ -38,12 +46,9 @@ public struct AfricasTalkingTransport: SMSTransport {
             ("message", message.text),
         ]
         if let sender = message.senderID { fields.append(("from", sender)) }
-        let answer = try HTTPPost().perform(
-            url: endpoint,
-            headers: [
-                "apiKey: \(apiKey)", "Accept: application/json", "Content-Type: application/x-www-form-urlencoded",
-            ],
-            body: Array(SMSForm.encode(fields).utf8), connectTimeout: connectTimeout, timeout: timeout)
+        let answer = try SMSHTTP.postForm(
+            fields, to: endpoint, headers: ["apiKey: \(apiKey)", "Accept: application/json"],
+            connectTimeout: connectTimeout, timeout: timeout)
         let text = String(decoding: answer.body.prefix(500), as: UTF8.self)
         switch answer.status {
         case 200...299: return try AfricasTalkingResponse.recipients(answer.body)

@@ -16,6 +16,8 @@ public enum SMSError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSenderID(String)
     /// The gateway's base URL is not an http(s) URL.
     case invalidBaseURL(String)
+    /// The username or API key is empty or contains spaces or control characters.
+    case invalidAccount
     /// No HTTP answer (connect refused, timeout, TLS); the message may or may not have gone out
     /// if the connection broke after the request was sent.
     case transport(String)
@@ -51,6 +53,7 @@ public enum SMSError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLong(let segments): return "SMS: text needs \(segments) parts (at most \(SMSMessage.maximumSegments))"
         case .invalidSenderID(let text): return "SMS: invalid sender ID \(Self.printable(text))"
         case .invalidBaseURL(let text): return "SMS: invalid gateway base URL \(Self.printable(text))"
+        case .invalidAccount: return "SMS: the gateway username or API key is empty or has spaces or control characters"
         case .transport(let text): return "SMS transport error (will retry): \(text)"
         case .unauthorized(let text): return "SMS gateway refused the credentials (HTTP 401): \(Self.printable(text))"
         case .http(let status, let body): return "SMS gateway HTTP \(status): \(Self.printable(body))"

@@ -8,7 +8,8 @@ import SMS
 /// answers per recipient as `SimulatedRecipientStatus` says, and refuses a `from` outside
 /// `senderIDs` with `InvalidSenderId`. `GET /sim/messages` lists what was received,
 /// `DELETE /sim/messages` forgets it, and `POST /sim/fail` with `count=N` (or `failNext(_:)`)
-/// answers the next N sends with 503.
+/// answers the next N sends with 503. With `reportURL`, each accepted recipient gets a
+/// form-encoded delivery report POSTed there after `reportDelay` (see `SimulatedReport`).
 public final class SMSSimulator: Sendable {
     private let engine: SMSSimulatorEngine
     private let server: SimpleHTTPServer
@@ -18,9 +19,12 @@ public final class SMSSimulator: Sendable {
     /// `run()`. `senderIDs` nil accepts any sender ID. `log` receives one line per send.
     public init(
         host: String = "127.0.0.1", port: Int, username: String, apiKey: String, senderIDs: Set<String>? = nil,
+        reportURL: String? = nil, reportDelay: Duration = .milliseconds(300),
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
-        let engine = SMSSimulatorEngine(username: username, apiKey: apiKey, senderIDs: senderIDs, log: log)
+        let engine = SMSSimulatorEngine(
+            username: username, apiKey: apiKey, senderIDs: senderIDs, reportURL: reportURL, reportDelay: reportDelay,
+            log: log)
         self.engine = engine
         self.server = SimpleHTTPServer(host: host, port: port) { engine.handle($0) }
     }
@@ -50,6 +54,9 @@ public final class SMSSimulator: Sendable {
 
     /// Every send accepted so far, oldest first.
     public var received: [SimulatedSMS] { engine.state.withLock { $0.received } }
+
+    /// The delivery reports posted so far, in the order they were answered.
+    public var reportsPosted: [SimulatedDeliveryReport] { engine.state.withLock { $0.reports } }
 
     /// Answers the next `count` sends with HTTP 503 (0 stops failing).
     public func failNext(_ count: Int) {

@@ -7,6 +7,7 @@ import SMS
 final class SMSSimulatorEngine: Sendable {
     struct State {
         var received: [SimulatedSMS] = []
+        var reports: [SimulatedDeliveryReport] = []
         var failuresLeft = 0
         var serial = 0
     }
@@ -14,13 +15,21 @@ final class SMSSimulatorEngine: Sendable {
     let username: String
     let apiKey: String
     let senderIDs: Set<String>?
+    let reportURL: String?
+    let reportDelay: DispatchTimeInterval
     let log: @Sendable (String) -> Void
     let state = Locked(State())
 
-    init(username: String, apiKey: String, senderIDs: Set<String>?, log: @escaping @Sendable (String) -> Void) {
+    init(
+        username: String, apiKey: String, senderIDs: Set<String>?, reportURL: String?, reportDelay: Duration,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.username = username
         self.apiKey = apiKey
         self.senderIDs = senderIDs
+        self.reportURL = reportURL
+        let (seconds, attoseconds) = reportDelay.components
+        self.reportDelay = .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
         self.log = log
     }
 
@@ -69,6 +78,7 @@ final class SMSSimulatorEngine: Sendable {
         }
         let results = answer(to: to, text: fields["message"]!)
         record(SimulatedSMS(to: to, message: fields["message"]!, from: from, results: results))
+        scheduleReports(results)
         return .json(201, SMSSimulatorListing.sendAnswer(results))
     }
 

@@ -4,7 +4,8 @@ import SMSSimulator
 
 /// `nyumba sms-sim`: runs the local Africa's Talking SMS simulator until SIGTERM or SIGINT.
 /// Settings: `NYUMBA_SMS_SIM_PORT` (8091), `NYUMBA_AT_USERNAME` ("sandbox"), `NYUMBA_AT_API_KEY`
-/// ("sim-api-key"), `NYUMBA_SMS_SENDER_ID` (when set, the only sender ID accepted).
+/// ("sim-api-key"), `NYUMBA_SMS_SENDER_ID` (when set, the only sender ID accepted),
+/// `NYUMBA_SMS_SIM_REPORT_URL` (when set, delivery reports are POSTed there).
 enum SMSSimCommand {
     static func run(environment: [String: String]) -> Int32 {
         let portText = environment["NYUMBA_SMS_SIM_PORT"].flatMap { $0.isEmpty ? nil : $0 } ?? "8091"
@@ -23,7 +24,7 @@ enum SMSSimCommand {
         let simulator = SMSSimulator(
             host: "127.0.0.1", port: port, username: value(environment, "NYUMBA_AT_USERNAME") ?? "sandbox",
             apiKey: value(environment, "NYUMBA_AT_API_KEY") ?? "sim-api-key", senderIDs: sender.map { [$0] },
-            log: { say($0) })
+            reportURL: value(environment, "NYUMBA_SMS_SIM_REPORT_URL"), log: { say($0) })
         do {
             try simulator.start()
         } catch {
