@@ -57,3 +57,14 @@ public struct AfricasTalkingTransport: SMSTransport {
         }
     }
 }
+
+extension AfricasTalkingTransport: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The endpoint and username; never the API key (a transport printed into a log stays safe).
+    public var description: String { "AfricasTalkingTransport(\(endpoint), username: \(username))" }
+    /// As `description`.
+    public var debugDescription: String { description }
+    /// Hides the API key from `dump` and debuggers too.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["baseURL": baseURL, "username": username], displayStyle: .struct)
+    }
+}
