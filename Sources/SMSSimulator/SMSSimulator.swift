@@ -4,7 +4,8 @@ import SMS
 
 /// A local stand-in for Africa's Talking's SMS API, for `make run` and the tests.
 ///
-/// `POST /version1/messaging` checks the `apiKey` header and `username` (401 otherwise),
+/// `POST /version1/messaging` checks the `apiKey` header and `username` (401 otherwise) and
+/// wants `Accept: application/json` (406 otherwise: the real API would answer XML),
 /// answers per recipient as `SimulatedRecipientStatus` says, and refuses a `from` outside
 /// `senderIDs` with `InvalidSenderId`. `GET /sim/messages` lists what was received,
 /// `DELETE /sim/messages` forgets it, and `POST /sim/fail` with `count=N` (or `failNext(_:)`)
@@ -54,6 +55,11 @@ public final class SMSSimulator: Sendable {
 
     /// Every send accepted so far, oldest first.
     public var received: [SimulatedSMS] { engine.state.withLock { $0.received } }
+
+    /// Forgets the messages received (as `DELETE /sim/messages` does).
+    public func clear() {
+        engine.state.withLock { $0.received = [] }
+    }
 
     /// The delivery reports posted so far, in the order they were answered.
     public var reportsPosted: [SimulatedDeliveryReport] { engine.state.withLock { $0.reports } }

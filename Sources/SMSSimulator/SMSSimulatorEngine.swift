@@ -62,6 +62,10 @@ final class SMSSimulatorEngine: Sendable {
         guard request.header("apiKey") == apiKey else {
             return Self.text(401, "The supplied authentication is invalid")
         }
+        // The real API answers XML without it; a client that forgot it should fail here too.
+        guard request.header("Accept")?.contains("application/json") == true else {
+            return Self.text(406, "Send Accept: application/json")
+        }
         guard let pairs = SMSForm.decode(String(decoding: request.body, as: UTF8.self)) else {
             return Self.text(400, "Malformed form body")
         }

@@ -117,6 +117,11 @@ final class AfricasTalkingSimulatorTests: XCTestCase {
         XCTAssertEqual(
             try post("/version1/messaging", "username=other&to=0712345678&message=x", key: "test-api-key"), 401)
         XCTAssertEqual(try post("/version1/messaging", "username=nyumba&to=0712345678&message=x"), 401)
+        let valid = "username=nyumba&to=0712345678&message=x"
+        XCTAssertEqual(try post("/version1/messaging", valid, key: "test-api-key", accept: "application/xml"), 406)
+        XCTAssertEqual(try post("/version1/messaging", valid, key: "test-api-key"), 201)
+        XCTAssertEqual(simulator.received.count, 1)
+        simulator.clear()
         XCTAssertEqual(simulator.received, [])
     }
 
@@ -126,8 +131,10 @@ final class AfricasTalkingSimulatorTests: XCTestCase {
         try DarajaHTTP.get(simulator.baseURL + path)
     }
 
-    private func post(_ path: String, _ body: String, key: String? = nil) throws -> Int {
-        let headers = key.map { ["apiKey: \($0)"] } ?? []
+    private func post(_ path: String, _ body: String, key: String? = nil, accept: String = "application/json") throws
+        -> Int
+    {
+        let headers = (key.map { ["apiKey: \($0)"] } ?? []) + ["Accept: \(accept)"]
         return try DarajaHTTP.postJSON(Array(body.utf8), to: simulator.baseURL + path, headers: headers).status
     }
 }
