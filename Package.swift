@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
-        .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja"]),
+        .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
     ]
 )
