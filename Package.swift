@@ -32,12 +32,16 @@ let package = Package(
         .target(name: "Redis", dependencies: ["CHiredis", "Locking"]),
         .target(name: "Daraja", dependencies: ["CCurl", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
+        .target(name: "SMS", dependencies: ["CCurl"]),
+        // Reuses DarajaSimulator's small HTTP server.
+        .target(name: "SMSSimulator", dependencies: ["SMS", "DarajaSimulator", "Locking"]),
 
         // The application, organised by feature.
         .target(
             name: "NyumbaApp",
             dependencies: [
-                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "Redis", "Locking",
+                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMSSimulator", "Redis",
+                "Locking",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
+        .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
     ]
 )

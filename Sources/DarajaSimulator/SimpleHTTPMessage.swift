@@ -50,12 +50,15 @@ public struct SimpleHTTPResponse: Sendable {
     var reason: String {
         switch status {
         case 200: return "OK"
+        case 201: return "Created"
         case 400: return "Bad Request"
+        case 401: return "Unauthorized"
         case 404: return "Not Found"
         case 405: return "Method Not Allowed"
         case 411: return "Length Required"
         case 413: return "Content Too Large"
         case 500: return "Internal Server Error"
+        case 503: return "Service Unavailable"
         default: return "Status"
         }
     }

@@ -22,6 +22,7 @@ public enum Commands {
           c2b-register [--landlord ID]  register the paybill's C2B URLs with Daraja
                      (NYUMBA_DARAJA_C2B_VERSION v1 or v2, default v2)
           unmatched  list paybill payments on the shared shortcode that matched no lease
+          sms-sim    run the local Africa's Talking SMS simulator (NYUMBA_SMS_SIM_PORT, default 8091)
           help       show this text
         """
 
@@ -50,6 +51,7 @@ public enum Commands {
         case "c2b-register":
             return C2BCommands.register(arguments: Array(arguments.dropFirst()), environment: environment)
         case "unmatched": return C2BCommands.unmatched(environment: environment)
+        case "sms-sim": return SMSSimCommand.run(environment: environment)
         case "help", "--help", "-h":
             print(usage)
             return 0
