@@ -12,7 +12,7 @@ import time
 
 import requests
 
-from accounts import sign_up_landlord
+from accounts import PASSWORD, sign_up_landlord
 from browser import count, post_form, user_id
 from stack import wait_for
 from test_payments import _checkout, _payments, _post_callback, _pushed, _success_body, _tenant_with_lease, \
@@ -68,7 +68,7 @@ def _own_paybill(stack, landlord) -> str:
     shortcode = f"7{secrets.randbelow(100_000):05d}"
     saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
                       {"shortcode": shortcode, "type": "paybill", "partyB": "", "consumerKey": "sim-key",
-                       "consumerSecret": "sim-secret", "passkey": PASSKEY})
+                       "consumerSecret": "sim-secret", "passkey": PASSKEY, "password": PASSWORD})
     assert saved.status_code == 303, saved.text[:500]
     return shortcode
 
@@ -452,7 +452,8 @@ def test_a_daraja_refusal_to_register_is_shown_in_plain_words(stack):
     landlord, _ = sign_up_landlord(stack)
     saved = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa",
                       {"shortcode": f"8{secrets.randbelow(100_000):05d}", "type": "paybill", "partyB": "",
-                       "consumerKey": "wrong-key", "consumerSecret": "wrong-secret", "passkey": PASSKEY})
+                       "consumerKey": "wrong-key", "consumerSecret": "wrong-secret", "passkey": PASSKEY,
+                       "password": PASSWORD})
     assert saved.status_code == 303
     refused = post_form(stack, landlord, "/landlord/mpesa", "/landlord/mpesa/c2b-register", {})
     assert refused.status_code == 502 and "M-Pesa did not register your paybill" in refused.text
