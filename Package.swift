@@ -30,9 +30,10 @@ let package = Package(
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
         .target(name: "Mail", dependencies: ["CCurl"]),
         .target(name: "Redis", dependencies: ["CHiredis", "Locking"]),
-        .target(name: "Daraja", dependencies: ["CCurl", "Crypto", "Locking"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        .target(name: "Daraja", dependencies: ["HTTPClient", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
-        .target(name: "SMS", dependencies: ["CCurl"]),
+        .target(name: "SMS", dependencies: ["HTTPClient"]),
         // Reuses DarajaSimulator's small HTTP server.
         .target(name: "SMSSimulator", dependencies: ["SMS", "DarajaSimulator", "Locking"]),
 

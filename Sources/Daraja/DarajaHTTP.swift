@@ -1,3 +1,5 @@
+import HTTPClient
+
 /// Plain JSON-over-HTTP calls through libcurl, as the client makes them (also used by the
 /// simulator to deliver callbacks, and usable to replay a stored callback).
 public enum DarajaHTTP {
@@ -6,16 +8,34 @@ public enum DarajaHTTP {
         _ body: [UInt8], to url: String, headers: [String] = [], connectTimeout: Duration = .seconds(5),
         timeout: Duration = .seconds(15)
     ) throws(DarajaError) -> (status: Int, body: [UInt8]) {
-        try HTTPExchange().perform(
-            url: url, headers: ["Content-Type: application/json"] + headers, body: body,
-            connectTimeout: connectTimeout, timeout: timeout)
+        do throws(HTTPExchangeError) {
+            return try HTTPExchange().perform(
+                url: url, headers: ["Content-Type: application/json"] + headers, body: body,
+                connectTimeout: connectTimeout, timeout: timeout)
+        } catch {
+            throw DarajaError(error)
+        }
     }
 
     /// GETs `url`; returns the HTTP status and answer.
     public static func get(
         _ url: String, headers: [String] = [], connectTimeout: Duration = .seconds(5), timeout: Duration = .seconds(15)
     ) throws(DarajaError) -> (status: Int, body: [UInt8]) {
-        try HTTPExchange().perform(
-            url: url, headers: headers, body: nil, connectTimeout: connectTimeout, timeout: timeout)
+        do throws(HTTPExchangeError) {
+            return try HTTPExchange().perform(
+                url: url, headers: headers, body: nil, connectTimeout: connectTimeout, timeout: timeout)
+        } catch {
+            throw DarajaError(error)
+        }
+    }
+}
+
+extension DarajaError {
+    /// No usable answer came back: a transport failure, or an answer too large to be Daraja's.
+    init(_ error: HTTPExchangeError) {
+        switch error {
+        case .transport(let message): self = .transport(message)
+        case .tooLarge(let limit): self = .malformedResponse("answer larger than \(limit) bytes")
+        }
     }
 }

@@ -1,11 +1,21 @@
 import CCurl
 
-/// One HTTP request over its own libcurl easy handle; not shared between threads.
-final class HTTPExchange {
+/// Why an exchange got no usable answer.
+public enum HTTPExchangeError: Error, Sendable {
+    /// No HTTP answer came back (connect failure, timeout, TLS), or libcurl could not be set up.
+    case transport(String)
+    /// The answer was larger than the exchange accepts.
+    case tooLarge(Int)
+}
+
+/// One HTTP request over its own libcurl easy handle; not shared between threads. The
+/// generic part of the Daraja and SMS clients (each turns its errors into their own).
+public final class HTTPExchange {
     /// curl_global_init, once per process (shared with other modules through CCurl).
     private static let globalInit: CURLcode = ccurl_global_init_once()
-    /// Answers larger than this are cut off with an error: Daraja's are a few hundred bytes.
-    static let maximumResponse = 1 << 20
+    /// Answers larger than this are cut off with an error (the APIs spoken here answer a few
+    /// hundred bytes).
+    public static let maximumResponse = 1 << 20
 
     private let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
@@ -13,7 +23,8 @@ final class HTTPExchange {
     fileprivate var received: [UInt8] = []
     fileprivate var overflowed = false
 
-    init() throws(DarajaError) {
+    /// A fresh easy handle.
+    public init() throws(HTTPExchangeError) {
         guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
             throw .transport("libcurl could not start")
         }
@@ -29,9 +40,9 @@ final class HTTPExchange {
 
     /// GETs `url` (no `body`) or POSTs `body` to it; returns the HTTP status and answer.
     /// Throws `.transport` when no HTTP answer came back (connect failure, timeout, TLS).
-    func perform(
+    public func perform(
         url: String, headers: [String], body: [UInt8]?, connectTimeout: Duration, timeout: Duration
-    ) throws(DarajaError) -> (status: Int, body: [UInt8]) {
+    ) throws(HTTPExchangeError) -> (status: Int, body: [UInt8]) {
         try set(CURLOPT_URL, url)
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
         try set(CURLOPT_NOSIGNAL, 1)
@@ -58,22 +69,22 @@ final class HTTPExchange {
             try set(CURLOPT_HTTPGET, 1)
         }
         let code = withExtendedLifetime(self) { curl_easy_perform(handle) }
-        if overflowed { throw .malformedResponse("answer larger than \(Self.maximumResponse) bytes") }
+        if overflowed { throw .tooLarge(Self.maximumResponse) }
         guard code == CURLE_OK else { throw .transport("\(url): \(errorText(code))") }
         var status = 0
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return (status, received)
     }
 
-    private func set(_ option: CURLoption, _ value: Int) throws(DarajaError) {
+    private func set(_ option: CURLoption, _ value: Int) throws(HTTPExchangeError) {
         try check(ccurl_setopt_long(handle, option, value), option)
     }
 
-    private func set(_ option: CURLoption, _ value: String) throws(DarajaError) {
+    private func set(_ option: CURLoption, _ value: String) throws(HTTPExchangeError) {
         try check(ccurl_setopt_string(handle, option, value), option)
     }
 
-    private func setHeaders(_ headers: [String]) throws(DarajaError) {
+    private func setHeaders(_ headers: [String]) throws(HTTPExchangeError) {
         for header in headers {
             guard let appended = curl_slist_append(headerList, header) else { throw .transport("out of memory") }
             headerList = appended
@@ -84,7 +95,7 @@ final class HTTPExchange {
         try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), CURLOPT_HTTPHEADER)
     }
 
-    private func check(_ code: CURLcode, _ option: CURLoption) throws(DarajaError) {
+    private func check(_ code: CURLcode, _ option: CURLoption) throws(HTTPExchangeError) {
         guard code == CURLE_OK else {
             throw .transport("libcurl option \(option.rawValue): \(String(cString: curl_easy_strerror(code)))")
         }
