@@ -612,7 +612,7 @@ def test_a_push_answered_after_the_timeout_is_unconfirmed_then_its_callback_reco
     assert len(_payments(stack, request)) == 1
 
 
-def test_a_paid_callback_matching_no_unconfirmed_request_records_nothing(stack):
+def test_a_paid_callback_matching_no_request_records_nothing_and_is_listed_for_the_operator(stack):
     tenant, email, *_ = _tenant_with_lease(stack)
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
     # Unconfirmed, but for another amount and long ago: neither is matched.
@@ -630,6 +630,11 @@ def test_a_paid_callback_matching_no_unconfirmed_request_records_nothing(stack):
     assert count(stack, f"SELECT COUNT(*) FROM payments WHERE lease_id = {lease}") == 0
     assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'"
                         " AND outcome = 'unknown'") == 1
+    # Not only in a log: the operator's list of unmatched payments shows it, with its receipt.
+    listed = stack.nyumba("unmatched")
+    assert listed.returncode == 0, listed.stderr
+    [line] = [line for line in listed.stdout.splitlines() if checkout in line]
+    assert line.split("\t")[2:4] == ["STK push", "12500"]
 
 
 def _sim_push_without_callback(stack, amount=700) -> str:

@@ -62,11 +62,23 @@ enum C2BCommands {
         _ = MariaDBClient.libraryInit()
         MariaDBClient.threadInit()
         do {
-            let payments = try C2BStore(db: Connection(url: config.databaseURL)).unmatched(landlord: nil)
-            for payment in payments {
+            let db = Connection(url: config.databaseURL)
+            let store = C2BStore(db: db)
+            for payment in try store.unmatched(landlord: nil) {
                 let fields = [
                     payment.transID, NairobiTime.dateTime(payment.paidAt), payment.shortcode, String(payment.amount),
                     payment.billRef, payment.payerName, payment.msisdn,
+                ]
+                print(fields.joined(separator: "\t"))
+            }
+            // Paid STK callbacks that matched no push (kept as received) and are in no ledger entry.
+            for callback in try DarajaCallbackStore(db: db).unknown() {
+                guard let paid = try? STKCallback.parse(callback.body), paid.resultCode == 0,
+                    let receipt = paid.receipt, try store.payment(receipt: receipt) == nil
+                else { continue }
+                let fields = [
+                    receipt, NairobiTime.dateTime(callback.receivedAt), "STK push", paid.amount.map(String.init) ?? "?",
+                    paid.checkoutRequestID, "", paid.phone ?? "",
                 ]
                 print(fields.joined(separator: "\t"))
             }

@@ -1,3 +1,4 @@
+import Foundation
 import MariaDB
 
 /// The SQL of raw Daraja callbacks: every body is kept as received, with what came of it.
@@ -29,6 +30,13 @@ struct DarajaCallbackStore {
             ORDER BY id LIMIT 1
             """, checkoutRequestID
         ).map { (try $0.int64("id"), try $0.bytes("body")) }
+    }
+
+    /// Every callback that matched no request (kept for the operator), newest first.
+    func unknown(limit: Int = 1000) throws -> [(body: [UInt8], receivedAt: Date)] {
+        try db.query(
+            "SELECT body, received_at FROM daraja_callbacks WHERE outcome = 'unknown' ORDER BY id DESC LIMIT ?", limit
+        ).map { (try $0.bytes("body"), try $0.date("received_at")) }
     }
 
     /// Callbacks of the last `withinSeconds` that matched no request, oldest first.
