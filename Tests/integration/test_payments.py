@@ -637,6 +637,27 @@ def test_a_paid_callback_matching_no_request_records_nothing_and_is_listed_for_t
     assert line.split("\t")[2:4] == ["STK push", "12500"]
 
 
+def test_an_unconfirmed_push_no_payment_came_for_is_closed_after_the_matching_window(stack):
+    tenant, email, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, x.amount, '254708374149', "
+        "'174379', 'unconfirmed', x.created, UTC_TIMESTAMP(6) FROM leases, "
+        "(SELECT 301 AS amount, UTC_TIMESTAMP(6) - INTERVAL 61 MINUTE AS created UNION ALL "
+        " SELECT 302, UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE) AS x "
+        f"WHERE id = {lease}")
+    old, recent = (int(stack.sql(f"SELECT id FROM payment_requests WHERE lease_id = {lease} AND amount = {amount}"))
+                   for amount in (301, 302))
+    once = stack.nyumba("reconcile", "--once")
+    assert once.returncode == 0, once.stderr
+    assert _request(stack, old, "status") == ["timed_out"]
+    assert _request(stack, recent, "status") == ["unconfirmed"]
+    page = _status_page(stack, tenant, old)
+    assert "No M-Pesa payment arrived for this prompt" in page.text and "Refresh" not in page.headers
+    assert _payments(stack, old) == []
+
+
 def _sim_push_without_callback(stack, amount=700) -> str:
     """A paid push straight to the simulator that never calls back; returns its CheckoutRequestID."""
     import base64

@@ -119,6 +119,20 @@ struct PaymentRequestStore {
             """, String(message.prefix(255)), id.raw)
     }
 
+    /// Closes the unconfirmed requests older than `unconfirmedMatchSeconds`: no paid callback
+    /// came for them in that time (one coming later is listed for the operator by
+    /// `nyumba unmatched`). Safe on any number of nodes at once; returns how many were closed.
+    func expireUnconfirmed(message: String) throws -> Int {
+        Int(
+            try db.execute(
+                """
+                UPDATE payment_requests SET status = 'timed_out', result_desc = ?, settled_at = UTC_TIMESTAMP(6)
+                WHERE status = 'unconfirmed' AND checkout_request_id IS NULL
+                  AND created_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND
+                """, String(message.prefix(255)), Self.unconfirmedMatchSeconds
+            ).affectedRows)
+    }
+
     /// Locks the oldest request, not yet linked to a push, that a paid callback from `phone`
     /// for `amount` may belong to: one whose push got no clear answer, opened within
     /// `unconfirmedMatchSeconds` (call inside a transaction). A request still waiting for its

@@ -22,11 +22,19 @@ struct Reconciler {
     static let leaseSeconds = 600
     /// The longest wait between two queries.
     static let maximumDelay = 3600
+    /// What the tenant reads on a push whose answer never came and for which no payment arrived.
+    static let unconfirmedExpired =
+        "No M-Pesa payment arrived for this prompt. If money did leave your account, show your landlord the "
+        + "M-Pesa message: it will be added by hand."
+
     /// How long after the push an unclear result is still asked about (Daraja's query forgets).
     static let reviewSeconds = 3 * 24 * 3600
 
-    /// Claims and settles one batch of due requests; returns how many were claimed.
+    /// Claims and settles one batch of due requests; returns how many were claimed. Also closes
+    /// the unconfirmed pushes no payment came for.
     func reconcileBatch() throws -> Int {
+        let expired = try PaymentRequestStore(db: db).expireUnconfirmed(message: Self.unconfirmedExpired)
+        if expired > 0 { Log.info("reconciler: \(expired) unconfirmed payment request(s) closed: no payment came") }
         let queue = ReconcileQueue(db: db)
         let claimed: [ClaimedPaymentRequest]
         do {
