@@ -1,5 +1,3 @@
-import Foundation
-import Glibc
 import SMSSimulator
 
 /// `nyumba sms-sim`: runs the local Africa's Talking SMS simulator until SIGTERM or SIGINT.
@@ -8,43 +6,20 @@ import SMSSimulator
 /// `NYUMBA_SMS_SIM_REPORT_URL` (when set, delivery reports are POSTed there).
 enum SMSSimCommand {
     static func run(environment: [String: String]) -> Int32 {
-        let portText = environment["NYUMBA_SMS_SIM_PORT"].flatMap { $0.isEmpty ? nil : $0 } ?? "8091"
-        guard let port = Int(portText), (1...65_535).contains(port) else {
-            return Commands.fail("sms-sim: NYUMBA_SMS_SIM_PORT must be a port number")
-        }
-        // Block the stop signals before any thread starts, so only sigwait below receives them.
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        signal(SIGPIPE, SIG_IGN)
-
-        let sender = value(environment, "NYUMBA_SMS_SENDER_ID")
+        guard let port = SimulatorCommand.number(environment, "NYUMBA_SMS_SIM_PORT", default: 8091),
+            (1...65_535).contains(port)
+        else { return Commands.fail("sms-sim: NYUMBA_SMS_SIM_PORT must be a port number") }
+        let setting = { SimulatorCommand.value(environment, $0) }
         let simulator = SMSSimulator(
-            host: "127.0.0.1", port: port, username: value(environment, "NYUMBA_AT_USERNAME") ?? "sandbox",
-            apiKey: value(environment, "NYUMBA_AT_API_KEY") ?? "sim-api-key", senderIDs: sender.map { [$0] },
-            reportURL: value(environment, "NYUMBA_SMS_SIM_REPORT_URL"), log: { say($0) })
-        do {
+            host: "127.0.0.1", port: port, username: setting("NYUMBA_AT_USERNAME") ?? "sandbox",
+            apiKey: setting("NYUMBA_AT_API_KEY") ?? "sim-api-key",
+            senderIDs: setting("NYUMBA_SMS_SENDER_ID").map { [$0] }, reportURL: setting("NYUMBA_SMS_SIM_REPORT_URL"),
+            log: { SimulatorCommand.say($0) })
+        return SimulatorCommand.run("sms-sim") {
             try simulator.start()
-        } catch {
-            return Commands.fail("sms-sim: \(error)")
+            return simulator.baseURL
+        } stop: {
+            simulator.stop()
         }
-        say("sms-sim listening on \(simulator.baseURL)")
-        var received: Int32 = 0
-        while sigwait(&signals, &received) != 0 {}
-        simulator.stop()
-        say("sms-sim: stopped on signal \(received)")
-        return 0
-    }
-
-    /// Writes a line to stdout unbuffered, so logs show up at once in a file or pipe.
-    private static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    private static func value(_ environment: [String: String], _ name: String) -> String? {
-        guard let value = environment[name], !value.isEmpty else { return nil }
-        return value
     }
 }
