@@ -1,46 +1,34 @@
 import Web
 
-/// A feature as the application sees it: its name and the routes it adds. Templates are typed
-/// (`Template`, `EmailTemplate`) and checked at start-up, so a feature lists none here.
-struct Feature: Sendable {
-    let name: String
-    let register: @Sendable (inout Router<AppContext>, Config) -> Void
-
-    init(_ name: String, register: @escaping @Sendable (inout Router<AppContext>, Config) -> Void) {
-        self.name = name
-        self.register = register
+/// Every feature of the application, plugged in in one place: the routes each adds, and what
+/// they lend to the pages Core draws. Templates are typed (`Template`, `EmailTemplate`) and
+/// checked at start-up, so no feature lists them here.
+enum Features {
+    /// Adds every feature's routes.
+    static func register(in router: inout Router<AppContext>, config: Config) {
+        HomeRoutes.register(in: &router)
+        // Accounts
+        AccountRoutes.register(in: &router)
+        PasswordResetRoutes.register(in: &router)
+        PasswordChangeRoutes.register(in: &router)
+        HealthRoutes.register(in: &router)
+        PropertyRoutes.register(in: &router)
+        // Tenancy
+        TenantSignupRoutes.register(in: &router)
+        TenantHomeRoutes.register(in: &router)
+        ApprovalRoutes.register(in: &router)
+        // Payments
+        MpesaSettingsRoutes.register(in: &router)
+        PayRoutes.register(in: &router)
+        DarajaCallbackRoutes.register(in: &router)
+        C2BCallbackRoutes.register(in: &router)
+        UnmatchedPaymentsRoutes.register(in: &router)
+        LedgerRoutes.register(in: &router)
+        DashboardRoutes.register(in: &router)
+        ReminderRoutes.register(in: &router)
+        MessageRoutes.register(in: &router)
+        APIRoutes.register(in: &router, config: config)
     }
-}
-
-extension Feature {
-    /// Every feature, in the order its routes are added: the one place a new feature plugs in.
-    static let all: [Feature] = [
-        Feature("home") { router, _ in HomeRoutes.register(in: &router) },
-        Feature("accounts") { router, _ in
-            AccountRoutes.register(in: &router)
-            PasswordResetRoutes.register(in: &router)
-            PasswordChangeRoutes.register(in: &router)
-        },
-        Feature("health") { router, _ in HealthRoutes.register(in: &router) },
-        Feature("properties") { router, _ in PropertyRoutes.register(in: &router) },
-        Feature("tenancy") { router, _ in
-            TenantSignupRoutes.register(in: &router)
-            TenantHomeRoutes.register(in: &router)
-        },
-        Feature("approvals") { router, _ in ApprovalRoutes.register(in: &router) },
-        Feature("payments") { router, _ in
-            MpesaSettingsRoutes.register(in: &router)
-            PayRoutes.register(in: &router)
-            DarajaCallbackRoutes.register(in: &router)
-            C2BCallbackRoutes.register(in: &router)
-            UnmatchedPaymentsRoutes.register(in: &router)
-        },
-        Feature("ledger") { router, _ in LedgerRoutes.register(in: &router) },
-        Feature("dashboard") { router, _ in DashboardRoutes.register(in: &router) },
-        Feature("reminders") { router, _ in ReminderRoutes.register(in: &router) },
-        Feature("messaging") { router, _ in MessageRoutes.register(in: &router) },
-        Feature("api") { router, config in APIRoutes.register(in: &router, config: config) },
-    ]
 
     /// What features lend to the pages Core draws: the landlord's badge of waiting tenants
     /// (Approvals, counted once per version of the landlord's data) and the waiting page (Accounts).

@@ -26,7 +26,7 @@ public final class NyumbaApplication: Sendable {
         views = try Views(directory: config.templatesDirectory)
         errorPages = ErrorPages(views: views)
         var router = Router<AppContext>()
-        for feature in Feature.all { feature.register(&router, config) }
+        Features.register(in: &router, config: config)
         self.router = router
     }
 
@@ -36,7 +36,7 @@ public final class NyumbaApplication: Sendable {
         let context = AppContext(
             config: config, views: views, db: Connection(url: config.databaseURL),
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
-            daraja: daraja, hooks: Feature.hooks, versions: versions, pages: pages)
+            daraja: daraja, hooks: Features.hooks, versions: versions, pages: pages)
         let errorPages = self.errorPages
         return WebResponder(router: router, context: context, redaction: ErrorPages.logRedaction) { error, request in
             errorPages.response(for: error, request: request)

@@ -42,17 +42,19 @@ enum AccessDecision {
 
 /// A signed-in landlord, guaranteed to a handler added with `router.landlord`.
 struct SignedInLandlord {
-    let id: UserID
     let user: CurrentUser
     /// The request's session (for the layout and its forms).
     let session: RequestSession
+
+    var id: UserID { user.id }
 }
 
 /// An approved tenant, guaranteed to a handler added with `router.tenant`.
 struct SignedInTenant {
-    let id: UserID
     let user: CurrentUser
     let session: RequestSession
+
+    var id: UserID { user.id }
 }
 
 /// A page handler: the request, its session, and the worker's context.
@@ -89,7 +91,7 @@ extension Router where Context == AppContext {
     ) {
         page(method, path, access: .landlord) { request, session, context in
             guard let user = session.user else { throw HTTPError.notFound }
-            return try handler(request, SignedInLandlord(id: user.id, user: user, session: session), context)
+            return try handler(request, SignedInLandlord(user: user, session: session), context)
         }
     }
 
@@ -100,7 +102,7 @@ extension Router where Context == AppContext {
     ) {
         page(method, path, access: .tenant) { request, session, context in
             guard let user = session.user else { throw HTTPError.notFound }
-            return try handler(request, SignedInTenant(id: user.id, user: user, session: session), context)
+            return try handler(request, SignedInTenant(user: user, session: session), context)
         }
     }
 

@@ -1,4 +1,4 @@
-/// A table's id with a type of its own (`PropertyID`, `LeaseID`, …), so that two kinds of
+/// A table's id with a type of its own (one for properties, one for leases, …), so that two kinds of
 /// id can never be mixed up; each is a one-line struct conforming to this.
 protocol RowID: Hashable, Sendable, CustomStringConvertible {
     var raw: Int64 { get }

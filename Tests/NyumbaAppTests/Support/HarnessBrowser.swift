@@ -23,14 +23,6 @@ final class HarnessBrowser {
         return keep(app.send("POST", action, cookies: cookies, form: fields))
     }
 
-    /// Posts with the token a form of this browser's session carries (any signed-in page has one).
-    @discardableResult
-    func post(_ action: String, _ form: [String: String] = [:], token: String) -> HarnessResponse {
-        var fields = form
-        fields["_csrf"] = token
-        return keep(app.send("POST", action, cookies: cookies, form: fields))
-    }
-
     /// The CSRF token of the forms on `page`.
     func csrfToken(_ page: String) throws -> String {
         let response = get(page)
