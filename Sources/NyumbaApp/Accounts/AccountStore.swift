@@ -5,15 +5,11 @@ import MariaDB
 struct AccountStore {
     let db: Connection
 
-    static let userColumns = UserStore.userColumns
-
-    func user(id: UserID) throws -> CurrentUser? { try UserStore(db: db).user(id: id) }
-
     /// The user and their stored password hash, by (normalised) email.
     func credentials(email: String) throws -> (user: CurrentUser, passwordHash: String)? {
         guard
             let row = try db.queryOne(
-                "SELECT \(Self.userColumns), password_hash FROM users WHERE email = ?", email)
+                "SELECT \(UserStore.userColumns), password_hash FROM users WHERE email = ?", email)
         else { return nil }
         return (try CurrentUser(row: row), try row.string("password_hash"))
     }

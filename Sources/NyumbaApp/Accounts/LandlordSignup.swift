@@ -44,7 +44,7 @@ struct LandlordSignup {
                         composer.draft(
                             .welcome, to: (name, email), subject: "Welcome to Nyumba",
                             ["loginURL": context.config.link("/login")], landlordID: id))
-                    guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
+                    guard let user = try UserStore(db: context.db).user(id: id) else { throw HTTPError.notFound }
                     return user
                 })
         } catch let error as DatabaseError where error.isDuplicateKey {

@@ -43,7 +43,7 @@ struct PasswordChange {
         let reloaded: CurrentUser? = try context.db.transaction {
             try accounts.changePassword(newHash, for: user.id)
             try Outbox(db: context.db).enqueue(Self.changedEmail(to: user, context))
-            return try accounts.user(id: user.id)
+            return try UserStore(db: context.db).user(id: user.id)
         }
         context.authCache.invalidate(user.id)
         return .changed(reloaded)

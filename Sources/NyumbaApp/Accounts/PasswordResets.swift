@@ -56,7 +56,8 @@ struct PasswordResets {
         let changed: CurrentUser? = try context.db.transaction {
             let resets = PasswordResetStore(db: context.db)
             let accounts = AccountStore(db: context.db)
-            guard let id = try resets.usableUser(tokenHash: hash, lock: true), let user = try accounts.user(id: id)
+            guard let id = try resets.usableUser(tokenHash: hash, lock: true),
+                let user = try UserStore(db: context.db).user(id: id)
             else { return nil }
             try resets.markUsed(for: id)
             try accounts.changePassword(newHash, for: id)

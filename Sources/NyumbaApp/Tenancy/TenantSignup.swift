@@ -98,7 +98,7 @@ struct TenantSignup {
                 composer.draft(
                     .tenantSignup, to: (property.landlordName, property.landlordEmail),
                     subject: "New tenant waiting for your approval", signup, landlordID: property.landlordID))
-            guard let user = try accounts.user(id: id) else { throw HTTPError.notFound }
+            guard let user = try UserStore(db: context.db).user(id: id) else { throw HTTPError.notFound }
             return user
         }
     }
