@@ -270,6 +270,14 @@ class Stack:
         self.start_nginx()
         wait_for(lambda: self.healthy(), what="/healthz through nginx")
 
+    def restart_responder(self):
+        """Starts the responder again after it was stopped or killed, and waits until it answers."""
+        self.stop_responder()
+        if self.socket.exists():
+            self.socket.unlink()  # SIGKILL leaves the socket file behind
+        self.start_responder()
+        wait_for(self.healthy, what="responder restarted")
+
     def healthy(self) -> bool:
         try:
             return requests.get(self.base + "/healthz", timeout=2).status_code == 200

@@ -385,11 +385,7 @@ def test_sigkill_during_a_flood_of_confirmations_each_trans_id_is_in_the_ledger_
         for thread in threads:
             thread.join(timeout=60)
     finally:
-        stack.stop_responder()
-        if stack.socket.exists():
-            stack.socket.unlink()  # SIGKILL leaves the socket file behind
-        stack.start_responder()
-    wait_for(stack.healthy, what="responder restarted")
+        stack.restart_responder()
     before = count(stack, f"SELECT COUNT(*) FROM payments WHERE receipt LIKE '{prefix}%'")
     assert 0 < before < distinct
 

@@ -153,11 +153,7 @@ def test_sigkill_during_callback_flood_every_payment_recorded_exactly_once(stack
         for thread in threads:
             thread.join(timeout=60)
     finally:
-        stack.stop_responder()
-        if stack.socket.exists():
-            stack.socket.unlink()  # SIGKILL leaves the socket file behind
-        stack.start_responder()
-    wait_for(stack.healthy, what="responder restarted")
+        stack.restart_responder()
 
     once = stack.nyumba("reconcile", "--once", env=dict(stack.env, NYUMBA_RECONCILE_SECONDS="1"))
     assert once.returncode == 0, once.stderr

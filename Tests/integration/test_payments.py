@@ -61,6 +61,21 @@ def _request(stack, request: int, columns="status") -> list[str]:
     return stack.sql(f"SELECT {columns} FROM payment_requests WHERE id = {request}").rstrip("\n").split("\t")
 
 
+def _insert_request(stack, lease: int, amount: int, status: str, *, phone="254712345678", checkout=None,
+                    age_seconds=0, next_query="UTC_TIMESTAMP(6)", result_code=None, result_desc=None) -> int:
+    """A payment request written straight into the database for `lease` (created `age_seconds`
+    ago; a `needs_review` one counts as settled then); returns its id."""
+    settled = "UTC_TIMESTAMP(6)" if status == "needs_review" else "NULL"
+    quoted = lambda value: "NULL" if value is None else f"'{value}'"
+    stack.sql(
+        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
+        "checkout_request_id, status, result_code, result_desc, created_at, settled_at, next_query_at) "
+        f"SELECT id, tenant_id, landlord_id, property_id, {amount}, '{phone}', '174379', {quoted(checkout)}, "
+        f"'{status}', {result_code if result_code is not None else 'NULL'}, {quoted(result_desc)}, "
+        f"UTC_TIMESTAMP(6) - INTERVAL {age_seconds} SECOND, {settled}, {next_query} FROM leases WHERE id = {lease}")
+    return int(stack.sql(f"SELECT MAX(id) FROM payment_requests WHERE lease_id = {lease}"))
+
+
 def _wait_settled(stack, request: int, timeout=20.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -310,11 +325,7 @@ def test_balance_item_without_value_is_parsed(stack):
 def test_second_push_while_one_is_pending_is_refused(stack):
     tenant, email, *_ = _tenant_with_lease(stack)
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
-    stack.sql(
-        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
-        "status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, 100, '254712345678', "
-        "'174379', 'pending', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM leases "
-        f"WHERE id = {lease}")
+    _insert_request(stack, lease, 100, "pending", next_query="UTC_TIMESTAMP(6) + INTERVAL 1 DAY")
     pushes = len(requests.get(stack.sim_url + "/sim/requests").json())
     refused = _pay(stack, tenant, "500")
     assert refused.status_code == 409
@@ -525,12 +536,7 @@ def test_a_push_never_answered_is_timed_out_after_the_bound(stack):
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
     checkout = "ws_CO_never_" + secrets.token_hex(6)
     # Pushed 25 s ago (the bound is 20 s in tests); the simulator knows nothing of it ("still processing").
-    stack.sql(
-        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
-        "checkout_request_id, status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, "
-        f"100, '254712345678', '174379', '{checkout}', 'pending', UTC_TIMESTAMP(6) - INTERVAL 25 SECOND, "
-        f"UTC_TIMESTAMP(6) FROM leases WHERE id = {lease}")
-    request = int(stack.sql(f"SELECT id FROM payment_requests WHERE checkout_request_id = '{checkout}'"))
+    request = _insert_request(stack, lease, 100, "pending", checkout=checkout, age_seconds=25)
     # `nyumba reconcile --once` works beside the responder's reconciler thread; either settles it.
     once = stack.nyumba("reconcile", "--once")
     assert once.returncode == 0, once.stderr
@@ -616,13 +622,8 @@ def test_a_paid_callback_matching_no_request_records_nothing_and_is_listed_for_t
     tenant, email, *_ = _tenant_with_lease(stack)
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
     # Unconfirmed, but for another amount and long ago: neither is matched.
-    stack.sql(
-        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
-        "status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, amount, '254708374149', "
-        "'174379', 'unconfirmed', created, UTC_TIMESTAMP(6) FROM leases, "
-        "(SELECT 999 AS amount, UTC_TIMESTAMP(6) AS created UNION ALL "
-        " SELECT 12500, UTC_TIMESTAMP(6) - INTERVAL 2 HOUR) AS x "
-        f"WHERE id = {lease}")
+    _insert_request(stack, lease, 999, "unconfirmed", phone="254708374149")
+    _insert_request(stack, lease, 12500, "unconfirmed", phone="254708374149", age_seconds=2 * 3600)
     checkout = "ws_CO_stray_" + secrets.token_hex(6)
     assert _post_callback(stack, _success_body(checkout, amount=12500)).json() == ACCEPTED
     assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE lease_id = {lease} AND status = 'unconfirmed'"
@@ -640,15 +641,8 @@ def test_a_paid_callback_matching_no_request_records_nothing_and_is_listed_for_t
 def test_an_unconfirmed_push_no_payment_came_for_is_closed_after_the_matching_window(stack):
     tenant, email, *_ = _tenant_with_lease(stack)
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
-    stack.sql(
-        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
-        "status, created_at, next_query_at) SELECT id, tenant_id, landlord_id, property_id, x.amount, '254708374149', "
-        "'174379', 'unconfirmed', x.created, UTC_TIMESTAMP(6) FROM leases, "
-        "(SELECT 301 AS amount, UTC_TIMESTAMP(6) - INTERVAL 61 MINUTE AS created UNION ALL "
-        " SELECT 302, UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE) AS x "
-        f"WHERE id = {lease}")
-    old, recent = (int(stack.sql(f"SELECT id FROM payment_requests WHERE lease_id = {lease} AND amount = {amount}"))
-                   for amount in (301, 302))
+    old = _insert_request(stack, lease, 301, "unconfirmed", phone="254708374149", age_seconds=61 * 60)
+    recent = _insert_request(stack, lease, 302, "unconfirmed", phone="254708374149", age_seconds=10 * 60)
     once = stack.nyumba("reconcile", "--once")
     assert once.returncode == 0, once.stderr
     assert _request(stack, old, "status") == ["timed_out"]
@@ -682,13 +676,8 @@ def test_a_request_needing_review_is_queried_again_and_a_late_success_records_it
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
     checkout = _sim_push_without_callback(stack)
     # An earlier answer was unclear (needs_review); the query now says it was paid.
-    stack.sql(
-        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
-        "checkout_request_id, status, result_code, result_desc, created_at, settled_at, next_query_at) "
-        "SELECT id, tenant_id, landlord_id, property_id, 700, '254712345678', '174379', "
-        f"'{checkout}', 'needs_review', 7777, 'Unclear', UTC_TIMESTAMP(6) - INTERVAL 1 HOUR, UTC_TIMESTAMP(6), "
-        f"UTC_TIMESTAMP(6) FROM leases WHERE id = {lease}")
-    request = int(stack.sql(f"SELECT id FROM payment_requests WHERE checkout_request_id = '{checkout}'"))
+    request = _insert_request(stack, lease, 700, "needs_review", checkout=checkout, age_seconds=3600,
+                              result_code=7777, result_desc="Unclear")
     assert _statuses_until(stack, request, "succeeded", timeout=15)[-1] == "succeeded"
     assert _payments(stack, request) == [["700", "stk", "-"]]
     [push] = [p for p in requests.get(stack.sim_url + "/sim/requests").json() if p["checkoutRequestID"] == checkout]
@@ -702,13 +691,8 @@ def test_a_request_still_unclear_is_asked_again_later_with_back_off(stack):
     tenant, email, *_ = _tenant_with_lease(stack)
     lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
     checkout = "ws_CO_unclear_" + secrets.token_hex(6)  # unknown to the simulator: "still processing"
-    stack.sql(
-        "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
-        "checkout_request_id, status, result_code, created_at, settled_at, next_query_at) "
-        "SELECT id, tenant_id, landlord_id, property_id, 700, '254712345678', '174379', "
-        f"'{checkout}', 'needs_review', 7777, UTC_TIMESTAMP(6) - INTERVAL 1 HOUR, UTC_TIMESTAMP(6), "
-        f"UTC_TIMESTAMP(6) FROM leases WHERE id = {lease}")
-    request = int(stack.sql(f"SELECT id FROM payment_requests WHERE checkout_request_id = '{checkout}'"))
+    request = _insert_request(stack, lease, 700, "needs_review", checkout=checkout, age_seconds=3600,
+                              result_code=7777)
     deadline = time.monotonic() + 15
     while _request(stack, request, "query_attempts")[0] == "0" and time.monotonic() < deadline:
         time.sleep(0.2)
