@@ -25,28 +25,17 @@ setup_c2b() {
         echo "}"
     } >"$BENCH_TMP/c2b-accounts.lua"
     cat >"$BENCH_TMP/c2b.lua" <<LUA
+dofile("$repo/bench/sequence.lua")
 dofile("$BENCH_TMP/c2b-accounts.lua")
 LUA
     cat >>"$BENCH_TMP/c2b.lua" <<'LUA'
--- Thread t of T sends n = base + t, base + t + T, ...; done() writes the next unused n.
-local threads = {}
-
-function setup(thread)
-    thread:set("tid", #threads)
-    table.insert(threads, thread)
-end
-
 function init(args)
-    base = tonumber(os.getenv("BENCH_C2B_BASE"))
-    stride = tonumber(os.getenv("BENCH_THREADS_USED"))
-    sent = 0
-    stamp = os.date("!%Y%m%d%H%M%S", os.time() + 3 * 3600)
+    sequence_init()
     shortcode = os.getenv("NYUMBA_DARAJA_SHORTCODE")
 end
 
 function request()
-    local n = base + tid + sent * stride
-    sent = sent + 1
+    local n = next_n()
     local id = math.floor(n * 7 / 10)
     local body = string.format(
         '{"TransactionType":"Pay Bill","TransID":"CB%08d","TransTime":"%s","TransAmount":"1000.00",' ..
@@ -55,26 +44,13 @@ function request()
         id, stamp, shortcode, accounts[(id % #accounts) + 1])
     return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
 end
-
-function done(summary, latency, requests)
-    local base = tonumber(os.getenv("BENCH_C2B_BASE"))
-    local stride = tonumber(os.getenv("BENCH_THREADS_USED"))
-    local next = base
-    for _, thread in ipairs(threads) do
-        local count, tid = thread:get("sent"), thread:get("tid")
-        if count and count > 0 and base + tid + count * stride > next then next = base + tid + count * stride end
-    end
-    local file = io.open(os.getenv("BENCH_C2B_NEXT_FILE"), "w")
-    file:write(string.format("%d\n", next))
-    file:close()
-end
 LUA
 }
 
 workload_c2b() {
     local next sent_ids stored in_ledger doubled
     next="$(cat "$BENCH_TMP/c2b-next")"
-    export BENCH_C2B_BASE="$next" BENCH_THREADS_USED="$wrk_threads" BENCH_C2B_NEXT_FILE="$BENCH_TMP/c2b-next"
+    export BENCH_SEQUENCE_BASE="$next" BENCH_THREADS_USED="$wrk_threads" BENCH_SEQUENCE_NEXT_FILE="$BENCH_TMP/c2b-next"
     run_wrk "${1}daraja/c2b/$NYUMBA_DARAJA_CALLBACK_TOKEN/confirmation" -s "$BENCH_TMP/c2b.lua"
     next="$(cat "$BENCH_TMP/c2b-next")"
     # Requests 1..next-1 were generated (those in flight when wrk stopped may not have arrived),

@@ -7,27 +7,16 @@ seeded_workloads+=(callback)
 setup_callback() {
     [ -n "${NYUMBA_DARAJA_CALLBACK_TOKEN:-}" ] || die "NYUMBA_DARAJA_CALLBACK_TOKEN is not set"
     echo 1 >"$BENCH_TMP/callback-next"
-    cat >"$BENCH_TMP/callback.lua" <<'LUA'
--- Thread t of T sends n = base + t, base + t + T, base + t + 2T, ...; done() writes the
--- next unused n for the following run.
-local threads = {}
-
-function setup(thread)
-    thread:set("tid", #threads)
-    table.insert(threads, thread)
-end
-
+    cat >"$BENCH_TMP/callback.lua" <<LUA
+dofile("$repo/bench/sequence.lua")
+LUA
+    cat >>"$BENCH_TMP/callback.lua" <<'LUA'
 function init(args)
-    base = tonumber(os.getenv("BENCH_CALLBACK_BASE"))
-    stride = tonumber(os.getenv("BENCH_THREADS_USED"))
-    sent = 0
-    -- Daraja's TransactionDate: Nairobi time (UTC+3), yyyyMMddHHmmss.
-    stamp = os.date("!%Y%m%d%H%M%S", os.time() + 3 * 3600)
+    sequence_init()
 end
 
 function request()
-    local n = base + tid + sent * stride
-    sent = sent + 1
+    local n = next_n()
     local amount = 1000 + 500 * (n % 9)
     local body = string.format(
         '{"Body":{"stkCallback":{"MerchantRequestID":"bench-%d","CheckoutRequestID":"ws_CO_BENCH_%d",' ..
@@ -37,19 +26,6 @@ function request()
         n, n, amount, n, stamp)
     return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
 end
-
-function done(summary, latency, requests)
-    local base = tonumber(os.getenv("BENCH_CALLBACK_BASE"))
-    local stride = tonumber(os.getenv("BENCH_THREADS_USED"))
-    local next = base
-    for _, thread in ipairs(threads) do
-        local count, tid = thread:get("sent"), thread:get("tid")
-        if count and count > 0 and base + tid + count * stride > next then next = base + tid + count * stride end
-    end
-    local file = io.open(os.getenv("BENCH_CALLBACK_NEXT_FILE"), "w")
-    file:write(string.format("%d\n", next))
-    file:close()
-end
 LUA
 }
 
@@ -58,7 +34,7 @@ workload_callback() {
     next="$(cat "$BENCH_TMP/callback-next")"
     [ "$next" -le "$pool" ] ||
         say "WARNING: callback: the $pool pending requests are used up; further callbacks record nothing (raise BENCH_PENDING)"
-    export BENCH_CALLBACK_BASE="$next" BENCH_THREADS_USED="$wrk_threads" BENCH_CALLBACK_NEXT_FILE="$BENCH_TMP/callback-next"
+    export BENCH_SEQUENCE_BASE="$next" BENCH_THREADS_USED="$wrk_threads" BENCH_SEQUENCE_NEXT_FILE="$BENCH_TMP/callback-next"
     run_wrk "${1}daraja/stk/$NYUMBA_DARAJA_CALLBACK_TOKEN" -s "$BENCH_TMP/callback.lua"
     next="$(cat "$BENCH_TMP/callback-next")"
     echo "callback: sent ws_CO_BENCH_1..$((next - 1)) of the $pool pending requests$([ "$next" -le $((pool + 1)) ] || echo " (POOL EXHAUSTED: the rest recorded nothing)")" \
