@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "Daraja", dependencies: ["HTTPClient", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
         .target(name: "SMS", dependencies: ["HTTPClient"]),
+        // gettext PO catalogues, placeholders, Accept-Language.
+        .target(name: "Localization"),
         // Reuses DarajaSimulator's small HTTP server.
         .target(name: "SMSSimulator", dependencies: ["SMS", "DarajaSimulator", "Locking"]),
 
@@ -42,7 +44,7 @@ let package = Package(
             name: "NyumbaApp",
             dependencies: [
                 "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMSSimulator", "Redis",
-                "Locking",
+                "Locking", "Localization",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
     ]

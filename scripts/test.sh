@@ -8,6 +8,8 @@ cd "$repo"
 
 bash scripts/install-deps.sh
 swift build --build-tests
+# The catalogues as translators' tools read them (syntax, headers, format strings).
+for catalogue in templates/po/*.po; do msgfmt --check -o /dev/null "$catalogue"; done
 
 work="$(mktemp -d /tmp/nyumba-test.XXXXXX)"
 chmod 755 "$work"

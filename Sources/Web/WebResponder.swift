@@ -11,13 +11,17 @@ public final class WebResponder<Context>: FastCGIHandler {
     private let context: Context
     private let errorResponse: ErrorResponder
     private let redaction: LogRedaction
+    private let prepare: (Request, Context) -> Void
 
-    /// Creates the responder of one worker thread; request lines leave out what `redaction` names.
+    /// Creates the responder of one worker thread; request lines leave out what `redaction` names,
+    /// and `prepare` sees each request (and the context) before its handler does.
     public init(
         router: Router<Context>, context: Context, redaction: LogRedaction = .none,
+        prepare: @escaping (Request, Context) -> Void = { _, _ in },
         errorResponse: @escaping ErrorResponder
     ) {
         self.router = router
+        self.prepare = prepare
         self.context = context
         self.redaction = redaction
         self.errorResponse = errorResponse
@@ -58,6 +62,7 @@ public final class WebResponder<Context>: FastCGIHandler {
         switch router.match(method: request.method, path: request.path) {
         case .found(let handler, let parameters):
             request.parameters = parameters
+            prepare(request, context)
             return try handler(request, context)
         case .methodNotAllowed:
             throw HTTPError.methodNotAllowed

@@ -31,6 +31,7 @@ final class AccessRulesTests: XCTestCase {
         ("GET", "/login", "/login", .open),
         ("POST", "/login", "/login", .open),
         ("POST", "/logout", "/logout", .open),
+        ("POST", "/language", "/language", .open),
         ("GET", "/home", "/home", .signedIn),
         ("GET", "/password/forgot", "/password/forgot", .open),
         ("POST", "/password/forgot", "/password/forgot", .open),

@@ -14,7 +14,24 @@ final class RenderingCacheTests: XCTestCase {
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("po"), withIntermediateDirectories: true)
+        for (language, words) in [("en", "Pay {amount} & go"), ("sw", "Lipa {amount} & uende")] {
+            try "msgid \"pay\"\nmsgstr \"\(words)\"\n".write(
+                to: folder.appendingPathComponent("po/\(language).po"), atomically: true, encoding: .utf8)
+        }
         return try Views(directory: folder.path, required: Array(templates.keys))
+    }
+
+    func testCatalogueKeysBecomeTheWordsOfEachLanguageEscapedWithTheirPlaceholders() throws {
+        let views = try views(["page": "<p>{{t:pay}}</p>", "emails/note": "{{%CONTENT_TYPE: TEXT}}{{t:pay}}"])
+        let model = ["amount": "<KES 5>"]
+        XCTAssertEqual(views.render(named: "page", model, in: .english), "<p>Pay &lt;KES 5&gt; &amp; go</p>")
+        XCTAssertEqual(views.render(named: "page", model, in: .kiswahili), "<p>Lipa &lt;KES 5&gt; &amp; uende</p>")
+        XCTAssertEqual(views.render(named: "emails/note", model, in: .kiswahili), "Lipa <KES 5> & uende")
+        XCTAssertThrowsError(try self.views(["page": "{{t:nope}}"])) { error in
+            XCTAssertTrue(String(describing: error).contains("nope"), "\(error)")
+        }
     }
 
     func testPagesAndPartialsEscapeWhatSwiftMustacheEscapes() throws {

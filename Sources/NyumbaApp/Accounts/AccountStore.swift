@@ -35,14 +35,20 @@ struct AccountStore {
 
     /// Inserts a user; a taken email surfaces as a duplicate-key error.
     func create(
-        role: Role, status: AccountStatus, name: String, email: String, phone: String, passwordHash: String
+        role: Role, status: AccountStatus, name: String, email: String, phone: String, passwordHash: String,
+        language: Language? = nil
     ) throws -> UserID {
         let result = try db.execute(
             """
-            INSERT INTO users (role, status, name, email, phone, password_hash, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
-            """, role.rawValue, status.rawValue, name, email, phone, passwordHash)
+            INSERT INTO users (role, status, name, email, phone, password_hash, language, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, role.rawValue, status.rawValue, name, email, phone, passwordHash, language?.rawValue)
         return UserID(result.lastInsertID)
+    }
+
+    /// Records the language a person chose.
+    func setLanguage(_ language: Language, for id: UserID) throws {
+        try db.execute("UPDATE users SET language = ? WHERE id = ?", language.rawValue, id.raw)
     }
 
     func updatePasswordHash(_ hash: String, for id: UserID) throws {

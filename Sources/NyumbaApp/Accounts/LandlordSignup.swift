@@ -38,7 +38,8 @@ struct LandlordSignup {
                 try context.db.transaction {
                     let accounts = AccountStore(db: context.db)
                     let id = try accounts.create(
-                        role: .landlord, status: .active, name: name, email: email, phone: phone, passwordHash: hash)
+                        role: .landlord, status: .active, name: name, email: email, phone: phone, passwordHash: hash,
+                        language: Language.chosen(in: form) ?? context.language)
                     let composer = EmailComposer(views: context.views, config: context.config)
                     try Outbox(db: context.db).enqueue(
                         composer.draft(

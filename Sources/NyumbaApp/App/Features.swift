@@ -9,6 +9,7 @@ enum Features {
         HomeRoutes.register(in: &router)
         // Accounts
         AccountRoutes.register(in: &router)
+        LanguageRoutes.register(in: &router)
         PasswordResetRoutes.register(in: &router)
         PasswordChangeRoutes.register(in: &router)
         HealthRoutes.register(in: &router)

@@ -38,8 +38,9 @@ public final class NyumbaApplication: Sendable {
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
             daraja: daraja, hooks: Features.hooks, versions: versions, pages: pages)
         let errorPages = self.errorPages
-        return WebResponder(router: router, context: context, redaction: ErrorPages.logRedaction) { error, request in
-            errorPages.response(for: error, request: request)
-        }
+        return WebResponder(
+            router: router, context: context, redaction: ErrorPages.logRedaction,
+            prepare: { request, context in context.language = .of(request) },
+            errorResponse: { error, request in errorPages.response(for: error, request: request) })
     }
 }

@@ -19,6 +19,8 @@ public final class AppContext {
     let versions: LandlordDataVersions
     /// Rendered pages kept for the versions they were rendered from.
     let pages: PageCache
+    /// The language of the request this worker is answering (set before each request).
+    var language: Language = .english
 
     init(
         config: Config, views: Views, db: Connection, authCache: AuthStateCache, daraja: DarajaClient,
@@ -48,7 +50,7 @@ public final class AppContext {
         if let user = session.user, user.role == .landlord {
             pending = try hooks.pendingCount(user.id, self)
         }
-        return Layout(title: title, session: session, pendingCount: pending, notice: notice)
+        return Layout(title: title, session: session, language: language, pendingCount: pending, notice: notice)
     }
 
     /// The layout of a landlord's page.
@@ -74,8 +76,16 @@ public final class AppContext {
         return .html(bytes: try pages.body(key, version: version) { Array(try render().utf8) })
     }
 
-    /// Renders a page template (which extends the layout) into an HTML response.
+    /// Renders a page template (which extends the layout) into an HTML response, in the request's language.
     func page(_ template: Template, _ model: Any, status: Int = 200) -> Response {
-        .html(views.render(template, model), status: status)
+        .html(render(template, model), status: status)
+    }
+
+    /// Renders a page template in the request's language.
+    func render(_ template: Template, _ model: Any) -> String { views.render(template, model, in: language) }
+
+    /// The words of a catalogue key in the request's language.
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        views.text(key, in: language, values)
     }
 }

@@ -14,27 +14,30 @@ struct ErrorPages: Sendable {
         secretQueryNames: ["token", "code"])
 
     func response(for error: any Error, request: Request) -> Response {
+        let language = Language.of(request)
+        func words(_ key: String) -> String { views.text(key, in: language) }
         let page: ErrorPage
         switch error {
         case let error as any JSONErrorResponse:
             return error.response
         case let error as HTTPError:
-            page = ErrorPage(status: error.status, message: error.message)
+            page = ErrorPage(status: error.status, message: error.message, views: views, language: language)
         case let error as DatabaseError where error.isConnectionLost:
             Log.warning("\(request.id) database unavailable: \(error)")
-            page = ErrorPage(status: 503, message: "The service is briefly unavailable. Please try again in a minute.")
+            page = ErrorPage(status: 503, message: words("error.message.503"), views: views, language: language)
         default:
             let reference = request.id
             Log.error(
                 "\(reference) \(request.method) \(Self.logRedaction.redact(request.path)) failed: \(String(reflecting: error))"
             )
             page = ErrorPage(
-                status: 500, message: "Something went wrong on our side. We have logged it.", reference: reference)
+                status: 500, message: words("error.message.500"), reference: reference, views: views, language: language
+            )
         }
         if request.path.hasPrefix("/api/") || request.path.hasPrefix("/daraja/") {
             return .json(APIErrorBody(page), status: page.status)
         }
-        var response = Response.html(views.render(.error, page), status: page.status)
+        var response = Response.html(views.render(.error, page, in: language), status: page.status)
         if page.status == 503 { response.setHeader("Retry-After", "30") }
         return response
     }
@@ -47,18 +50,17 @@ struct ErrorPage: Sendable {
     let message: String
     let reference: String?
 
-    init(status: Int, message: String, reference: String? = nil) {
+    /// A page whose title is the catalogue's words for `status` in `language`.
+    init(status: Int, message: String, reference: String? = nil, views: Views, language: Language) {
         self.status = status
-        self.title = Self.titles[status] ?? "Error"
+        let titled = Self.titledStatuses.contains(status)
+        self.title = views.text(titled ? "error.title.\(status)" : "error.title.other", in: language)
         self.message = message
         self.reference = reference
     }
 
-    static let titles = [
-        400: "That request could not be understood", 403: "Not allowed", 404: "Page not found",
-        405: "Not allowed here", 413: "Too large", 429: "Too many attempts", 431: "Too large",
-        500: "Something went wrong", 503: "Temporarily unavailable",
-    ]
+    /// The statuses with a title of their own in the catalogue (`error.title.<status>`).
+    static let titledStatuses: Set<Int> = [400, 403, 404, 405, 413, 429, 431, 500, 503]
 }
 
 /// An error that carries its own JSON answer (the API's errors), so that the error pages need not

@@ -10,9 +10,14 @@ struct Layout {
     let hasPending: Bool
     let notice: String?
     let isSignedIn: Bool
+    /// The page's language, for `<html lang>` and the language switch.
+    let language: String
+    let isKiswahili: Bool
 
-    init(title: String, session: RequestSession, pendingCount: Int = 0, notice: String? = nil) {
+    init(title: String, session: RequestSession, language: Language, pendingCount: Int = 0, notice: String? = nil) {
         self.title = title
+        self.language = language.rawValue
+        isKiswahili = language == .kiswahili
         csrf = session.csrfToken
         isLandlord = session.user?.role == .landlord
         isTenant = session.user?.role == .tenant && session.user?.isWaitingForApproval == false
@@ -24,6 +29,6 @@ struct Layout {
 
     /// Everything above that a rendered page shows, for `PageCache` keys (the title is the page's own).
     var cacheKey: String {
-        "\(csrf)|\(pendingCount)|\(isLandlord)|\(isTenant)|\(notice ?? "")"
+        "\(language)|\(csrf)|\(pendingCount)|\(isLandlord)|\(isTenant)|\(notice ?? "")"
     }
 }

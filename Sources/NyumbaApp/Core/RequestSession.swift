@@ -59,6 +59,12 @@ final class RequestSession {
                 name: Self.refreshCookie, value: tokens.refresh, maxAge: Sessions.refreshLifetime,
                 secure: secureCookies))
         csrfToken = Self.csrfToken(key: key, cookie: csrfCookie, family: family)
+        if let language = user.language.flatMap(Language.init(rawValue:)) { choose(language) }
+    }
+
+    /// Keeps `language` as this browser's choice (pages are answered in it from the next request).
+    func choose(_ language: Language) {
+        setCookie(Language.cookieName, language.rawValue, maxAge: 365 * 24 * 3600)
     }
 
     /// Sets another cookie on the response, HttpOnly and Secure like the session's own.

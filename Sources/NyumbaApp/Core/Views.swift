@@ -1,10 +1,19 @@
 import Foundation
+import Localization
 import Mustache
 
-/// The Mustache templates, loaded once at start-up and checked so that a missing or
-/// broken template stops start-up instead of failing a request.
+/// The Mustache templates, loaded once at start-up in every language and checked so that a
+/// missing or broken template, or a catalogue key without its text, stops start-up instead of
+/// failing a request.
+///
+/// A template names its words by catalogue key, `{{t:login.title}}`; each language's copy of
+/// the templates is made at load time from the one template file and the language's catalogue
+/// (`templates/po/<language>.po`), so translating costs nothing per request. A `{name}` in a
+/// catalogue text becomes `{{name}}`, a value of the view model.
 public struct Views: Sendable {
-    private let library: MustacheLibrary
+    private let libraries: [Language: MustacheLibrary]
+    /// The catalogue of each language, for the words Swift puts together (titles, errors).
+    let catalogues: [Language: Catalog]
 
     /// Loads every `.mustache` file under `directory` and checks that every `Template` and
     /// `EmailTemplate` has its file.
@@ -14,11 +23,21 @@ public struct Views: Sendable {
     }
 
     /// Loads every `.mustache` file under `directory` (names keep their subfolder:
-    /// `accounts/login`), then checks that each name in `required` exists and that every
-    /// partial or parent a template refers to exists.
+    /// `accounts/login`) in every language, then checks that each name in `required` exists and
+    /// that every partial or parent a template refers to exists.
     init(directory: String, required: [String]) throws(ViewsError) {
         HTMLEscaping.register()
-        var library = MustacheLibrary()
+        var catalogues: [Language: Catalog] = [:]
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            do {
+                catalogues[language] = try Catalog(
+                    directory: Language.catalogueDirectory(templates: directory), language: language.rawValue)
+            } catch {
+                throw ViewsError(error.description)
+            }
+            libraries[language] = MustacheLibrary()
+        }
         var texts: [String: String] = [:]
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         guard let files = FileManager.default.enumerator(atPath: root) else {
@@ -29,8 +48,14 @@ public struct Views: Sendable {
             do {
                 let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
                 let declared = text.hasPrefix("{{%CONTENT_TYPE")
-                try library.register(declared ? text : "{{%CONTENT_TYPE: \(HTMLEscaping.name)}}" + text, named: name)
+                for language in Language.allCases {
+                    let words = try Self.translate(text, catalogues[language]!, escapingHTML: !declared)
+                    try libraries[language]!.register(
+                        declared ? words : "{{%CONTENT_TYPE: \(HTMLEscaping.name)}}" + words, named: name)
+                }
                 texts[name] = text
+            } catch let error as ViewsError {
+                throw ViewsError("template \(file): \(error)")
             } catch {
                 throw ViewsError("template \(file) cannot be loaded: \(error)")
             }
@@ -43,18 +68,49 @@ public struct Views: Sendable {
                 throw ViewsError("template \(name).mustache refers to \(reference), which does not exist")
             }
         }
-        self.library = library
+        self.libraries = libraries
+        self.catalogues = catalogues
     }
 
     /// Renders a page; every `Template` was checked at start-up.
-    func render(_ template: Template, _ context: Any) -> String { render(named: template.rawValue, context) }
+    func render(_ template: Template, _ context: Any, in language: Language) -> String {
+        render(named: template.rawValue, context, in: language)
+    }
 
     /// Renders an email; every `EmailTemplate` was checked at start-up.
-    func render(_ template: EmailTemplate, _ context: Any) -> String { render(named: template.name, context) }
+    func render(_ template: EmailTemplate, _ context: Any, in language: Language = .english) -> String {
+        render(named: template.name, context, in: language)
+    }
 
     /// Renders a template by its file's name (for the tests of the machinery itself).
-    func render(named name: String, _ context: Any) -> String {
-        library.render(TemplateValue.boxed(context), withTemplate: name) ?? ""
+    func render(named name: String, _ context: Any, in language: Language = .english) -> String {
+        libraries[language]!.render(TemplateValue.boxed(context), withTemplate: name) ?? ""
+    }
+
+    /// The words of `key` in `language`, placeholders filled from `values`. Every key Swift asks
+    /// for is in both catalogues (`CatalogueTests`); a missing one shows the key, never a blank.
+    func text(_ key: String, in language: Language, _ values: [String: String] = [:]) -> String {
+        catalogues[language]?.text(key, values) ?? key
+    }
+
+    /// Replaces each `{{t:key}}` in a template's text with the catalogue's words for it.
+    static func translate(_ text: String, _ catalogue: Catalog, escapingHTML: Bool) throws -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{t:") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw ViewsError("{{t: without its closing }}")
+            }
+            result += rest[..<open.lowerBound]
+            let key = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            guard let words = catalogue.text(key) else {
+                throw ViewsError("the key \(key) is missing from the \(catalogue.language) catalogue")
+            }
+            let escaped = escapingHTML ? HTMLEscaping().escapeText(words) : words
+            result += Catalog.fill(escaped) { "{{\($0)}}" }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// Names used as `{{> partial}}` or `{{< parent}}`.

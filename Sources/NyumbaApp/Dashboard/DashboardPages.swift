@@ -32,7 +32,7 @@ enum DashboardPages {
                 lease, LeaseStatement(schedule: lease.schedule, paidByMonth: paid, today: target.today), target.today)
         }
         let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
-        return context.views.render(section == nil ? .dashboardIndex : .dashboardLease, model)
+        return context.render(section == nil ? .dashboardIndex : .dashboardLease, model)
     }
 
     private static func leaseSection(_ lease: LeaseDetails, _ statement: LeaseStatement, _ today: CalendarDay)

@@ -17,7 +17,7 @@ enum TenantHomeRoutes {
                     lease?.paybill = try PaybillInstructions(db: context.db, config: context.config)
                         .words(lease: open.id, landlord: open.landlordID)
                 }
-                return context.views.render(
+                return context.render(
                     .tenancyHome, TenantHomePage(layout: layout, lease: lease, ledger: ledger))
             }
             let key = "tenant-home|\(tenant.id)|\(today)|\(layout.cacheKey)"

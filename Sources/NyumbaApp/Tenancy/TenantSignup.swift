@@ -43,7 +43,9 @@ struct TenantSignup {
             errors.add("email", LandlordSignup.emailTaken)
         }
         guard errors.isEmpty, let property else { return .invalid(errors, invited: invited) }
-        let tenant = NewTenant(name: name, email: email, phone: phone, unit: unit)
+        let tenant = NewTenant(
+            name: name, email: email, phone: phone, unit: unit,
+            language: Language.chosen(in: form) ?? context.language)
         do {
             return .created(try create(tenant, passwordHash: context.passwords.hash(password), property))
         } catch let error as DatabaseError where error.isDuplicateKey {
@@ -66,6 +68,7 @@ struct TenantSignup {
         let email: String
         let phone: String
         let unit: String?
+        let language: Language
     }
 
     /// The pending account, its request, the landlord's notification and both emails, together.
@@ -74,7 +77,7 @@ struct TenantSignup {
             let accounts = AccountStore(db: context.db)
             let id = try accounts.create(
                 role: .tenant, status: .pending, name: tenant.name, email: tenant.email, phone: tenant.phone,
-                passwordHash: passwordHash)
+                passwordHash: passwordHash, language: tenant.language)
             try TenancyStore(db: context.db).requestTenancy(
                 tenant: id, tenantName: tenant.name, property: property, unit: tenant.unit,
                 versions: context.versions)

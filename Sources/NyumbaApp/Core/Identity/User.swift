@@ -33,6 +33,8 @@ public struct CurrentUser: Sendable, Codable {
     /// The landlords of every lease a tenant has had (none for a landlord). Only an approval adds
     /// one, and it invalidates the tenant in the auth-state cache.
     public let leaseLandlords: [UserID]
+    /// The language the person chose (`en`, `sw`); nil until they choose one.
+    public let language: String?
 
     /// A tenant whose landlord has not approved them yet sees only the waiting page.
     public var isWaitingForApproval: Bool { role == .tenant && status != .active }
@@ -48,6 +50,7 @@ public struct CurrentUser: Sendable, Codable {
         email = try row.string("email")
         phone = try row.string("phone")
         tokenVersion = try row.int("token_version")
+        language = try row.optionalString("language")
         leaseLandlords =
             try row.optionalString("lease_landlords").map {
                 $0.split(separator: ",").compactMap { Int64($0).map(UserID.init) }

@@ -5,7 +5,7 @@ struct UserStore {
     let db: Connection
 
     static let userColumns = """
-        id, role, status, name, email, phone, token_version,
+        id, role, status, name, email, phone, token_version, language,
         (SELECT GROUP_CONCAT(DISTINCT l.landlord_id ORDER BY l.landlord_id) FROM leases l
          WHERE l.tenant_id = users.id) AS lease_landlords
         """

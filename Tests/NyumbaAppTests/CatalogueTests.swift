@@ -1,0 +1,113 @@
+import Foundation
+import Localization
+import XCTest
+
+@testable import NyumbaApp
+
+/// The catalogues in `templates/po`: both languages say everything, with the same placeholders;
+/// every key the templates and Swift ask for exists; and no page template that has been
+/// translated keeps words outside the catalogue.
+final class CatalogueTests: XCTestCase {
+    static let templates = AppHarness.repository.appendingPathComponent("templates")
+
+    private func catalogue(_ language: Language) throws -> Catalog {
+        try Catalog(directory: Language.catalogueDirectory(templates: Self.templates.path), language: language.rawValue)
+    }
+
+    func testBothLanguagesHaveEveryKeyWithTheSamePlaceholders() throws {
+        let english = try catalogue(.english)
+        let kiswahili = try catalogue(.kiswahili)
+        XCTAssertEqual(Set(english.keys).subtracting(kiswahili.keys), [], "keys missing from sw.po")
+        XCTAssertEqual(Set(kiswahili.keys).subtracting(english.keys), [], "keys missing from en.po")
+        for key in english.keys {
+            XCTAssertEqual(
+                Catalog.placeholders(in: english.text(key)!), Catalog.placeholders(in: kiswahili.text(key) ?? ""),
+                "placeholders of \(key)")
+        }
+        XCTAssertEqual(english.text("language.code"), "en")
+        XCTAssertEqual(kiswahili.text("language.code"), "sw")
+    }
+
+    /// Keys Swift asks for by name (`text("…")`, and the error titles by status).
+    func testEveryKeySwiftAsksForExists() throws {
+        let english = try catalogue(.english)
+        var asked = ErrorPage.titledStatuses.map { "error.title.\($0)" } + ["error.title.other"]
+        let sources = AppHarness.repository.appendingPathComponent("Sources/NyumbaApp")
+        let files = FileManager.default.enumerator(atPath: sources.path)!
+        for case let file as String in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for pattern in ["context.text(\"", "views.text(\"", "words(\""] {
+                var rest = text[...]
+                while let open = rest.range(of: pattern) {
+                    rest = rest[open.upperBound...]
+                    guard let close = rest.firstIndex(of: "\"") else { break }
+                    asked.append(String(rest[..<close]))
+                }
+            }
+        }
+        XCTAssertGreaterThan(asked.count, 12, "the scan found the keys Swift asks for")
+        for key in asked { XCTAssertNotNil(english.text(key), "Swift asks for \(key), which en.po lacks") }
+    }
+
+    /// Every page template loads in both languages, and a Kiswahili page says so in `<html lang>`.
+    func testEveryTemplateLoadsInBothLanguages() throws {
+        let views = try Views(directory: Self.templates.path)
+        let page = views.render(.accountsLogin, ["layout": ["csrf": "x"]], in: .kiswahili)
+        XCTAssertTrue(page.contains("<html lang=\"sw\">"))
+        XCTAssertTrue(page.contains("data-language-switch"))
+        XCTAssertTrue(views.render(.accountsLogin, [:], in: .english).contains("<html lang=\"en\">"))
+    }
+
+    /// Templates whose words are not in the catalogue yet. A template leaves this list when it is
+    /// translated, and this test fails when a translated template gains a word outside the
+    /// catalogue — or when a listed one no longer has any (take it off the list).
+    static let notYetTranslated: Set<String> = [
+        "accounts/change_password", "approvals/notifications", "dashboard/figures", "dashboard/index",
+        "dashboard/lease", "dashboard/payments", "dashboard/period", "ledger/lease", "ledger/manual_payment",
+        "ledger/payments", "ledger/receipt", "ledger/tenant_ledger", "messages/conversation", "messages/form",
+        "messages/landlord", "messages/tenant", "payments/pay", "payments/settings", "payments/status",
+        "payments/unmatched", "properties/index", "properties/new", "properties/show", "properties/unit",
+        "reminders/log", "reminders/new", "reminders/settings", "tenancy/home",
+    ]
+
+    /// Words a page may show in any language: the product's and M-Pesa's names, the names of the
+    /// languages on the switch, and the examples in placeholders.
+    static let wordsOfEveryLanguage: Set<String> = ["Nyumba", "M-Pesa", "English", "Kiswahili"]
+
+    func testTranslatedTemplatesHaveNoWordsOutsideTheCatalogue() throws {
+        let files = FileManager.default.enumerator(atPath: Self.templates.path)!
+        var checked = 0
+        for case let file as String in files where file.hasSuffix(".mustache") && !file.hasPrefix("emails/") {
+            let name = String(file.dropLast(".mustache".count))
+            let text = try String(contentsOf: Self.templates.appendingPathComponent(file), encoding: .utf8)
+            let words = Self.visibleWords(text).filter { !Self.wordsOfEveryLanguage.contains($0) }
+            if Self.notYetTranslated.contains(name) {
+                XCTAssertFalse(words.isEmpty, "\(name) is translated: take it off notYetTranslated")
+            } else {
+                XCTAssertEqual(words, [], "\(name) shows words that are not in the catalogue")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 10)
+    }
+
+    /// The words of a template outside Mustache tags, HTML tags and entities.
+    static func visibleWords(_ template: String) -> [String] {
+        var text = template
+        for (open, close) in [("{{", "}}"), ("<", ">")] {
+            var kept = ""
+            var rest = text[...]
+            while let start = rest.range(of: open) {
+                kept += rest[..<start.lowerBound] + " "
+                guard let end = rest[start.upperBound...].range(of: close) else {
+                    rest = ""
+                    break
+                }
+                rest = rest[end.upperBound...]
+            }
+            text = kept + rest
+        }
+        return text.split(whereSeparator: { $0.isWhitespace || ".,;:·?!()".contains($0) })
+            .map(String.init).filter { word in word.contains(where: \.isLetter) && !word.hasPrefix("&") }
+    }
+}
