@@ -67,7 +67,7 @@ final class ReminderTests: XCTestCase {
     func testMessageSubjectsAreOneLineAndBodiesKeepTheirLines() {
         let (typed, refused) = MessageForm.read(FormData([("subject", "Hi\r\nBcc: x@example.com"), ("text", "Hello")]))
         XCTAssertNil(refused)
-        XCTAssertEqual(typed.errors["subject"], "The subject must be a single line, without line breaks.")
+        XCTAssertEqual(typed.errors["subject"], Words("form.single_line"))
         let (_, message) = MessageForm.read(FormData([("subject", " Tap "), ("text", "Line one\r\nLine two\n")]))
         XCTAssertEqual(message?.subject, "Tap")
         XCTAssertEqual(message?.text, "Line one\nLine two")

@@ -378,10 +378,10 @@ def test_repeated_failures_slow_then_lock_the_account_until_the_interval_passes(
         if attempt == 3:
             # From the third failure on, the next attempt must wait.
             _, slowed = log_in(stack, email, PASSWORD)
-            assert slowed.status_code == 429 and "Wait 1 second before" in slowed.text
+            assert slowed.status_code == 429 and "Wait 1 s before" in slowed.text
         if attempt == 7:
             _, slowed = log_in(stack, email, PASSWORD)
-            assert slowed.status_code == 429 and "Wait 16 seconds before" in slowed.text
+            assert slowed.status_code == 429 and "Wait 16 s before" in slowed.text
         if attempt < 10:
             _age_failures(stack, scope)
     assert _failures(stack, scope) == 10

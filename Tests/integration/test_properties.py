@@ -68,7 +68,7 @@ def test_landlord_edits_a_unit_label_and_rent_and_a_taken_label_is_a_field_error
     page = f"/landlord/properties/{property_id}/units/{second}"
     taken = post_form(stack, landlord, page, page, {"label": "G1", "rent": "9500"})
     assert taken.status_code == 400
-    assert "already has this label" in taken.text
+    assert "already has a unit with this label" in taken.text
     assert 'value="9500"' in taken.text
     assert stack.sql(f"SELECT label, monthly_rent FROM units WHERE id = {second}").split() == ["A2", "9000"]
 

@@ -30,21 +30,21 @@ enum APIAccountRoutes {
         router.api("POST", "/auth/signup/landlord", access: .anyone) { request, _, context in
             let body = try APIBody(request)
             switch try LandlordSignup(context: context).signUp(body.form) {
-            case .invalid(let errors, _): throw APIError.validation(body.fields(errors))
+            case .invalid(let errors, _): throw APIError.validation(body.fields(errors, context.say))
             case .created(let user): return try signedUp(user, context)
             }
         }
         router.api("POST", "/auth/signup/tenant", access: .anyone) { request, _, context in
             let body = try APIBody(request)
             switch try TenantSignup(context: context).signUp(body.form) {
-            case .invalid(let errors, _): throw APIError.validation(body.fields(errors))
+            case .invalid(let errors, _): throw APIError.validation(body.fields(errors, context.say))
             case .unknownInvite: throw APIError.validation(["invite": unknownInvite])
             case .created(let user): return try signedUp(user, context)
             }
         }
         router.api("POST", "/auth/password/reset", access: .anyone) { request, _, context in
             let body = try APIBody(request)
-            try body.check(try PasswordResets(context: context).requestLink(email: body["email"]).errors)
+            try body.check(try PasswordResets(context: context).requestLink(email: body["email"]).errors, context.say)
             return APIJSON.response(Accepted(detail: resetSent), status: 202)
         }
         router.api("POST", "/auth/password/reset/confirm", access: .anyone) { request, _, context in
@@ -54,7 +54,7 @@ enum APIAccountRoutes {
                 token: body["token"], password: body["password"], confirm: body["password"])
             {
             case .unusableLink: throw APIError.validation(["token": unusableLink])
-            case .invalid(let errors): throw APIError.validation(body.fields(errors))
+            case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
             case .changed: return APIJSON.response(PasswordReset())
             }
         }
@@ -65,8 +65,9 @@ enum APIAccountRoutes {
                 for: user, family: caller.family, current: body["current_password"], password: body["new_password"],
                 confirm: body["new_password"], address: request.remoteAddress)
             {
-            case .refused(let wait, _): throw APIError(status: 429, code: "too_many_requests", message: wait)
-            case .invalid(let errors): throw APIError.validation(body.fields(errors))
+            case .refused(let wait, _):
+                throw APIError(status: 429, code: "too_many_requests", message: context.say(wait))
+            case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
             case .changed(let reloaded):
                 // Every login was signed out, this one too: the caller continues with a new pair.
                 guard let reloaded else { throw APIError.unauthorized }

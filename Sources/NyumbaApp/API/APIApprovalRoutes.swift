@@ -67,14 +67,14 @@ enum APIApprovalRoutes {
                 renaming: ["unit_id": "unit", "monthly_rent": "rent", "start_date": "start", "due_day": "dueDay"])
             let (outcome, typed) = try TenancyDecisions(context: context).approve(
                 id, landlord: try caller.landlord(), form: body.form)
-            return try answer(outcome, id: id, status: "approved", errors: body.fields(typed.errors))
+            return try answer(outcome, id: id, status: "approved", errors: body.fields(typed.errors, context.say))
         }
         router.api("POST", "/landlord/tenancy-requests/:id/reject", access: .landlord) { request, caller, context in
             let id = try requestID(request)
             let body = try APIBody(request)
             let (outcome, typed) = try TenancyDecisions(context: context).reject(
                 id, landlord: try caller.landlord(), form: body.form)
-            return try answer(outcome, id: id, status: "rejected", errors: body.fields(typed.errors))
+            return try answer(outcome, id: id, status: "rejected", errors: body.fields(typed.errors, context.say))
         }
     }
 

@@ -29,17 +29,17 @@ enum APIAuthRoutes {
             var errors = FieldErrors()
             let email = body["email"] ?? ""
             let password = body["password"] ?? ""
-            if email.isEmpty { errors.add("email", "Required.") }
-            if password.isEmpty { errors.add("password", "Required.") }
-            try body.check(errors)
+            if email.isEmpty { errors.add("email", "form.required") }
+            if password.isEmpty { errors.add("password", "form.required") }
+            try body.check(errors, context.say)
             switch try PasswordLogin(context: context).attempt(
                 email: email, password: password, address: request.remoteAddress,
                 device: request.headers[DeviceKey.headerName])
             {
             case .refused(let wait):
-                throw APIError(status: 429, code: "too_many_requests", message: wait)
+                throw APIError(status: 429, code: "too_many_requests", message: context.say(wait))
             case .invalid:
-                throw APIError(status: 401, code: "unauthorized", message: PasswordLogin.invalidMessage)
+                throw APIError(status: 401, code: "unauthorized", message: context.say(PasswordLogin.invalidMessage))
             case .signedIn(let user, let device):
                 let tokens = try context.sessions.start(for: user)
                 return APIJSON.response(

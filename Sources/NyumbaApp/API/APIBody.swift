@@ -61,9 +61,9 @@ struct APIBody {
 
     subscript(_ name: String) -> String? { form[renaming[name] ?? name] }
 
-    /// The form's field errors under the API's names.
-    func fields(_ errors: FieldErrors) -> [String: String] {
-        fields(errors.messages)
+    /// The form's field errors under the API's names, in words.
+    func fields(_ errors: FieldErrors, _ say: Wording) -> [String: String] {
+        fields(say(errors))
     }
 
     /// Field messages under the API's names.
@@ -73,7 +73,7 @@ struct APIBody {
     }
 
     /// Throws 400 `validation_failed` when there are field errors.
-    func check(_ errors: FieldErrors) throws {
-        guard errors.isEmpty else { throw APIError.validation(fields(errors)) }
+    func check(_ errors: FieldErrors, _ say: Wording) throws {
+        guard errors.isEmpty else { throw APIError.validation(fields(errors, say)) }
     }
 }

@@ -31,7 +31,7 @@ enum APILandlordPaymentRoutes {
             let body = try APIBody(request)
             let today = CalendarDay.nairobi()
             let (typed, value) = ManualPaymentForm.read(body.form, leaseStart: lease.schedule.start, today: today)
-            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
             let id = try ManualPayments(context: context).record(
                 value, lease: lease, today: today, key: request.headers["idempotency-key"])
             guard let record = try LedgerStore(db: context.db).receipt(id, landlord: lease.landlordID) else {
@@ -46,7 +46,7 @@ enum APILandlordPaymentRoutes {
             switch try LeaseEnding(context: context).end(lease, form: body.form, today: today) {
             case .ended(let ended): return APIJSON.response(APILease(ended, today: today))
             case .alreadyEnded: throw APIError.conflict("This lease has already ended; nothing was changed.")
-            case .invalid(let typed): throw APIError.validation(body.fields(typed.errors))
+            case .invalid(let typed): throw APIError.validation(body.fields(typed.errors, context.say))
             }
         }
     }

@@ -65,7 +65,7 @@ enum APIMessageRoutes {
     ) throws {
         let body = try APIBody(request)
         let (typed, message) = MessageForm.read(body.form)
-        guard let message else { throw APIError.validation(body.fields(typed.errors)) }
+        guard let message else { throw APIError.validation(body.fields(typed.errors, context.say)) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(direction, lease: lease, subject: message.subject, text: message.text)

@@ -63,13 +63,13 @@ enum APIMpesaRoutes {
             if let type = body["type"], type != "paybill", type != "till" {
                 throw APIError.validation(["type": "Choose paybill or till."])
             }
-            try check(try change(request, caller, context).save(body.form), body)
+            try check(try change(request, caller, context).save(body.form), body, context)
             return APIJSON.response(try settings(landlord, context))
         }
         router.api("DELETE", "/landlord/mpesa", access: .landlord) { request, caller, context in
             let landlord = try caller.landlord()
             let body = try APIBody(request)
-            try check(try change(request, caller, context).remove(password: body["password"]), body)
+            try check(try change(request, caller, context).remove(password: body["password"]), body, context)
             return APIJSON.response(try settings(landlord, context))
         }
     }
@@ -83,11 +83,11 @@ enum APIMpesaRoutes {
     }
 
     /// Throws the API error of a change that did not happen.
-    private static func check(_ outcome: MpesaSettingsChange.Outcome, _ body: APIBody) throws {
+    private static func check(_ outcome: MpesaSettingsChange.Outcome, _ body: APIBody, _ context: AppContext) throws {
         switch outcome {
         case .done: return
-        case .invalid(_, let errors): try body.check(errors)
-        case .refused(_, let wait): throw APIError(status: 429, code: "too_many_requests", message: wait)
+        case .invalid(_, let errors): try body.check(errors, context.say)
+        case .refused(_, let wait): throw APIError(status: 429, code: "too_many_requests", message: context.say(wait))
         }
     }
 

@@ -63,7 +63,7 @@ enum APIPropertyRoutes {
         router.api("POST", "/landlord/properties", access: .landlord) { request, caller, context in
             let body = try APIBody(request, renaming: ["unit_count": "units", "default_rent": "rent"])
             let (typed, value) = PropertyForm.read(body.form)
-            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
             let landlord = try caller.landlord()
             let id = try PropertyStore(db: context.db).create(value, landlord: landlord, versions: context.versions)
             return APIJSON.response(try detail(id, landlord: landlord, context), status: 201)
@@ -81,7 +81,7 @@ enum APIPropertyRoutes {
             let property = try lookUp(request, caller, context)
             let body = try APIBody(request, renaming: ["monthly_rent": "rent"])
             let (typed, value) = UnitForm.read(body.form)
-            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
             let store = PropertyStore(db: context.db)
             do {
                 try store.addUnit(
@@ -107,7 +107,7 @@ enum APIPropertyRoutes {
             else { throw APIError.notFound }
             let body = try APIBody(request, renaming: ["monthly_rent": "rent"])
             let (typed, value) = UnitForm.read(body.form)
-            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
             do {
                 try store.updateUnit(
                     unitID, property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent,

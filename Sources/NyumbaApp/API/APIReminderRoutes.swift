@@ -131,7 +131,7 @@ enum APIReminderRoutes {
             let landlord = try caller.landlord()
             let (typed, offsets) = ReminderSettingsForm.read(try occasionsForm(request))
             guard let offsets else {
-                throw APIError.validation(["occasions": typed.errors.messages.values.sorted().first ?? "Invalid."])
+                throw APIError.validation(["occasions": context.say(typed.errors).values.sorted().first ?? ""])
             }
             try ReminderStore(db: context.db).saveOccasions(offsets, landlord: landlord)
             return APIJSON.response(Occasions(occasions: offsets))

@@ -83,9 +83,10 @@ enum APITenantRoutes {
             response.setHeader("Location", "/api/v1/tenant/payment-requests/\(id.raw)")
             return response
         case .unavailable(let message): throw APIError.conflict(message)
-        case .invalid(let errors): throw APIError.validation(body.fields(errors))
+        case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
         case .alreadyPending(let message): throw APIError.conflict(message, fields: ["amount": message])
-        case .tooMany(let message): throw APIError(status: 429, code: "too_many_requests", message: message)
+        case .tooMany(let message):
+            throw APIError(status: 429, code: "too_many_requests", message: context.say(message))
         }
     }
 }

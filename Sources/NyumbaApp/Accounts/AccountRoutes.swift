@@ -33,7 +33,7 @@ enum AccountRoutes {
         case .invalid(let errors, let typed):
             let page = SignupPage(
                 layout: try context.layout("Sign up as a landlord", session), name: typed.name, email: typed.email,
-                phone: form["phone"] ?? "", errors: errors.messages)
+                phone: form["phone"] ?? "", errors: context.say(errors))
             return context.page(.accountsSignup, page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))
@@ -56,8 +56,8 @@ enum AccountRoutes {
             email: email, password: password, address: request.remoteAddress,
             device: request.cookies[DeviceKey.cookieName])
         {
-        case .refused(let wait): return try failure(wait, status: 429)
-        case .invalid: return try failure(PasswordLogin.invalidMessage, status: 401)
+        case .refused(let wait): return try failure(context.say(wait), status: 429)
+        case .invalid: return try failure(context.say(PasswordLogin.invalidMessage), status: 401)
         case .signedIn(let signedIn, let device):
             user = signedIn
             session.rememberDevice(device, key: context.sessions.key)

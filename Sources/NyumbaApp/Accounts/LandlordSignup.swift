@@ -16,7 +16,7 @@ struct LandlordSignup {
         let email: String
     }
 
-    static let emailTaken = "An account with this email exists already. Log in instead."
+    static let emailTaken = Words("account.email_taken")
 
     let context: AppContext
 

@@ -46,28 +46,26 @@ struct LoginThrottle {
     }
 
     /// A message saying why this attempt is refused, or nil to let it through.
-    func refusal(_ attempt: Attempt) throws -> String? {
+    func refusal(_ attempt: Attempt) throws -> Words? {
         if let device = attempt.device, try failures("device:\(device)").count < Self.deviceLockAt {
             return nil
         }
         let account = try failures(attempt.account)
         if account.count >= Self.accountLockAt, account.sinceLastMillis < lockoutSeconds * 1000 {
             let minutes = max(1, (lockoutSeconds * 1000 - account.sinceLastMillis + 59_999) / 60_000)
-            return
-                "Too many failed attempts. Logging in is locked for \(minutes) more minute\(minutes == 1 ? "" : "s")."
+            return Words(minutes == 1 ? "login.locked_minute" : "login.locked_minutes", ["minutes": "\(minutes)"])
         }
         if account.count >= Self.accountSlowFrom, account.count < Self.accountLockAt {
             let wait = (1 << min(account.count - Self.accountSlowFrom, 6)) * 1000
             if account.sinceLastMillis < wait {
-                return
-                    "Too many failed attempts. Wait \(Self.seconds(wait - account.sinceLastMillis)) before trying again."
+                return Words("login.wait", ["seconds": Self.seconds(wait - account.sinceLastMillis)])
             }
         }
         guard attempt.countsAddress else { return nil }
         let address = try failures("addr:\(attempt.address)")
         if address.count >= Self.addressSlowAt, address.sinceLastMillis < Self.addressWait * 1000 {
-            return "Many failed attempts come from your network. "
-                + "Wait \(Self.seconds(Self.addressWait * 1000 - address.sinceLastMillis)) before trying again."
+            return Words(
+                "login.wait_network", ["seconds": Self.seconds(Self.addressWait * 1000 - address.sinceLastMillis)])
         }
         return nil
     }
@@ -112,10 +110,8 @@ struct LoginThrottle {
     }
 
     /// "1 second", "16 seconds": milliseconds rounded up to whole seconds.
-    static func seconds(_ millis: Int) -> String {
-        let seconds = max(1, (millis + 999) / 1000)
-        return seconds == 1 ? "1 second" : "\(seconds) seconds"
-    }
+    /// Whole seconds, rounded up, at least 1.
+    static func seconds(_ millis: Int) -> String { "\(max(1, (millis + 999) / 1000))" }
 
     private func failures(_ scope: String) throws -> (count: Int, sinceLastMillis: Int) {
         guard

@@ -11,7 +11,7 @@ struct PasswordChange {
         case invalid(FieldErrors)
         /// Too many wrong passwords: the message says how long to wait; the field errors
         /// show it as the current password's, with whatever else is wrong with the form.
-        case refused(String, FieldErrors)
+        case refused(Words, FieldErrors)
     }
 
     let context: AppContext
@@ -25,17 +25,17 @@ struct PasswordChange {
         var errors = FieldErrors()
         let accounts = AccountStore(db: context.db)
         // A stolen session must not be a way to guess the password at full speed.
-        var refusal: String?
+        var refusal: Words?
         switch try PasswordRecheck(context: context).check(current, of: user, family: family, address: address) {
         case .confirmed: break
-        case .wrong: errors.add("current", "That is not your current password.")
+        case .wrong: errors.add("current", "password.current_wrong")
         case .refused(let wait):
             refusal = wait
             errors.add("current", wait)
         }
         let password = Validate.newPassword(value, into: &errors)
         if errors["password"] == nil, confirm != password {
-            errors.add("confirm", "The two passwords are not the same.")
+            errors.add("confirm", "password.mismatch")
         }
         if let refusal { return .refused(refusal, errors) }
         guard errors.isEmpty else { return .invalid(errors) }

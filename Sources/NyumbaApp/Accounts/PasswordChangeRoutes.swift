@@ -26,7 +26,7 @@ enum PasswordChangeRoutes {
         {
         case .refused(_, let errors), .invalid(let errors):
             let page = ChangePasswordPage(
-                layout: try context.layout("Change your password", session), errors: errors.messages)
+                layout: try context.layout("Change your password", session), errors: context.say(errors))
             return context.page(.accountsChangePassword, page, status: 400)
         case .changed(let reloaded):
             guard let reloaded else { return .redirect(to: "/login") }

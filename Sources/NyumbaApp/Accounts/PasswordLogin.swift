@@ -8,11 +8,11 @@ struct PasswordLogin {
         /// Signed in; the device key to give back (the one presented, or a new one).
         case signedIn(CurrentUser, device: DeviceKey)
         /// Throttled: the message says how long to wait.
-        case refused(String)
+        case refused(Words)
         case invalid
     }
 
-    static let invalidMessage = "That email and password do not match an account."
+    static let invalidMessage = Words("login.invalid")
 
     let context: AppContext
 
@@ -61,7 +61,7 @@ struct PasswordRecheck {
         /// Wrong password (counted).
         case wrong
         /// Throttled: the message says how long to wait.
-        case refused(String)
+        case refused(Words)
     }
 
     let context: AppContext

@@ -27,7 +27,8 @@ enum PasswordResetRoutes {
         let form = try request.form()
         let (email, errors) = try PasswordResets(context: context).requestLink(email: form["email"])
         guard errors.isEmpty else {
-            let page = ForgotPasswordPage(layout: try layout(session, context), email: email, errors: errors.messages)
+            let page = ForgotPasswordPage(
+                layout: try layout(session, context), email: email, errors: context.say(errors))
             return context.page(.accountsForgotPassword, page, status: 400)
         }
         return context.page(
@@ -48,7 +49,7 @@ enum PasswordResetRoutes {
         case .invalid(let errors):
             let page = ResetPasswordPage(
                 layout: try context.layout("Choose a new password", session), token: token ?? "",
-                errors: errors.messages)
+                errors: context.say(errors))
             return context.page(.accountsResetPassword, page, status: 400)
         case .changed:
             session.signOut()

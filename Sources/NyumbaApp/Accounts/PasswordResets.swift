@@ -49,7 +49,7 @@ struct PasswordResets {
         var errors = FieldErrors()
         let password = Validate.newPassword(value, into: &errors)
         if errors["password"] == nil, confirm != password {
-            errors.add("confirm", "The two passwords are not the same.")
+            errors.add("confirm", "password.mismatch")
         }
         guard errors.isEmpty else { return .invalid(errors) }
         let newHash = context.passwords.hash(password)

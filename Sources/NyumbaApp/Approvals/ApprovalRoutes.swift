@@ -26,7 +26,7 @@ enum ApprovalRoutes {
     ) throws -> Response {
         let store = ApprovalStore(db: context.db)
         var unitsByProperty: [PropertyID: [UnitChoice]] = [:]
-        let builder = RequestCardBuilder(today: NairobiTime.today())
+        let builder = RequestCardBuilder(today: NairobiTime.today(), say: context.say)
         let cards = try store.pendingRequests(landlord: landlord.id).map { request in
             if unitsByProperty[request.propertyID] == nil {
                 unitsByProperty[request.propertyID] = try store.unitChoices(

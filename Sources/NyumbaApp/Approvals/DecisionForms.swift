@@ -15,11 +15,11 @@ struct ApproveForm {
     static func read(_ form: FormData) -> (ApproveForm, LeaseTerms?) {
         var errors = FieldErrors()
         let unit = UnitID(segment: form["unit"])
-        if unit == nil { errors.add("unit", "Choose a unit.") }
+        if unit == nil { errors.add("unit", "approval.choose_unit") }
         let rent = Validate.integer(form["rent"], "rent", PropertyForm.rentRange, into: &errors)
         let startText = (form["start"] ?? "").trimmingCharacters(in: .whitespaces)
         let start = NairobiTime.parseISODate(startText)
-        if start == nil { errors.add("start", "Enter a date as YYYY-MM-DD, such as 2025-03-01.") }
+        if start == nil { errors.add("start", "form.date", ["example": "2025-03-01"]) }
         let dueDay = Validate.integer(form["dueDay"], "dueDay", dueDays, into: &errors)
         let typed = ApproveForm(
             unit: form["unit"] ?? "", rent: form["rent"] ?? "", start: form["start"] ?? "",
@@ -42,9 +42,9 @@ struct RejectForm {
         let reason = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrors()
         if reason.count > limit {
-            errors.add("reason", "At most \(limit) characters.")
+            errors.add("reason", "form.at_most_characters", ["limit": "\(limit)"])
         } else if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
-            errors.add("reason", "Contains characters that are not allowed.")
+            errors.add("reason", "form.forbidden_characters")
         }
         return (RejectForm(reason: typed, errors: errors), reason.isEmpty ? nil : reason, errors.isEmpty)
     }

@@ -43,6 +43,8 @@ struct NotificationsPage {
 /// Builds a request's card with sensible defaults, or with what the landlord typed.
 struct RequestCardBuilder {
     let today: String
+    /// Puts the forms' problems into the page's words.
+    let say: Wording
 
     func card(
         _ request: TenancyRequest, units: [UnitChoice], approve: ApproveForm? = nil, reject: RejectForm? = nil
@@ -55,8 +57,8 @@ struct RequestCardBuilder {
                 id: unit.id.description, text: "\(unit.label) (\(state), \(Money.kes(unit.monthlyRent)))",
                 selected: unit.id.description == selectedID)
         }
-        var errors = approve?.errors.messages ?? [:]
-        for (field, message) in reject?.errors.messages ?? [:] { errors[field] = message }
+        var errors: [String: String] = approve.map { say($0.errors) } ?? [:]
+        if let reject { errors.merge(say(reject.errors)) { _, rejected in rejected } }
         return NotificationsPage.RequestCard(
             id: request.id.description, tenantName: request.tenantName, tenantEmail: request.tenantEmail,
             tenantPhone: request.tenantPhone, propertyName: request.propertyName,

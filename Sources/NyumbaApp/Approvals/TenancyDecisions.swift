@@ -22,11 +22,11 @@ struct TenancyDecisions {
             guard tenancy.status == "pending" else { return .alreadyDecided(tenancy.status) }
             guard let terms else { return .invalid }
             guard let unit = try store.lockUnit(terms.unit, property: tenancy.propertyID) else {
-                typed.errors.add("unit", "Choose one of this property's units.")
+                typed.errors.add("unit", "approval.unit_of_property")
                 return .invalid
             }
             guard unit.isVacant else {
-                typed.errors.add("unit", "Unit \(unit.label) is occupied. Choose a vacant unit.")
+                typed.errors.add("unit", "approval.unit_occupied", ["unit": unit.label])
                 return .invalid
             }
             try store.createLease(terms, request: tenancy, landlord: landlord, versions: context.versions)

@@ -50,7 +50,7 @@ public final class AppContext {
         if let user = session.user, user.role == .landlord {
             pending = try hooks.pendingCount(user.id, self)
         }
-        return Layout(title: title, session: session, language: language, pendingCount: pending, notice: notice)
+        return Layout(title: title, session: session, say: say, pendingCount: pending, notice: notice)
     }
 
     /// The layout of a landlord's page.
@@ -84,8 +84,9 @@ public final class AppContext {
     /// Renders a page template in the request's language.
     func render(_ template: Template, _ model: Any) -> String { views.render(template, model, in: language) }
 
+    /// Puts words into the request's language: `context.say(words)`, `context.say(errors)`.
+    var say: Wording { views.wording(language) }
+
     /// The words of a catalogue key in the request's language.
-    func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        views.text(key, in: language, values)
-    }
+    func text(_ key: String, _ values: [String: String] = [:]) -> String { say(key, values) }
 }

@@ -1,14 +1,20 @@
-/// Field-by-field problems with a submitted form, shown next to each field.
+/// Field-by-field problems with a submitted form, shown next to each field in the reader's
+/// language (`Wording`). The first problem of a field is the one shown.
 struct FieldErrors {
-    private(set) var messages: [String: String] = [:]
+    private(set) var problems: [String: Words] = [:]
 
-    var isEmpty: Bool { messages.isEmpty }
+    var isEmpty: Bool { problems.isEmpty }
 
-    mutating func add(_ field: String, _ message: String) {
-        if messages[field] == nil { messages[field] = message }
+    mutating func add(_ field: String, _ problem: Words) {
+        if problems[field] == nil { problems[field] = problem }
     }
 
-    subscript(_ field: String) -> String? { messages[field] }
+    /// A problem by catalogue key.
+    mutating func add(_ field: String, _ key: String, _ values: [String: String] = [:]) {
+        add(field, Words(key, values))
+    }
+
+    subscript(_ field: String) -> Words? { problems[field] }
 }
 
 /// Checks and normalises what people type.
@@ -17,11 +23,11 @@ enum Validate {
     static func text(_ value: String?, _ field: String, limit: Int, into errors: inout FieldErrors) -> String {
         let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            errors.add(field, "Required.")
+            errors.add(field, "form.required")
         } else if text.count > limit {
-            errors.add(field, "At most \(limit) characters.")
+            errors.add(field, "form.at_most_characters", ["limit": "\(limit)"])
         } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            errors.add(field, "Contains characters that are not allowed.")
+            errors.add(field, "form.forbidden_characters")
         }
         return text
     }
@@ -34,14 +40,14 @@ enum Validate {
             parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
             && !parts[1].hasSuffix(".") && email.count <= 254
             && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
-        if !plausible { errors.add("email", "Enter an email address like name@example.com.") }
+        if !plausible { errors.add("email", "form.email") }
         return email
     }
 
     /// A Kenyan mobile number, stored as `2547XXXXXXXX` or `2541XXXXXXXX`.
     static func phone(_ value: String?, field: String = "phone", into errors: inout FieldErrors) -> String {
         guard let phone = Phone.normalize(value ?? "") else {
-            errors.add(field, "Enter a Safaricom number such as 0712 345 678.")
+            errors.add(field, "form.phone")
             return (value ?? "").trimmingCharacters(in: .whitespaces)
         }
         return phone
@@ -51,9 +57,9 @@ enum Validate {
     static func newPassword(_ value: String?, field: String = "password", into errors: inout FieldErrors) -> String {
         let password = value ?? ""
         if password.count < 8 {
-            errors.add(field, "Use at least 8 characters.")
+            errors.add(field, "form.password_short")
         } else if password.count > 200 {
-            errors.add(field, "Use at most 200 characters.")
+            errors.add(field, "form.password_long")
         }
         return password
     }
@@ -64,7 +70,8 @@ enum Validate {
     ) -> Int {
         let text = (value ?? "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         guard let number = Int(text), range.contains(number) else {
-            errors.add(field, "Enter a whole number from \(range.lowerBound) to \(range.upperBound).")
+            errors.add(
+                field, "form.whole_number", ["from": "\(range.lowerBound)", "to": "\(range.upperBound)"])
             return 0
         }
         return number

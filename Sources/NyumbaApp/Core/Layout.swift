@@ -10,14 +10,17 @@ struct Layout {
     let hasPending: Bool
     let notice: String?
     let isSignedIn: Bool
-    /// The page's language, for `<html lang>` and the language switch.
+    /// The page's language, for the language switch.
     let language: String
     let isKiswahili: Bool
+    /// Puts words into the page's language (for view models; templates do not see it).
+    let say: Wording
 
-    init(title: String, session: RequestSession, language: Language, pendingCount: Int = 0, notice: String? = nil) {
+    init(title: String, session: RequestSession, say: Wording, pendingCount: Int = 0, notice: String? = nil) {
         self.title = title
-        self.language = language.rawValue
-        isKiswahili = language == .kiswahili
+        self.say = say
+        language = say.language.rawValue
+        isKiswahili = say.language == .kiswahili
         csrf = session.csrfToken
         isLandlord = session.user?.role == .landlord
         isTenant = session.user?.role == .tenant && session.user?.isWaitingForApproval == false

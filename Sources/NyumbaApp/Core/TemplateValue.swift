@@ -9,6 +9,8 @@ enum TemplateValue {
         switch value {
         case is String, is Int, is Int64, is Bool, is Double, is any CustomStringConvertible & Hashable:
             return value
+        case is any HiddenFromTemplates:
+            return nil
         case let array as [Any]:
             return array.compactMap(boxed)
         case let dictionary as [String: Any]:

@@ -87,10 +87,12 @@ public struct Views: Sendable {
         libraries[language]!.render(TemplateValue.boxed(context), withTemplate: name) ?? ""
     }
 
-    /// The words of `key` in `language`, placeholders filled from `values`. Every key Swift asks
-    /// for is in both catalogues (`CatalogueTests`); a missing one shows the key, never a blank.
+    /// Puts `Words` into `language`.
+    func wording(_ language: Language) -> Wording { Wording(language: language, catalogue: catalogues[language]) }
+
+    /// The words of `key` in `language`, placeholders filled from `values`.
     func text(_ key: String, in language: Language, _ values: [String: String] = [:]) -> String {
-        catalogues[language]?.text(key, values) ?? key
+        wording(language)(key, values)
     }
 
     /// Replaces each `{{t:key}}` in a template's text with the catalogue's words for it.

@@ -42,7 +42,7 @@ struct LeasePage {
         self.payments = payments.map { PaymentRow($0, receiptBase: "/landlord/payments") }
         hasPayments = !payments.isEmpty
         endDate = endForm?.date ?? today.description
-        endErrors = endForm?.errors.messages ?? [:]
+        endErrors = endForm.map { layout.say($0.errors) } ?? [:]
     }
 }
 
@@ -87,7 +87,7 @@ struct ManualPaymentPage {
         date = form.date.isEmpty ? today.description : form.date
         reference = form.reference
         note = form.note
-        errors = form.errors.messages
+        errors = layout.say(form.errors)
     }
 }
 

@@ -29,7 +29,7 @@ struct ManualPaymentForm {
         var errors = FieldErrors()
         let amount = Validate.integer(form["amount"], "amount", amounts, into: &errors)
         let method = ManualMethod(rawValue: form["method"] ?? "")
-        if method == nil { errors.add("method", "Choose cash or bank transfer.") }
+        if method == nil { errors.add("method", "ledger.choose_method") }
         let day = LedgerForms.pastDay(form["date"], "date", from: leaseStart, to: today, into: &errors)
         let reference = LedgerForms.optionalText(form["reference"], "reference", limit: 100, into: &errors)
         let note = LedgerForms.optionalText(form["note"], "note", limit: 500, into: &errors)
@@ -63,15 +63,15 @@ enum LedgerForms {
         into errors: inout FieldErrors
     ) -> CalendarDay? {
         guard let day = CalendarDay(iso: (value ?? "").trimmingCharacters(in: .whitespaces)) else {
-            errors.add(field, "Enter a date as YYYY-MM-DD, such as \(today).")
+            errors.add(field, "form.date", ["example": "\(today)"])
             return nil
         }
         if day > today {
-            errors.add(field, "The date cannot be in the future.")
+            errors.add(field, "form.date_in_future")
             return nil
         }
         if day < start {
-            errors.add(field, "The date cannot be before the lease started (\(LedgerText.day(start))).")
+            errors.add(field, "ledger.date_before_lease", ["start": LedgerText.day(start)])
             return nil
         }
         return day
@@ -82,9 +82,9 @@ enum LedgerForms {
         let text = (value ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count > limit {
-            errors.add(field, "At most \(limit) characters.")
+            errors.add(field, "form.at_most_characters", ["limit": "\(limit)"])
         } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
-            errors.add(field, "Contains characters that are not allowed.")
+            errors.add(field, "form.forbidden_characters")
         }
         return text.isEmpty ? nil : text
     }

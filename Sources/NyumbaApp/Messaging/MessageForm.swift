@@ -16,7 +16,7 @@ struct MessageForm {
         let rawText = form["text"] ?? ""
         var errors = FieldErrors()
         if rawSubject.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
-            errors.add("subject", "The subject must be a single line, without line breaks.")
+            errors.add("subject", "form.single_line")
         }
         let subject = Validate.text(rawSubject, "subject", limit: subjectLimit, into: &errors)
         let text = body(rawText, into: &errors)
@@ -29,13 +29,13 @@ struct MessageForm {
         let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            errors.add("text", "Required.")
+            errors.add("text", "form.required")
         } else if text.count > textLimit {
-            errors.add("text", "At most \(textLimit) characters.")
+            errors.add("text", "form.at_most_characters", ["limit": "\(textLimit)"])
         } else if text.unicodeScalars.contains(where: {
             $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
         }) {
-            errors.add("text", "Contains characters that are not allowed.")
+            errors.add("text", "form.forbidden_characters")
         }
         return text
     }

@@ -36,7 +36,7 @@ struct MessagePage {
         unit = lease.map { "\($0.unitLabel), \($0.propertyName)" } ?? ""
         formSubject = form.subject
         formText = form.text
-        errors = form.errors.messages
+        errors = layout.say(form.errors)
         self.alert = alert
         canWrite = lease != nil
         lines = messages.map { message in

@@ -11,11 +11,11 @@ struct MpesaSettingsChange {
         /// Nothing changed: the field errors (the password's among them) say why.
         case invalid(MpesaSettingsUpdate.Typed, FieldErrors)
         /// Too many wrong passwords: nothing changed; the message says how long to wait.
-        case refused(MpesaSettingsUpdate.Typed, String)
+        case refused(MpesaSettingsUpdate.Typed, Words)
     }
 
-    static let wrongPassword = "That is not your password."
-    static let passwordRequired = "Type your Nyumba password to confirm."
+    static let wrongPassword = Words("password.wrong")
+    static let passwordRequired = Words("password.confirm_required")
 
     let context: AppContext
     let landlord: CurrentUser

@@ -30,9 +30,10 @@ enum MpesaSettingsRoutes {
             switch try change(request, landlord, context).remove(password: password) {
             case .done: return .redirect(to: "/landlord/mpesa?done=removed")
             case .invalid(let typed, let errors):
-                return try formAgain(typed, ["removePassword": errors["password"] ?? ""], landlord, context, 400)
+                return try formAgain(
+                    typed, ["removePassword": errors["password"].map { context.say($0) } ?? ""], landlord, context, 400)
             case .refused(let typed, let wait):
-                return try formAgain(typed, ["removePassword": wait], landlord, context, 429)
+                return try formAgain(typed, ["removePassword": context.say(wait)], landlord, context, 429)
             }
         }
     }
@@ -96,8 +97,9 @@ enum MpesaSettingsRoutes {
     {
         switch try change(request, landlord, context).save(try request.form()) {
         case .done: return .redirect(to: "/landlord/mpesa?done=saved")
-        case .invalid(let typed, let errors): return try formAgain(typed, errors.messages, landlord, context, 400)
-        case .refused(let typed, let wait): return try formAgain(typed, ["password": wait], landlord, context, 429)
+        case .invalid(let typed, let errors): return try formAgain(typed, context.say(errors), landlord, context, 400)
+        case .refused(let typed, let wait):
+            return try formAgain(typed, ["password": context.say(wait)], landlord, context, 429)
         }
     }
 

@@ -56,24 +56,24 @@ struct MpesaSettingsUpdate {
         typed.isTill = form["type"] == "till"
         typed.partyB = (form["partyB"] ?? "").trimmingCharacters(in: .whitespaces)
         if !MpesaFormat.isShortcode(typed.shortcode) {
-            errors.add("shortcode", "Enter the shortcode: 5 to 7 digits.")
+            errors.add("shortcode", "mpesa.shortcode")
         }
         if typed.isTill, !MpesaFormat.isShortcode(typed.partyB) {
-            errors.add("partyB", "Enter the till number: 5 to 7 digits.")
+            errors.add("partyB", "mpesa.till")
         } else if !typed.isTill, !typed.partyB.isEmpty, !MpesaFormat.isShortcode(typed.partyB) {
-            errors.add("partyB", "Enter 5 to 7 digits, or leave empty to use the shortcode.")
+            errors.add("partyB", "mpesa.party_b")
         }
         func sealed(_ field: String, _ column: String, _ old: [UInt8]?) throws -> [UInt8]? {
             let value = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
             if value.isEmpty {
                 guard let old, (try? secrets.open(old, landlord: landlord, field: column)) != nil else {
-                    errors.add(field, "Required.")
+                    errors.add(field, "form.required")
                     return nil
                 }
                 return old
             }
             guard value.count <= 200, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-                errors.add(field, "At most 200 letters, digits or symbols, without spaces.")
+                errors.add(field, "mpesa.credential")
                 return nil
             }
             return try secrets.seal(value, landlord: landlord, field: column)

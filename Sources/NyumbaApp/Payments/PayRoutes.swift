@@ -61,13 +61,13 @@ enum PayRoutes {
             page.unavailable = page.unavailable ?? message
             return context.page(.paymentsPay, page, status: 409)
         case .invalid(let errors):
-            page.errors = errors.messages
+            page.errors = context.say(errors)
             return context.page(.paymentsPay, page, status: 400)
         case .alreadyPending(let message):
             page.errors = ["amount": message]
             return context.page(.paymentsPay, page, status: 409)
         case .tooMany(let message):
-            page.errors = ["phone": message]
+            page.errors = ["phone": context.say(message)]
             return context.page(.paymentsPay, page, status: 429)
         }
     }

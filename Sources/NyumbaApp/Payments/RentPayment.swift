@@ -13,7 +13,7 @@ struct RentPayment {
         /// A push still waits for the PIN.
         case alreadyPending(String)
         /// The tenant had `promptsPerHour` prompts in the last hour: the message says when to try again.
-        case tooMany(String)
+        case tooMany(Words)
     }
 
     /// M-Pesa prompts a tenant may ask for in an hour: enough for retries, too few to pester anyone.
@@ -28,10 +28,8 @@ struct RentPayment {
         "We could not confirm the prompt was sent. If you paid, it will show here within a few minutes — "
         + "do not pay again."
 
-    static let confirmNumber =
-        "This is not your phone number on Nyumba. To send the prompt to it, type your password to confirm "
-        + "that it is yours or that its owner agreed."
-    static let wrongPassword = "That is not your password."
+    static let confirmNumber = Words("pay.confirm_number")
+    static let wrongPassword = Words("password.wrong")
 
     let context: AppContext
 
@@ -63,8 +61,9 @@ struct RentPayment {
         if let wait = try store.promptLimitWait(tenant: tenant, limit: Self.promptsPerHour, window: 3600) {
             let minutes = max(1, (wait + 59) / 60)
             return .tooMany(
-                "You have asked for \(Self.promptsPerHour) M-Pesa prompts in the last hour, the most we send. "
-                    + "Try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
+                Words(
+                    minutes == 1 ? "pay.too_many_prompts_minute" : "pay.too_many_prompts_minutes",
+                    ["limit": "\(Self.promptsPerHour)", "minutes": "\(minutes)"]))
         }
         if let refusal = try confirmPhone(phone, payer, password: password) { return refusal }
         let opened = try store.open(

@@ -53,7 +53,7 @@ struct UnitForm {
         let prefix = (value ?? "").trimmingCharacters(in: .whitespaces)
         let allowed = prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == " ") }
         if prefix.count > 8 || !allowed {
-            errors.add("prefix", "Use up to 8 letters or digits, such as A or Block B-.")
+            errors.add("prefix", "property.prefix")
         }
         return prefix
     }

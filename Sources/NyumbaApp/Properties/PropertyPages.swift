@@ -43,7 +43,7 @@ struct NewPropertyPage {
         units = form.units
         rent = form.rent
         prefix = form.prefix
-        errors = form.errors.messages
+        errors = layout.say(form.errors)
     }
 }
 
@@ -89,7 +89,7 @@ struct PropertyPage {
         vacant = units.count - occupied
         newLabel = newUnit.label
         newRent = newUnit.rent
-        newUnitErrors = newUnit.errors.messages
+        newUnitErrors = layout.say(newUnit.errors)
     }
 }
 
@@ -114,6 +114,6 @@ struct UnitPage {
         tenantName = unit.tenantName
         label = form?.label ?? unit.label
         rent = form?.rent ?? String(unit.monthlyRent)
-        errors = form?.errors.messages ?? [:]
+        errors = form.map { layout.say($0.errors) } ?? [:]
     }
 }

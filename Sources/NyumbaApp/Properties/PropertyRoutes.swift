@@ -101,7 +101,7 @@ enum PropertyRoutes {
                     versions: context.versions)
                 return .redirect(to: "/landlord/properties/\(property.id)?done=unit-added")
             } catch let error as DatabaseError where error.isDuplicateKey {
-                typed.errors.add("label", "This property already has a unit with this label.")
+                typed.errors.add("label", "property.unit_label_taken")
             }
         }
         return try propertyPage(request, landlord, context, newUnit: typed, status: 400)
@@ -119,7 +119,7 @@ enum PropertyRoutes {
                     rent: value.rent, versions: context.versions)
                 return .redirect(to: "/landlord/properties/\(property.id)?done=unit-saved")
             } catch let error as DatabaseError where error.isDuplicateKey {
-                typed.errors.add("label", "Another unit of this property already has this label.")
+                typed.errors.add("label", "property.unit_label_taken")
             }
         }
         let layout = try context.layout("Unit \(unit.label)", landlord)

@@ -80,7 +80,7 @@ enum ReminderRoutes {
         let layout = try context.layout("Automatic reminders", landlord, notice: notice)
         let isOff = form.values.allSatisfy(\.isEmpty)
         return context.page(
-            .remindersSettings, ReminderSettingsPage(layout: layout, fields: form.fields, isOff: isOff),
+            .remindersSettings, ReminderSettingsPage(layout: layout, fields: form.fields(layout.say), isOff: isOff),
             status: status)
     }
 

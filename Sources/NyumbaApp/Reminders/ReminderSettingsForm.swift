@@ -29,7 +29,7 @@ struct ReminderSettingsForm {
             guard !text.isEmpty else { continue }
             let digits = text.hasPrefix("+") ? String(text.dropFirst()) : text
             guard let offset = Int(digits), range.contains(offset) else {
-                typed.errors.add(name, "Enter a whole number of days from -10 (before) to +20 (after).")
+                typed.errors.add(name, "reminders.offset_days")
                 continue
             }
             if !offsets.contains(offset) { offsets.append(offset) }
@@ -37,11 +37,12 @@ struct ReminderSettingsForm {
         return (typed, typed.errors.isEmpty ? offsets.sorted() : nil)
     }
 
-    /// The fields as the template shows them.
-    var fields: [ReminderSettingsPage.Field] {
+    /// The fields as the template shows them, in the page's words.
+    func fields(_ say: Wording) -> [ReminderSettingsPage.Field] {
         values.enumerated().map { index, value in
             let name = "occasion\(index + 1)"
-            return ReminderSettingsPage.Field(name: name, number: index + 1, value: value, error: errors[name])
+            return ReminderSettingsPage.Field(
+                name: name, number: index + 1, value: value, error: errors[name].map { say($0) })
         }
     }
 }

@@ -28,10 +28,10 @@ struct TenantSignup {
         } else {
             let code = PropertyCode.normalize(form["code"] ?? "")
             if code.isEmpty {
-                errors.add("code", "Enter the property code your landlord gave you.")
+                errors.add("code", "tenancy.code_required")
             } else {
                 property = try store.property(code: code)
-                if property == nil { errors.add("code", "No property has this code. Check it with your landlord.") }
+                if property == nil { errors.add("code", "tenancy.code_unknown") }
             }
         }
         let name = Validate.text(form["name"], "name", limit: 120, into: &errors)

@@ -42,7 +42,7 @@ enum TenantSignupRoutes {
             page.email = form["email"] ?? ""
             page.phone = form["phone"] ?? ""
             page.unit = form["unit"] ?? ""
-            page.errors = errors.messages
+            page.errors = context.say(errors)
             return context.page(.tenancySignup, page, status: 400)
         case .created(let user):
             session.signIn(user, tokens: try context.sessions.start(for: user))

@@ -1,0 +1,41 @@
+import Localization
+
+/// Words to show a person, named by catalogue key with the values of its `{placeholders}`: put
+/// into the reader's language only when shown (`Wording`), so forms, stores and errors never hold
+/// a sentence.
+struct Words: Sendable, Equatable {
+    let key: String
+    let values: [String: String]
+
+    init(_ key: String, _ values: [String: String] = [:]) {
+        self.key = key
+        self.values = values
+    }
+}
+
+/// One language's catalogue, to put `Words` into that language. Page models reach it through
+/// their `Layout`; templates never see it.
+struct Wording: Sendable, HiddenFromTemplates {
+    let language: Language
+    private let catalogue: Catalog?
+
+    init(language: Language, catalogue: Catalog?) {
+        self.language = language
+        self.catalogue = catalogue
+    }
+
+    /// The words in this language; a key missing from the catalogue shows as itself, never blank
+    /// (`CatalogueTests` checks that every key Swift names exists).
+    func callAsFunction(_ words: Words) -> String {
+        catalogue?.text(words.key, words.values) ?? words.key
+    }
+
+    /// A catalogue key without placeholders.
+    func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String { self(Words(key, values)) }
+
+    /// Each field's problem, in words.
+    func callAsFunction(_ errors: FieldErrors) -> [String: String] { errors.problems.mapValues { self($0) } }
+}
+
+/// A value a view model carries for Swift's use that `TemplateValue` leaves out of what templates see.
+protocol HiddenFromTemplates {}
