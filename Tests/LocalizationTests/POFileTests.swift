@@ -67,3 +67,18 @@ final class POFileTests: XCTestCase {
         XCTAssertEqual(LanguagePreference.best(from: "*;q=0.1, SW", supported: supported), "sw")
     }
 }
+
+final class LocaleFormatTests: XCTestCase {
+    /// What Foundation's CLDR data (ICU 76, Swift 6.3) gives for Kenya; see the research file's §4.1.
+    func testKiswahiliAndEnglishOfKenya() {
+        let sw = LocaleFormat(locale: "sw_KE", currency: "KES")
+        XCTAssertEqual(sw.money(12_500), "Ksh\u{a0}12,500")
+        XCTAssertEqual(sw.money(-750), "-Ksh\u{a0}750")
+        XCTAssertEqual(sw.day(year: 2025, month: 3, day: 5, wide: true), "5 Machi 2025")
+        XCTAssertEqual(sw.day(year: 2026, month: 12, day: 31), "31 Des 2026")
+        XCTAssertEqual(sw.month(year: 2027, month: 2), "Februari 2027")
+        let en = LocaleFormat(locale: "en_KE", currency: "KES")
+        XCTAssertEqual(en.day(year: 2025, month: 3, day: 5), "5 Mar 2025")
+        XCTAssertEqual(en.month(year: 2025, month: 8), "August 2025")
+    }
+}

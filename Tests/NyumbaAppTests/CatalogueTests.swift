@@ -114,3 +114,22 @@ final class CatalogueTests: XCTestCase {
             .map(String.init).filter { word in word.contains(where: \.isLetter) && !word.hasPrefix("&") }
     }
 }
+
+/// Money and days in each language.
+final class WordingTests: XCTestCase {
+    func testEnglishKeepsItsFiguresAndKiswahiliUsesTheLocale() throws {
+        let views = try Views(directory: CatalogueTests.templates.path)
+        let english = views.wording(.english)
+        let kiswahili = views.wording(.kiswahili)
+        XCTAssertEqual(english.money(12_500), "KES 12,500")
+        XCTAssertEqual(kiswahili.money(12_500), "Ksh\u{a0}12,500")
+        for month in 1...12 {
+            let day = CalendarDay(2026, month, 28 - month)
+            XCTAssertEqual(english.day(day), LedgerText.day(day), "English days read as they always have")
+        }
+        XCTAssertEqual(kiswahili.day(CalendarDay(2026, 12, 31)), "31 Des 2026")
+        XCTAssertEqual(kiswahili.month(year: 2027, month: 2), "Februari 2027")
+        XCTAssertEqual(
+            kiswahili(Words("form.whole_number", ["from": "1", "to": "28"])), "Weka namba kamili kuanzia 1 hadi 28.")
+    }
+}

@@ -7,6 +7,13 @@ enum Language: String, CaseIterable, Sendable {
     case english = "en"
     case kiswahili = "sw"
 
+    /// How the language writes money and dates (Foundation's CLDR data for Kenya), read once.
+    var format: LocaleFormat { Self.formats[self]! }
+    private static let formats: [Language: LocaleFormat] = [
+        .english: LocaleFormat(locale: "en_KE", currency: "KES"),
+        .kiswahili: LocaleFormat(locale: "sw_KE", currency: "KES"),
+    ]
+
     /// The cookie that carries the choice made on a page (the switch, sign-up, the account page).
     static let cookieName = "lang"
 

@@ -18,11 +18,23 @@ struct Words: Sendable, Equatable {
 struct Wording: Sendable, HiddenFromTemplates {
     let language: Language
     private let catalogue: Catalog?
+    private let format: LocaleFormat
 
     init(language: Language, catalogue: Catalog?) {
         self.language = language
         self.catalogue = catalogue
+        format = language.format
     }
+
+    /// Whole shillings: `KES 12,500` in English (as Nyumba has always written them), the locale's
+    /// own form otherwise (`Ksh 12,500` in Kiswahili).
+    func money(_ amount: Int) -> String { language == .english ? Money.kes(amount) : format.money(amount) }
+
+    /// A day as `5 Mar 2025` / `5 Mac 2025`.
+    func day(_ day: CalendarDay) -> String { format.day(year: day.year, month: day.month, day: day.day) }
+
+    /// A month as `March 2025` / `Machi 2025`.
+    func month(year: Int, month: Int) -> String { format.month(year: year, month: month) }
 
     /// The words in this language; a key missing from the catalogue shows as itself, never blank
     /// (`CatalogueTests` checks that every key Swift names exists).
