@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "NyumbaApp",
             dependencies: [
-                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMSSimulator", "Redis",
+                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMS", "SMSSimulator", "Redis",
                 "Locking",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
         .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
-        .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
+        .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web", "SMS", "Locking"]),
     ]
 )

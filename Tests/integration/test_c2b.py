@@ -110,8 +110,9 @@ def test_register_then_pay_the_paybill_through_the_simulator_records_one_payment
     assert count(stack, f"SELECT COUNT(*) FROM c2b_callbacks WHERE trans_id = '{trans_id}'") == 2
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 12,500" in mail.body and trans_id in mail.body
-    notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}")
-    assert "KES 12,500 received from Mwangi Kariuki" in notes
+    [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}"
+                       " AND kind = 'payment_received'").splitlines()
+    assert json.loads(note)["amount"] == "KES 12,500" and json.loads(note)["tenantName"] == "Mwangi Kariuki"
     assert trans_id in tenant.get(stack.url("/tenant")).text
     payment = int(stack.sql(f"SELECT id FROM payments WHERE receipt = '{trans_id}'"))
     receipt = tenant.get(stack.url(f"/tenant/payments/{payment}/receipt")).text

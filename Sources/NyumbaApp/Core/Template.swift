@@ -35,24 +35,3 @@ enum Template: String, CaseIterable, Sendable {
     case messagesTenant = "messages/tenant"
     case messagesLandlord = "messages/landlord"
 }
-
-/// Every email template, by the kind it is stored under in the outbox (`templates/emails/<kind>`).
-enum EmailTemplate: String, CaseIterable, Sendable {
-    case welcome = "welcome"
-    case passwordReset = "password_reset"
-    case passwordChanged = "password_changed"
-    case tenantPending = "tenant_pending"
-    case tenantSignup = "tenant_signup"
-    case tenantApproved = "tenant_approved"
-    case tenantRejected = "tenant_rejected"
-    case paymentReceipt = "payment_receipt"
-    case paymentReceiptManual = "payment_receipt_manual"
-    case leaseEnded = "lease_ended"
-    case rentReminder = "rent_reminder"
-    case messageToLandlord = "message_to_landlord"
-    case messageToTenant = "message_to_tenant"
-    case mpesaSettingsChanged = "mpesa_settings_changed"
-
-    /// The template's name under `templates/`.
-    var name: String { "emails/" + rawValue }
-}

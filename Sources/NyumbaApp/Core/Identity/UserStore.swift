@@ -14,3 +14,12 @@ struct UserStore {
         try db.queryOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", id.raw).map(CurrentUser.init)
     }
 }
+
+extension UserStore {
+    /// The user's phone and whether they take SMS; nil for an unknown id.
+    func smsContact(id: UserID) throws -> (phone: String, enabled: Bool)? {
+        try db.queryOne("SELECT phone, sms_enabled FROM users WHERE id = ?", id.raw).map {
+            (try $0.string("phone"), try $0.bool("sms_enabled"))
+        }
+    }
+}
