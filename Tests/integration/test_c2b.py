@@ -280,6 +280,13 @@ def test_unmatched_payments_are_listed_for_the_paybills_landlord_who_assigns_the
     assert "KES 4,000" in page.text and "JANE DOE" in page.text
     assert "Phone matches your tenant Achieng Otieno" in page.text
     assert 'data-unmatched-count="1"' in landlord.get(stack.url("/landlord/payments")).text
+    # The paybill's landlord is told by SMS and on their notifications tab, nobody else.
+    landlord_id = user_id(stack, landlord_email)
+    assert stack.sql(f"SELECT channel, recipient FROM outbox WHERE kind = 'unmatched_payment'"
+                     f" AND landlord_id = {landlord_id}").split() == ["sms", "+254712345678"]
+    assert 'data-notification="unmatched_payment"' in landlord.get(stack.url("/landlord/notifications")).text
+    assert trans_id in landlord.get(stack.url("/landlord/notifications")).text
+    assert 'data-notification="unmatched_payment"' not in other.get(stack.url("/landlord/notifications")).text
 
     # Nobody else sees or decides it.
     assert trans_id not in other.get(stack.url("/landlord/payments/unmatched")).text
@@ -335,6 +342,7 @@ def test_unmatched_payments_on_the_shared_shortcode_are_the_operators_only(stack
     assert _confirm(stack, _body("ZZZZ99", trans_id=trans_id, msisdn="254712345678")).status_code == 200
     assert _c2b(stack, trans_id, "status, IFNULL(landlord_id, '-')") == ["unmatched", "-"]
     assert trans_id not in landlord.get(stack.url("/landlord/payments/unmatched")).text
+    assert count(stack, f"SELECT COUNT(*) FROM notifications WHERE parameters LIKE '%{trans_id}%'") == 0
     listed = stack.nyumba("unmatched")
     assert listed.returncode == 0, listed.stderr
     assert trans_id in listed.stdout and "ZZZZ99" in listed.stdout
