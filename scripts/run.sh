@@ -50,6 +50,8 @@ if [ -z "${NYUMBA_AT_BASE_URL:-}" ]; then
     export NYUMBA_AT_BASE_URL="http://127.0.0.1:$NYUMBA_SMS_SIM_PORT"
     export NYUMBA_AT_USERNAME="${NYUMBA_AT_USERNAME:-sandbox}"
     export NYUMBA_AT_API_KEY="${NYUMBA_AT_API_KEY:-sim-api-key}"
+    export NYUMBA_SMS_REPORT_TOKEN="${NYUMBA_SMS_REPORT_TOKEN:-$(openssl rand -hex 16)}"
+    export NYUMBA_SMS_SIM_REPORT_URL="$NYUMBA_PUBLIC_URL/sms/reports/$NYUMBA_SMS_REPORT_TOKEN"
     use_sms_sim=1
 fi
 

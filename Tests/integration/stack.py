@@ -121,6 +121,9 @@ class Stack:
             NYUMBA_AT_API_KEY="sim-api-key",
             NYUMBA_SMS_DIR=str(root / "sms"),
             NYUMBA_SMS_RETRY_SECONDS="1",
+            NYUMBA_SMS_REPORT_TOKEN=self.sms_token,
+            # The simulator posts its delivery reports through nginx, as Africa's Talking would.
+            NYUMBA_SMS_SIM_REPORT_URL=f"{self.base}/sms/reports/{self.sms_token}",
         )
 
     # MariaDB

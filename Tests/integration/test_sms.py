@@ -5,6 +5,8 @@ cannot be reached leaves them queued until it is back."""
 import secrets
 import time
 
+import requests
+
 from browser import post_form
 from reminders_helpers import Landlord, month_start
 from stack import nairobi_today, wait_for
@@ -105,3 +107,64 @@ def test_sms_wait_while_the_gateway_is_unreachable_and_go_out_once_it_is_back(st
         stack.start_sms_simulator()
     _wait_status(stack, tenant_number, "tenant_approved", "sent")
     assert len(stack.sms_messages(to=tenant_number)) == 1
+
+
+def test_delivery_reports_come_back_through_the_secret_path_only(stack):
+    delivered_phone, delivered_number = _phone()
+    failed_phone, failed_number = _phone("0600")
+    landlord = Landlord(stack, phone=_phone()[0])
+    landlord.add_tenant(month_start(0, 1), phone=delivered_phone)
+    landlord.add_tenant(month_start(0, 1), phone=failed_phone)
+
+    def report(number):
+        return stack.sql(f"SELECT IFNULL(delivery_status, '-'), IFNULL(delivery_failure, '-') FROM outbox"
+                         f" WHERE channel = 'sms' AND recipient = '{number}'").strip().split("\t")
+    wait_for(lambda: report(delivered_number)[0] == "Success", timeout=30, what="a delivery report")
+    wait_for(lambda: report(failed_number)[0] == "Failed", timeout=30, what="a failure report")
+    assert report(failed_number) == ["Failed", "DeliveryFailure"]
+
+    # A report on any other path changes nothing.
+    message_id = stack.sql(f"SELECT provider_message_id FROM outbox WHERE channel = 'sms'"
+                           f" AND recipient = '{delivered_number}'").strip()
+    body = {"id": message_id, "status": "Failed", "phoneNumber": delivered_number}
+    for token in ("wrong-token-0123456789", stack.sms_token[:-1], ""):
+        assert requests.post(stack.url(f"/sms/reports/{token}"), data=body).status_code == 404
+    assert report(delivered_number)[0] == "Success"
+
+
+def test_sms_turned_off_by_the_person_or_for_the_property_are_not_sent(stack):
+    tenant_phone, tenant_number = _phone()
+    landlord = Landlord(stack, phone=_phone()[0])
+    lease = landlord.add_tenant(month_start(-1, 1), phone=tenant_phone)
+    _wait_status(stack, tenant_number, "tenant_approved", "sent")
+
+    page = f"/landlord/properties/{landlord.property_id}"
+    assert post_form(stack, landlord.browser, page, f"{page}/sms-reminders", {"sms": "off"}).status_code == 303
+    assert 'data-sms-reminders="off"' in landlord.browser.get(stack.url(page)).text
+    remind = {"lease": lease.id}
+    assert post_form(stack, landlord.browser, f"/landlord/reminders/new?lease={lease.id}", "/landlord/reminders",
+                     remind).status_code == 303
+    assert post_form(stack, landlord.browser, page, f"{page}/sms-reminders", {"sms": "on"}).status_code == 303
+
+    assert post_form(stack, lease.browser, "/account/sms", "/account/sms", {"sms": "off"}).status_code == 303
+    assert 'data-sms-enabled="off"' in lease.browser.get(stack.url("/account/sms")).text
+    assert post_form(stack, landlord.browser, f"/landlord/reminders/new?lease={lease.id}", "/landlord/reminders",
+                     remind).status_code == 303
+
+    # Both reminders went by email; neither by SMS.
+    assert stack.sql(f"SELECT COUNT(*) FROM outbox WHERE kind = 'rent_reminder' AND recipient = '{lease.email}'"
+                     ).strip() == "2"
+    time.sleep(1.5)
+    assert _sms_rows(stack, tenant_number) == [["tenant_approved", "sent", "0"]]
+    assert len(stack.sms_messages(to=tenant_number)) == 1
+
+
+def test_a_landlord_sees_their_tenants_sms_this_month_and_never_anothers(stack):
+    mine = Landlord(stack, phone=_phone()[0])
+    theirs = Landlord(stack, phone=_phone()[0])
+    tenant_phone, tenant_number = _phone()
+    mine.add_tenant(month_start(0, 1), phone=tenant_phone)
+    _wait_status(stack, tenant_number, "tenant_approved", "sent")
+    page = mine.browser.get(stack.url("/landlord/reminders")).text
+    assert 'data-sms-month-count="1" data-sms-month-parts="1"' in page
+    assert 'data-sms-month-count="0"' in theirs.browser.get(stack.url("/landlord/reminders")).text

@@ -27,6 +27,9 @@ enum Features {
         DashboardRoutes.register(in: &router)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)
+        // SMS
+        SMSPreferenceRoutes.register(in: &router)
+        DeliveryReportRoutes.register(in: &router)
         APIRoutes.register(in: &router, config: config)
     }
 

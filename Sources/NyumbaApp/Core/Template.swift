@@ -12,6 +12,7 @@ enum Template: String, CaseIterable, Sendable {
     case accountsResetPassword = "accounts/reset_password"
     case accountsResetLinkInvalid = "accounts/reset_link_invalid"
     case accountsChangePassword = "accounts/change_password"
+    case accountsSMS = "accounts/sms"
     case propertiesIndex = "properties/index"
     case propertiesNew = "properties/new"
     case propertiesShow = "properties/show"

@@ -36,6 +36,14 @@ enum NoticeKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// An SMS of this kind goes to a tenant (what a landlord's monthly SMS count counts).
+    var textsTenants: Bool {
+        switch self {
+        case .tenantApproved, .paymentReceipt, .paymentReceiptManual, .rentReminder: true
+        default: false
+        }
+    }
+
     /// The template of this kind on `channel`, under `templates/`.
     func template(_ channel: NoticeChannel) -> String { channel.folder + "/" + rawValue }
 

@@ -31,6 +31,19 @@ enum PropertyRoutes {
             return context.page(.propertiesUnit, UnitPage(layout: layout, property: property, unit: unit))
         }
         router.landlord("POST", "/landlord/properties/:id/units/:unitId", updateUnit)
+        router.landlord("POST", "/landlord/properties/:id/sms-reminders", setSMSReminders)
+    }
+
+    /// Turns the property's SMS reminders on (`sms=on`) or off (`sms=off`); anything else is 400.
+    private static func setSMSReminders(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext)
+        throws -> Response
+    {
+        let property = try lookUpProperty(request, landlord, context)
+        guard let on = SMSChoice.read(try request.form()) else {
+            throw HTTPError.badRequest("Choose whether this property's reminders go by SMS too.")
+        }
+        try PropertyStore(db: context.db).setSMSReminders(on, property: property.id, landlord: landlord.id)
+        return .redirect(to: "/landlord/properties/\(property.id)?done=sms-\(on ? "on" : "off")")
     }
 
     /// Fixed messages after a redirect; never text taken from the address.
@@ -39,6 +52,8 @@ enum PropertyRoutes {
         case "created": "Property added. Share its code or invite link with your tenants."
         case "unit-saved": "Unit saved."
         case "unit-added": "Unit added."
+        case "sms-on": "Rent reminders for this property now go by SMS too."
+        case "sms-off": "Rent reminders for this property now go by email only."
         default: nil
         }
     }

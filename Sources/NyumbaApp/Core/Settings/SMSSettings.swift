@@ -15,6 +15,9 @@ public struct SMSSettings: Sendable {
     public var retryBaseSeconds: Int = 30
     /// After this many failed attempts an SMS is marked failed for good.
     public var maxAttempts: Int = 8
+    /// The secret last path segment of the delivery-report URL (`/sms/reports/<token>`); nil
+    /// refuses every report.
+    public var reportToken: String?
 
     static func read(_ reader: inout SettingsReader) -> SMSSettings {
         var settings = SMSSettings()
@@ -27,6 +30,10 @@ public struct SMSSettings: Sendable {
             "NYUMBA_SMS_SENDER_ID", "1 to 11 letters and digits (a registered sender ID)", default: ""
         ) { SMSMessage.isValidSenderID($0) ? $0 : nil }
         if settings.senderID?.isEmpty == true { settings.senderID = nil }
+        settings.reportToken = reader.parsed(
+            "NYUMBA_SMS_REPORT_TOKEN", "a random string of at least 16 letters, digits, - or _", default: ""
+        ) { Self.isReportToken($0) ? $0 : nil }
+        if settings.reportToken?.isEmpty == true { settings.reportToken = nil }
         guard let base = reader.optional("NYUMBA_AT_BASE_URL") else { return settings }
         settings.baseURL = base
         settings.username = reader.required(
@@ -40,6 +47,15 @@ public struct SMSSettings: Sendable {
             }
         }
         return settings
+    }
+
+    /// 16 to 128 ASCII letters, digits, `-` or `_`: a path segment nobody guesses.
+    static func isReportToken(_ text: String) -> Bool {
+        (16...128).contains(text.utf8.count)
+            && text.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == 0x2D || byte == 0x5F
+            }
     }
 
     /// Africa's Talking when a base URL is set, otherwise files in `directory`.
