@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "NyumbaApp",
             dependencies: [
-                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMSSimulator", "Redis",
+                "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMS", "SMSSimulator", "Redis",
                 "Locking", "Localization",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
-        .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
+        .testTarget(
+            name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web", "SMS", "Locking"]),
     ]
 )

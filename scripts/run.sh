@@ -42,6 +42,19 @@ if [ -z "${NYUMBA_DARAJA_BASE_URL:-}" ]; then
     use_sim=1
 fi
 
+# SMS: the bundled Africa's Talking simulator unless NYUMBA_AT_BASE_URL points at the real one.
+export NYUMBA_SMS_DIR="${NYUMBA_SMS_DIR:-$var/sms}"
+sms_sim_pid=""
+if [ -z "${NYUMBA_AT_BASE_URL:-}" ]; then
+    export NYUMBA_SMS_SIM_PORT="${NYUMBA_SMS_SIM_PORT:-8091}"
+    export NYUMBA_AT_BASE_URL="http://127.0.0.1:$NYUMBA_SMS_SIM_PORT"
+    export NYUMBA_AT_USERNAME="${NYUMBA_AT_USERNAME:-sandbox}"
+    export NYUMBA_AT_API_KEY="${NYUMBA_AT_API_KEY:-sim-api-key}"
+    export NYUMBA_SMS_REPORT_TOKEN="${NYUMBA_SMS_REPORT_TOKEN:-$(openssl rand -hex 16)}"
+    export NYUMBA_SMS_SIM_REPORT_URL="$NYUMBA_PUBLIC_URL/sms/reports/$NYUMBA_SMS_REPORT_TOKEN"
+    use_sms_sim=1
+fi
+
 responder_pid=""
 stop_all() {
     trap - INT TERM EXIT
@@ -52,10 +65,12 @@ stop_all() {
         kill -TERM "$responder_pid"
         wait "$responder_pid" || true
     fi
-    if [ -n "$sim_pid" ] && kill -0 "$sim_pid" 2>/dev/null; then
-        kill -TERM "$sim_pid"
-        wait "$sim_pid" || true
-    fi
+    for pid in "$sim_pid" "$sms_sim_pid"; do
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid"
+            wait "$pid" || true
+        fi
+    done
     if [ -z "${keep_db:-}" ]; then bash scripts/mariadb.sh stop "$var/db" >/dev/null 2>&1 || true; fi
     echo "stopped; data kept in $var"
 }
@@ -74,6 +89,10 @@ fi
 if [ -n "${use_sim:-}" ]; then
     "$bin" daraja-sim >>"$var/daraja-sim.log" 2>&1 &
     sim_pid=$!
+fi
+if [ -n "${use_sms_sim:-}" ]; then
+    "$bin" sms-sim >>"$var/sms-sim.log" 2>&1 &
+    sms_sim_pid=$!
 fi
 
 "$bin" serve 2>>"$var/responder.log" &
@@ -98,6 +117,7 @@ cat <<MSG
 $(cat "$var/demo-logins.txt" 2>/dev/null | sed 's/^/  /')
   responder log: $var/responder.log
   emails are written to: $NYUMBA_MAIL_DIR
+  SMS: $NYUMBA_AT_BASE_URL${use_sms_sim:+ (the simulator: curl $NYUMBA_AT_BASE_URL/sim/messages)}
   M-Pesa: $NYUMBA_DARAJA_BASE_URL${use_sim:+ (the simulator; phones ending 1032 cancel, 2001 wrong PIN, 1037 time out)}
   Paybill payment (simulator): curl -d '{"shortcode":"SHORTCODE","account":"ACCOUNT","amount":100,"phone":"254712345678"}' $NYUMBA_DARAJA_BASE_URL/sim/c2b/pay
   Ctrl-C stops everything.

@@ -74,6 +74,13 @@ final class AccessRulesTests: XCTestCase {
         ("POST", "/daraja/stk/:token", "/daraja/stk/wrong-token", .secretPath),
         ("POST", "/daraja/c2b/:token/confirmation", "/daraja/c2b/wrong-token/confirmation", .secretPath),
         ("POST", "/daraja/c2b/:token/validation", "/daraja/c2b/wrong-token/validation", .secretPath),
+        ("POST", "/sms/reports/:token", "/sms/reports/wrong-token-0123456789", .secretPath),
+        ("GET", "/account/sms", "/account/sms", .signedIn),
+        ("POST", "/account/sms", "/account/sms", .signedIn),
+        (
+            "POST", "/landlord/properties/:id/sms-reminders", "/landlord/properties/{property}/sms-reminders",
+            .landlordResource
+        ),
         ("GET", "/tenant/payments/:id/receipt", "/tenant/payments/{payment}/receipt", .tenantResource),
         ("GET", "/landlord/payments/:id/receipt", "/landlord/payments/{payment}/receipt", .landlordResource),
         ("GET", "/landlord/leases/:id", "/landlord/leases/{lease}", .landlordResource),

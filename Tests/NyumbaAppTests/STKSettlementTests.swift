@@ -76,8 +76,11 @@ final class STKSettlementTests: XCTestCase {
             try app.rows(
                 "SELECT amount, channel, receipt, checkout_request_id FROM payments WHERE lease_id = ?", [lease]),
             [["5000", "stk", "TKA1B2C3D4", checkout]])
-        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt'"), 1)
-        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM notifications WHERE kind = 'payment'"), 1)
+        XCTAssertEqual(
+            try app.rows(
+                "SELECT channel, COUNT(*) FROM outbox WHERE kind = 'payment_receipt' GROUP BY channel ORDER BY 1"),
+            [["email", "1"], ["sms", "1"]])
+        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM notifications WHERE kind = 'payment_received'"), 1)
         XCTAssertEqual(try app.value("SELECT outcome FROM daraja_callbacks"), "settled")
     }
 
@@ -96,7 +99,8 @@ final class STKSettlementTests: XCTestCase {
         let checkout = try pushed()
         for _ in 0..<3 { XCTAssertEqual(callback(checkout, code: 0, receipt: "TKDUP00001").status, 200) }
         XCTAssertEqual(try payments(), 1)
-        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt'"), 1)
+        XCTAssertEqual(
+            try app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email'"), 1)
         XCTAssertEqual(
             try app.rows("SELECT outcome FROM daraja_callbacks ORDER BY id").map { $0[0] },
             ["settled", "duplicate", "duplicate"])

@@ -26,13 +26,13 @@ def unique_email(prefix: str = "landlord") -> str:
 
 
 def sign_up_landlord(stack, email: str | None = None, password: str = PASSWORD,
-                     name: str = "Wanjiru Kamau") -> tuple[requests.Session, str]:
+                     name: str = "Wanjiru Kamau", phone: str = "0712345678") -> tuple[requests.Session, str]:
     """A new landlord, signed in; returns the browser and the email."""
     email = email or unique_email()
     browser = requests.Session()
     token = form_token(browser, stack.url("/signup"))
     response = browser.post(stack.url("/signup"), data={
-        "_csrf": token, "name": name, "email": email, "phone": "0712345678", "password": password,
+        "_csrf": token, "name": name, "email": email, "phone": phone, "password": password,
     }, allow_redirects=False)
     assert response.status_code == 303, (response.status_code, response.text[:500])
     return browser, email

@@ -41,12 +41,12 @@ def unit_id(stack, property_id: int, label: str) -> int:
 
 def sign_up_tenant(stack, invite: str | None = None, code: str | None = None, unit: str = "",
                    name: str = "Otieno Odhiambo", email: str | None = None,
-                   csrf: bool = True) -> tuple[requests.Session, str, requests.Response]:
+                   csrf: bool = True, phone: str = "0722 000 111") -> tuple[requests.Session, str, requests.Response]:
     """Posts the tenant sign-up form (by invite token or by code); returns browser, email, response."""
     email = email or unique_email("tenant")
     browser = requests.Session()
     page = f"/join/{invite}" if invite else "/signup/tenant"
-    data = {"name": name, "email": email, "phone": "0722 000 111", "password": PASSWORD, "unit": unit}
+    data = {"name": name, "email": email, "phone": phone, "password": PASSWORD, "unit": unit}
     if invite:
         data["invite"] = invite
     if code is not None:

@@ -66,19 +66,19 @@ class Landlord:
     """A landlord with one property of `units` units; tenants added with `add_tenant`."""
 
     def __init__(self, stack, name: str | None = None, property_name: str | None = None, units: int = 4,
-                 rent: int = 10000):
+                 rent: int = 10000, phone: str = "0712345678"):
         self.stack = stack
         self.name = name or f"Landlord {secrets.token_hex(3)}"
-        self.browser, self.email = sign_up_landlord(stack, name=self.name)
+        self.browser, self.email = sign_up_landlord(stack, name=self.name, phone=phone)
         self.id = user_id(stack, self.email)
         self.property_name = property_name or f"Court {secrets.token_hex(3)}"
         self.property_id = add_property(stack, self.browser, name=self.property_name, units=units, rent=rent)
         _, self.invite = property_row(stack, self.property_id)
         self.next_unit = 1
 
-    def add_tenant(self, start: date, due_day: int = 5, rent: int = 10000) -> Lease:
+    def add_tenant(self, start: date, due_day: int = 5, rent: int = 10000, phone: str = "0722 000 111") -> Lease:
         name = f"Tenant {secrets.token_hex(3)}"
-        browser, email, response = sign_up_tenant(self.stack, invite=self.invite, name=name)
+        browser, email, response = sign_up_tenant(self.stack, invite=self.invite, name=name, phone=phone)
         assert response.status_code == 303
         unit = f"A{self.next_unit}"
         self.next_unit += 1

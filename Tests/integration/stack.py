@@ -1,6 +1,7 @@
 """The real parts of a Nyumba deployment, started in a temporary folder for tests:
-a private MariaDB, the `nyumba serve` responder, nginx in front of it and an SMTP sink
-(aiosmtpd writing every message it receives into a Maildir)."""
+a private MariaDB, the `nyumba serve` responder, nginx in front of it, an SMTP sink
+(aiosmtpd writing every message it receives into a Maildir), and the Daraja and Africa's
+Talking SMS simulators."""
 
 import email
 import email.policy
@@ -108,6 +109,22 @@ class Stack:
             NYUMBA_DARAJA_TIMEOUT_SECONDS="2",
             NYUMBA_DARAJA_SIM_LATE_ANSWER_MS="4000",
         )
+        # The Africa's Talking SMS simulator, and the responder's SMS sender pointed at it.
+        self.sms_sim_port = free_port()
+        self.sms_sim = None
+        self.sms_sim_log = root / "sms-sim.log"
+        self.sms_token = secrets.token_hex(24)
+        self.env.update(
+            NYUMBA_SMS_SIM_PORT=str(self.sms_sim_port),
+            NYUMBA_AT_BASE_URL=f"http://127.0.0.1:{self.sms_sim_port}",
+            NYUMBA_AT_USERNAME="sandbox",
+            NYUMBA_AT_API_KEY="sim-api-key",
+            NYUMBA_SMS_DIR=str(root / "sms"),
+            NYUMBA_SMS_RETRY_SECONDS="1",
+            NYUMBA_SMS_REPORT_TOKEN=self.sms_token,
+            # The simulator posts its delivery reports through nginx, as Africa's Talking would.
+            NYUMBA_SMS_SIM_REPORT_URL=f"{self.base}/sms/reports/{self.sms_token}",
+        )
 
     # MariaDB
 
@@ -194,18 +211,45 @@ class Stack:
 
     # The Daraja simulator
 
-    def start_simulator(self):
-        log = open(self.sim_log, "ab")
-        self.sim = subprocess.Popen([self.binary, "daraja-sim"], env=self.env, cwd=REPO, stdout=log, stderr=log)
-        wait_for(lambda: self._listening(self.sim_port) or self.sim.poll() is not None, what="Daraja simulator")
-        if self.sim.poll() is not None:
-            raise RuntimeError(f"Daraja simulator exited: {self.sim_log.read_text()[-2000:]}")
+    def _start_listener(self, command: str, port: int, log_path: Path) -> subprocess.Popen:
+        """Starts `nyumba <command>` and waits until it listens on `port`."""
+        log = open(log_path, "ab")
+        process = subprocess.Popen([self.binary, command], env=self.env, cwd=REPO, stdout=log, stderr=log)
+        wait_for(lambda: self._listening(port) or process.poll() is not None, what=command)
+        if process.poll() is not None:
+            raise RuntimeError(f"{command} exited: {log_path.read_text()[-2000:]}")
+        return process
 
-    def stop_simulator(self):
-        process, self.sim = self.sim, None
+    @staticmethod
+    def _stop(process):
         if process is not None and process.poll() is None:
             process.terminate()
             process.wait(timeout=10)
+
+    def start_simulator(self):
+        self.sim = self._start_listener("daraja-sim", self.sim_port, self.sim_log)
+
+    def stop_simulator(self):
+        process, self.sim = self.sim, None
+        self._stop(process)
+
+    # The SMS simulator
+
+    def start_sms_simulator(self):
+        self.sms_sim = self._start_listener("sms-sim", self.sms_sim_port, self.sms_sim_log)
+
+    def stop_sms_simulator(self):
+        process, self.sms_sim = self.sms_sim, None
+        self._stop(process)
+
+    @property
+    def sms_sim_url(self) -> str:
+        return f"http://127.0.0.1:{self.sms_sim_port}"
+
+    def sms_messages(self, to: str | None = None) -> list[dict]:
+        """The SMS the simulator accepted (those to `to`, an international number, when given), oldest first."""
+        messages = requests.get(self.sms_sim_url + "/sim/messages", timeout=5).json()
+        return [m for m in messages if to is None or to in m["to"]]
 
     @property
     def sim_url(self) -> str:
@@ -264,6 +308,7 @@ class Stack:
         self.start_database()
         self.start_smtp()
         self.start_simulator()
+        self.start_sms_simulator()
         migrated = self.nyumba("migrate")
         assert migrated.returncode == 0, migrated.stderr
         self.start_responder()
@@ -288,6 +333,7 @@ class Stack:
         self.stop_nginx()
         self.stop_responder()
         self.stop_simulator()
+        self.stop_sms_simulator()
         self.stop_smtp()
         self.stop_database()
 

@@ -110,8 +110,9 @@ def test_register_then_pay_the_paybill_through_the_simulator_records_one_payment
     assert count(stack, f"SELECT COUNT(*) FROM c2b_callbacks WHERE trans_id = '{trans_id}'") == 2
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 12,500" in mail.body and trans_id in mail.body
-    notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}")
-    assert "KES 12,500 received from Mwangi Kariuki" in notes
+    [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}"
+                       " AND kind = 'payment_received'").splitlines()
+    assert json.loads(note)["amount"] == "KES 12,500" and json.loads(note)["tenantName"] == "Mwangi Kariuki"
     assert trans_id in tenant.get(stack.url("/tenant")).text
     payment = int(stack.sql(f"SELECT id FROM payments WHERE receipt = '{trans_id}'"))
     receipt = tenant.get(stack.url(f"/tenant/payments/{payment}/receipt")).text
@@ -279,6 +280,13 @@ def test_unmatched_payments_are_listed_for_the_paybills_landlord_who_assigns_the
     assert "KES 4,000" in page.text and "JANE DOE" in page.text
     assert "Phone matches your tenant Achieng Otieno" in page.text
     assert 'data-unmatched-count="1"' in landlord.get(stack.url("/landlord/payments")).text
+    # The paybill's landlord is told by SMS and on their notifications tab, nobody else.
+    landlord_id = user_id(stack, landlord_email)
+    assert stack.sql(f"SELECT channel, recipient FROM outbox WHERE kind = 'unmatched_payment'"
+                     f" AND landlord_id = {landlord_id}").split() == ["sms", "+254712345678"]
+    assert 'data-notification="unmatched_payment"' in landlord.get(stack.url("/landlord/notifications")).text
+    assert trans_id in landlord.get(stack.url("/landlord/notifications")).text
+    assert 'data-notification="unmatched_payment"' not in other.get(stack.url("/landlord/notifications")).text
 
     # Nobody else sees or decides it.
     assert trans_id not in other.get(stack.url("/landlord/payments/unmatched")).text
@@ -334,6 +342,7 @@ def test_unmatched_payments_on_the_shared_shortcode_are_the_operators_only(stack
     assert _confirm(stack, _body("ZZZZ99", trans_id=trans_id, msisdn="254712345678")).status_code == 200
     assert _c2b(stack, trans_id, "status, IFNULL(landlord_id, '-')") == ["unmatched", "-"]
     assert trans_id not in landlord.get(stack.url("/landlord/payments/unmatched")).text
+    assert count(stack, f"SELECT COUNT(*) FROM notifications WHERE parameters LIKE '%{trans_id}%'") == 0
     listed = stack.nyumba("unmatched")
     assert listed.returncode == 0, listed.stderr
     assert trans_id in listed.stdout and "ZZZZ99" in listed.stdout

@@ -163,8 +163,10 @@ def test_success_end_to_end_records_one_payment_with_receipt_email_and_notificat
     assert "A1" in json.dumps(push)
 
     landlord_id = user_id(stack, landlord_email)
-    notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {landlord_id} AND kind = 'payment'")
-    assert "KES 12,500 received from Akinyi Ouma, unit A1" in notes
+    [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {landlord_id}"
+                       " AND kind = 'payment_received'").splitlines()
+    assert {k: json.loads(note)[k] for k in ("amount", "tenantName", "unit")} == {
+        "amount": "KES 12,500", "tenantName": "Akinyi Ouma", "unit": "A1"}
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 12,500" in mail.body and f"/tenant/payments/{payment_id}/receipt" in mail.body
     assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{_checkout(stack, request)}'"
@@ -302,9 +304,9 @@ def test_amount_mismatch_is_flagged_for_the_landlord(stack):
         assert time.monotonic() < deadline, "amount mismatch not flagged"
         time.sleep(0.1)
     assert _payments(stack, request)[0][0] == "4001"
-    notes = stack.sql(f"SELECT message FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)} "
-                      "AND kind = 'amount_mismatch'")
-    assert "Amount differs" in notes and "KES 4,000" in notes and "KES 4,001" in notes
+    [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)} "
+                       "AND kind = 'amount_mismatch'").splitlines()
+    assert json.loads(note)["asked"] == "KES 4,000" and json.loads(note)["reported"] == "KES 4,001"
 
 
 def test_balance_item_without_value_is_parsed(stack):

@@ -45,7 +45,7 @@ def test_tenant_signs_up_through_the_invite_link_and_waits_for_approval(stack):
         f"SELECT property_id, requested_unit, status FROM tenancy_requests WHERE tenant_id = {user_id(stack, email)}"
     ).split() == [str(property_id), "a3", "pending"]
     landlord_id = user_id(stack, landlord_email)
-    notification = stack.sql(f"SELECT kind, message, link FROM notifications WHERE landlord_id = {landlord_id}")
+    notification = stack.sql(f"SELECT kind, parameters, link FROM notifications WHERE landlord_id = {landlord_id}")
     assert "tenant_signup" in notification and "Achieng Otieno" in notification
     assert "/landlord/notifications" in notification
 

@@ -67,4 +67,9 @@ struct AccountStore {
     func setStatus(_ status: AccountStatus, for id: UserID) throws {
         try db.execute("UPDATE users SET status = ? WHERE id = ?", status.rawValue, id.raw)
     }
+
+    /// Turns SMS from Nyumba on or off for the user.
+    func setSMS(_ on: Bool, for id: UserID) throws {
+        try db.execute("UPDATE users SET sms_enabled = ? WHERE id = ?", on, id.raw)
+    }
 }

@@ -40,11 +40,10 @@ struct LandlordSignup {
                     let id = try accounts.create(
                         role: .landlord, status: .active, name: name, email: email, phone: phone, passwordHash: hash,
                         language: Language.chosen(in: form) ?? context.language)
-                    let composer = EmailComposer(views: context.views, config: context.config)
-                    try Outbox(db: context.db).enqueue(
-                        composer.draft(
-                            .welcome, to: (name, email), subject: "Welcome to Nyumba",
-                            ["loginURL": context.config.link("/login")], landlordID: id))
+                    try context.notifier.send(
+                        Notice(
+                            recipient: NoticeRecipient(userID: id, name: name, email: email),
+                            model: Welcome(loginURL: context.config.link("/login")), landlordID: id))
                     guard let user = try UserStore(db: context.db).user(id: id) else { throw HTTPError.notFound }
                     return user
                 })

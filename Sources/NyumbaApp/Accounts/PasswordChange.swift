@@ -42,17 +42,10 @@ struct PasswordChange {
         let newHash = context.passwords.hash(password)
         let reloaded: CurrentUser? = try context.db.transaction {
             try accounts.changePassword(newHash, for: user.id)
-            try Outbox(db: context.db).enqueue(Self.changedEmail(to: user, context))
+            try context.notifier.send(PasswordChanged.notice(to: user, context.config))
             return try UserStore(db: context.db).user(id: user.id)
         }
         context.authCache.invalidate(user.id)
         return .changed(reloaded)
-    }
-
-    /// The "your password was changed" email.
-    static func changedEmail(to user: CurrentUser, _ context: AppContext) -> EmailDraft {
-        EmailComposer(views: context.views, config: context.config).draft(
-            .passwordChanged, to: (user.name, user.email), subject: "Your Nyumba password was changed",
-            ["forgotURL": context.config.link("/password/forgot")])
     }
 }

@@ -24,14 +24,11 @@ struct PasswordResets {
         guard errors.isEmpty else { return (email, errors) }
         if let (user, _) = try AccountStore(db: context.db).credentials(email: email) {
             let token = SecureRandom.bytes(32)
-            let composer = EmailComposer(views: context.views, config: context.config)
             let link = context.config.link("/password/reset/\(Base64URL.encode(token))")
             try context.db.transaction {
                 try PasswordResetStore(db: context.db).create(for: user.id, tokenHash: SHA256.hash(token))
-                try Outbox(db: context.db).enqueue(
-                    composer.draft(
-                        .passwordReset, to: (user.name, user.email), subject: "Choose a new Nyumba password",
-                        ["resetURL": link]))
+                try context.notifier.send(
+                    Notice(recipient: NoticeRecipient(user), model: PasswordResetLink(resetURL: link)))
             }
         }
         return (email, errors)
@@ -61,7 +58,7 @@ struct PasswordResets {
             else { return nil }
             try resets.markUsed(for: id)
             try accounts.changePassword(newHash, for: id)
-            try Outbox(db: context.db).enqueue(PasswordChange.changedEmail(to: user, context))
+            try context.notifier.send(PasswordChanged.notice(to: user, context.config))
             return user
         }
         guard let changed else { return .unusableLink }

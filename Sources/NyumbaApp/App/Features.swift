@@ -1,7 +1,7 @@
 import Web
 
 /// Every feature of the application, plugged in in one place: the routes each adds, and what
-/// they lend to the pages Core draws. Templates are typed (`Template`, `EmailTemplate`) and
+/// they lend to the pages Core draws. Templates are typed (`Template`, `NoticeKind`) and
 /// checked at start-up, so no feature lists them here.
 enum Features {
     /// Adds every feature's routes.
@@ -28,6 +28,9 @@ enum Features {
         DashboardRoutes.register(in: &router)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)
+        // SMS
+        SMSPreferenceRoutes.register(in: &router)
+        DeliveryReportRoutes.register(in: &router)
         APIRoutes.register(in: &router, config: config)
     }
 

@@ -36,8 +36,12 @@ enum ApprovalRoutes {
             guard let form, form.0 == request.id else { return builder.card(request, units: units) }
             return builder.card(request, units: units, approve: form.1, reject: form.2)
         }
+        let renderer = NoticeRenderer(views: context.views, config: context.config)
+        let language = context.language
         let lines = try store.recentNotifications(landlord: landlord.id).map {
-            NotificationsPage.Line(message: $0.message, link: $0.link, date: NairobiTime.dateTime($0.createdAt))
+            NotificationsPage.Line(
+                kind: $0.kind, message: $0.message(renderer, language: language), link: $0.link,
+                date: NairobiTime.dateTime($0.createdAt))
         }
         let layout = try context.layout("Notifications", landlord, notice: notice)
         return context.page(
@@ -76,29 +80,5 @@ enum ApprovalRoutes {
         case .alreadyDecided(let status): return try alreadyDecided(status, landlord, context)
         case .invalid: return try notificationsPage(landlord, context, status: 400, form: (id, nil, typed))
         }
-    }
-}
-
-/// The emails that tell a tenant what their landlord decided.
-struct DecisionEmails {
-    let context: AppContext
-
-    func approved(_ request: TenancyRequest, unit: UnitChoice, terms: LeaseTerms, landlord: UserID) -> EmailDraft {
-        EmailComposer(views: context.views, config: context.config).draft(
-            .tenantApproved, to: (request.tenantName, request.tenantEmail),
-            subject: "You are approved: unit \(unit.label), \(request.propertyName)",
-            [
-                "propertyName": request.propertyName, "unit": unit.label, "rent": Money.kes(terms.monthlyRent),
-                "dueDay": Ordinal.dayOfMonth(terms.dueDay), "startDate": terms.startDate,
-                "loginURL": context.config.link("/login"),
-            ], landlordID: landlord)
-    }
-
-    func rejected(_ request: TenancyRequest, reason: String?, landlord: UserID) -> EmailDraft {
-        var model: [String: Any] = ["propertyName": request.propertyName]
-        if let reason { model["reason"] = reason }
-        return EmailComposer(views: context.views, config: context.config).draft(
-            .tenantRejected, to: (request.tenantName, request.tenantEmail),
-            subject: "Your request for \(request.propertyName) was declined", model, landlordID: landlord)
     }
 }

@@ -77,13 +77,14 @@ extension ApprovalStore {
     func recentNotifications(landlord: UserID, offset: Int = 0, limit: Int = 20) throws -> [LandlordNotification] {
         try db.query(
             """
-            SELECT message, link, created_at FROM notifications WHERE landlord_id = ?
+            SELECT kind, message, parameters, link, created_at FROM notifications WHERE landlord_id = ?
             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
             """, landlord.raw, limit, offset
         ).map { row in
             LandlordNotification(
-                message: try row.string("message"), link: try row.optionalString("link"),
-                createdAt: try row.date("created_at"))
+                kind: try row.string("kind"), storedMessage: try row.optionalString("message"),
+                parameters: try row.optionalString("parameters").map(LandlordNotifications.parameters),
+                link: try row.optionalString("link"), createdAt: try row.date("created_at"))
         }
     }
 }

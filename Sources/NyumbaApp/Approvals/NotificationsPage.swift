@@ -30,6 +30,7 @@ struct NotificationsPage {
 
     /// One line of the recent notifications.
     struct Line {
+        let kind: String
         let message: String
         let link: String?
         let date: String

@@ -32,8 +32,8 @@ struct TenancyDecisions {
             try store.createLease(terms, request: tenancy, landlord: landlord, versions: context.versions)
             try store.decide(id, landlord: landlord, approved: true, reason: nil, versions: context.versions)
             try AccountStore(db: context.db).setStatus(.active, for: tenancy.tenantID)
-            try Outbox(db: context.db).enqueue(
-                DecisionEmails(context: context).approved(tenancy, unit: unit, terms: terms, landlord: landlord))
+            try context.notifier.send(
+                TenantApproved.notice(tenancy, unit: unit, terms: terms, landlord: landlord, context.config))
             return .done(tenancy)
         }
         if case .done(let tenancy) = outcome { context.authCache.invalidate(tenancy.tenantID) }
@@ -50,8 +50,7 @@ struct TenancyDecisions {
             guard valid else { return .invalid }
             try store.decide(id, landlord: landlord, approved: false, reason: reason, versions: context.versions)
             try AccountStore(db: context.db).setStatus(.rejected, for: tenancy.tenantID)
-            try Outbox(db: context.db).enqueue(
-                DecisionEmails(context: context).rejected(tenancy, reason: reason, landlord: landlord))
+            try context.notifier.send(TenantRejected.notice(tenancy, reason: reason, landlord: landlord))
             return .done(tenancy)
         }
         if case .done(let tenancy) = outcome { context.authCache.invalidate(tenancy.tenantID) }

@@ -48,11 +48,23 @@ struct UnitChoice {
     let isVacant: Bool
 }
 
-/// A line of the landlord's recent notifications.
+/// A line of the landlord's recent notifications: its kind and parameters, put into words when shown.
 struct LandlordNotification {
-    let message: String
+    let kind: String
+    /// The words lines written before notifications kept their parameters were stored with.
+    let storedMessage: String?
+    /// Nil for such an older line.
+    let parameters: [String: Any]?
     let link: String?
     let createdAt: Date
+
+    /// The line in `language`.
+    func message(_ renderer: NoticeRenderer, language: Language) -> String {
+        guard let parameters, let kind = NoticeKind(rawValue: kind), kind.channels.contains(.notification) else {
+            return storedMessage ?? ""
+        }
+        return renderer.notification(kind, parameters: parameters, language: language)
+    }
 }
 
 /// What the landlord decided to let a tenant in on.

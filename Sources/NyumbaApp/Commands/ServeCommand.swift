@@ -9,7 +9,7 @@ import Web
 /// several nodes, schema changes are a deliberate step (`nyumba migrate`).
 enum ServeCommand {
     static func run(environment: [String: String], arguments: [String] = []) -> Int32 {
-        let options = ["--no-mailer", "--no-reconciler", "--no-scheduler"]
+        let options = ["--no-mailer", "--no-sms", "--no-reconciler", "--no-scheduler"]
         for argument in arguments where !options.contains(argument) {
             return Commands.fail("serve: unknown option \(argument)")
         }
@@ -46,6 +46,14 @@ enum ServeCommand {
                 return Commands.fail("NYUMBA_SMTP_URL: \(error.description)")
             }
         }
+        var texter: BackgroundLoop? = nil
+        if !arguments.contains("--no-sms") {
+            do {
+                texter = try BackgroundLoop.smsSender(databaseURL: config.databaseURL, settings: config.sms)
+            } catch {
+                return Commands.fail("NYUMBA_AT_BASE_URL: \(error.description)")
+            }
+        }
         let reconciler =
             arguments.contains("--no-reconciler")
             ? nil
@@ -67,6 +75,7 @@ enum ServeCommand {
                 onListening: {
                     // Started here, after the server blocked the stop signals for new threads.
                     mailer?.start()
+                    texter?.start()
                     scheduler?.start()
                     reconciler?.start()
                     Log.startFlusher()
@@ -76,6 +85,7 @@ enum ServeCommand {
             return Commands.fail(String(describing: error))
         }
         mailer?.stop()
+        texter?.stop()
         scheduler?.stop()
         reconciler?.stop()
         Log.info("serve: stopped")

@@ -37,6 +37,9 @@ public final class AppContext {
         passwords = PasswordHasher(iterations: config.passwordIterations)
     }
 
+    /// Sends notices on this worker's connection (inside the caller's transaction).
+    var notifier: Notifier { Notifier(db: db, views: views, config: config) }
+
     var sessions: Sessions { Sessions(db: db, key: config.secretKey, cache: authCache) }
 
     /// The session of a browser request.

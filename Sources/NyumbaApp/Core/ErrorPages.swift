@@ -8,9 +8,9 @@ struct ErrorPages: Sendable {
     let views: Views
 
     /// The secrets request paths carry (reset and invitation tokens, the Daraja callback
-    /// token) and query values named `token` or `code`: never written to a log.
+    /// and SMS delivery-report tokens) and query values named `token` or `code`: never written to a log.
     static let logRedaction = LogRedaction(
-        secretSegmentsAfter: ["/password/reset/", "/join/", "/daraja/stk/", "/daraja/c2b/"],
+        secretSegmentsAfter: ["/password/reset/", "/join/", "/daraja/stk/", "/daraja/c2b/", "/sms/reports/"],
         secretQueryNames: ["token", "code"])
 
     func response(for error: any Error, request: Request) -> Response {
@@ -34,7 +34,7 @@ struct ErrorPages: Sendable {
                 status: 500, message: words("error.message.500"), reference: reference, views: views, language: language
             )
         }
-        if request.path.hasPrefix("/api/") || request.path.hasPrefix("/daraja/") {
+        if request.path.hasPrefix("/api/") || request.path.hasPrefix("/daraja/") || request.path.hasPrefix("/sms/") {
             return .json(APIErrorBody(page), status: page.status)
         }
         var response = Response.html(views.render(.error, page, in: language), status: page.status)

@@ -12,6 +12,7 @@ enum Template: String, CaseIterable, Sendable {
     case accountsResetPassword = "accounts/reset_password"
     case accountsResetLinkInvalid = "accounts/reset_link_invalid"
     case accountsChangePassword = "accounts/change_password"
+    case accountsSMS = "accounts/sms"
     case propertiesIndex = "properties/index"
     case propertiesNew = "properties/new"
     case propertiesShow = "properties/show"
@@ -34,25 +35,4 @@ enum Template: String, CaseIterable, Sendable {
     case remindersLog = "reminders/log"
     case messagesTenant = "messages/tenant"
     case messagesLandlord = "messages/landlord"
-}
-
-/// Every email template, by the kind it is stored under in the outbox (`templates/emails/<kind>`).
-enum EmailTemplate: String, CaseIterable, Sendable {
-    case welcome = "welcome"
-    case passwordReset = "password_reset"
-    case passwordChanged = "password_changed"
-    case tenantPending = "tenant_pending"
-    case tenantSignup = "tenant_signup"
-    case tenantApproved = "tenant_approved"
-    case tenantRejected = "tenant_rejected"
-    case paymentReceipt = "payment_receipt"
-    case paymentReceiptManual = "payment_receipt_manual"
-    case leaseEnded = "lease_ended"
-    case rentReminder = "rent_reminder"
-    case messageToLandlord = "message_to_landlord"
-    case messageToTenant = "message_to_tenant"
-    case mpesaSettingsChanged = "mpesa_settings_changed"
-
-    /// The template's name under `templates/`.
-    var name: String { "emails/" + rawValue }
 }

@@ -16,10 +16,10 @@ public struct Views: Sendable {
     let catalogues: [Language: Catalog]
 
     /// Loads every `.mustache` file under `directory` and checks that every `Template` and
-    /// `EmailTemplate` has its file.
+    /// every notice kind's template on each of its channels has its file.
     init(directory: String) throws(ViewsError) {
         try self.init(
-            directory: directory, required: Template.allCases.map(\.rawValue) + EmailTemplate.allCases.map(\.name))
+            directory: directory, required: Template.allCases.map(\.rawValue) + NoticeKind.requiredTemplates)
     }
 
     /// Loads every `.mustache` file under `directory` (names keep their subfolder:
@@ -77,9 +77,10 @@ public struct Views: Sendable {
         render(named: template.rawValue, context, in: language)
     }
 
-    /// Renders an email; every `EmailTemplate` was checked at start-up.
-    func render(_ template: EmailTemplate, _ context: Any, in language: Language = .english) -> String {
-        render(named: template.name, context, in: language)
+    /// Renders a notice's words on one channel; every kind's templates were checked at start-up.
+    /// One template per kind and channel: the words of another language come from its catalogue.
+    func render(_ kind: NoticeKind, on channel: NoticeChannel, language: Language, _ context: Any) -> String {
+        render(named: kind.template(channel), context, in: language)
     }
 
     /// Renders a template by its file's name (for the tests of the machinery itself).

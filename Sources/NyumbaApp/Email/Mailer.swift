@@ -3,7 +3,7 @@ import Mail
 import MariaDB
 import Web
 
-/// Delivers the outbox: claims due emails for a lease (see `MailQueue`), sends
+/// Delivers the outbox: claims due emails for a lease (see `OutboxQueue`), sends
 /// each through the transport, and records it as sent, to be retried with exponential
 /// back-off, or failed for good (a permanent refusal, or too many attempts).
 struct Mailer {
@@ -27,8 +27,8 @@ struct Mailer {
 
     /// Claims and sends one batch of due emails; returns how many were claimed.
     func deliverBatch() throws -> Int {
-        let queue = MailQueue(db: db)
-        let emails: [QueuedEmail]
+        let queue = OutboxQueue(db: db, channel: .email)
+        let emails: [QueuedMessage]
         do {
             emails = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
         } catch let error as DatabaseError where Self.isLockConflict(error) {
@@ -46,7 +46,7 @@ struct Mailer {
 
     /// How many queued emails are due now (some perhaps locked by another mailer's claim).
     func dueCount() throws -> Int {
-        try MailQueue(db: db).dueCount()
+        try OutboxQueue(db: db, channel: .email).dueCount()
     }
 
     /// The wait before the next attempt after `attempts` earlier failures: `base · 2^attempts`,
@@ -55,7 +55,7 @@ struct Mailer {
         min(base * (1 << min(attempts, 20)), maximumDelay)
     }
 
-    private func deliver(_ email: QueuedEmail, queue: MailQueue) throws {
+    private func deliver(_ email: QueuedMessage, queue: OutboxQueue) throws {
         let domain = "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
         do throws(MailError) {
             try transport.send(try message(for: email))
@@ -76,7 +76,7 @@ struct Mailer {
         Log.info("mailer: sent #\(email.id) \(email.kind) to \(domain)")
     }
 
-    private func message(for email: QueuedEmail) throws(MailError) -> EmailMessage {
+    private func message(for email: QueuedMessage) throws(MailError) -> EmailMessage {
         let to = try EmailAddress(email.recipient, name: email.recipientName)
         var replyTo: EmailAddress? = nil
         if let address = email.replyTo { replyTo = try EmailAddress(address) }

@@ -22,7 +22,7 @@ struct LeaseEnding {
             guard try store.endLease(lease.id, landlord: lease.landlordID, on: day, versions: context.versions),
                 let updated = try store.lease(lease.id, landlord: lease.landlordID)
             else { return nil }
-            try Outbox(db: context.db).enqueue(LedgerEmails(context: context).leaseEnded(updated, today: today))
+            try context.notifier.send(LedgerNotices(config: context.config).leaseEnded(updated, today: today))
             return updated
         }
         guard let ended else { return .alreadyEnded }

@@ -2,7 +2,7 @@ import MariaDB
 
 /// The one way a payment enters the ledger, whatever brought it (STK push, paybill, cash or
 /// bank): the entry with its month totals and the dashboards' data-version bump
-/// (`LedgerStore.record`), the landlord's notice and the tenant's receipt email — in the
+/// (`LedgerStore.record`), the landlord's notice and the tenant's receipt (email and SMS) — in the
 /// caller's transaction (or one of its own), so all of it happens or none of it.
 struct PaymentRecorder {
     let db: Connection
@@ -22,16 +22,14 @@ struct PaymentRecorder {
                 return nil
             }
             guard let receipt = try ledger.receipt(id, landlord: entry.landlordID) else { return id }
-            let emails = LedgerEmails(views: views, config: config)
+            let notices = LedgerNotices(config: config)
+            let notifier = Notifier(db: db, views: views, config: config)
             if entry.channel == .manual {
                 // The landlord typed it in: no notice to them about their own entry.
-                try Outbox(db: db).enqueue(emails.manualReceipt(receipt))
+                try notifier.send(notices.manualReceipt(receipt))
             } else {
-                try LandlordNotifications(db: db).add(
-                    .payment, landlord: entry.landlordID,
-                    message: "\(Money.kes(entry.amount)) received from \(receipt.lease.tenantName), unit "
-                        + "\(receipt.lease.unitLabel) (\(receipt.lease.propertyName)) by M-Pesa.")
-                try Outbox(db: db).enqueue(emails.mpesaReceipt(receipt))
+                try notifier.send(notices.paymentReceived(receipt))
+                try notifier.send(notices.mpesaReceipt(receipt))
             }
             return id
         }

@@ -21,45 +21,31 @@ struct MessageSender {
     /// Sends `subject`/`text` along `lease` in `direction`; throws `MessageRefusal` over the limit.
     func send(_ direction: MessageDirection, lease: LeaseDetails, subject: String, text: String) throws {
         let store = MessageStore(db: db)
-        let composer = EmailComposer(views: views, config: config)
-        let place = "\(lease.unitLabel), \(lease.propertyName)"
+        let notifier = Notifier(db: db, views: views, config: config)
         try db.transaction {
             switch direction {
             case .toLandlord:
                 let sent = try store.lockAndCountLastHour(sender: lease.tenantID, direction: direction)
                 guard sent < Self.tenantHourlyLimit else { throw MessageRefusal.tooMany(limit: Self.tenantHourlyLimit) }
-                try Outbox(db: db).enqueue(
-                    composer.draft(
-                        .messageToLandlord, to: (lease.landlordName, lease.landlordEmail),
-                        subject: String("Message from \(lease.tenantName) (\(place)): \(subject)".prefix(200)),
-                        model(lease, subject, text, link: config.link("/landlord/leases/\(lease.id)/message")),
-                        landlordID: lease.landlordID, replyTo: lease.tenantEmail))
-                try store.record(lease: lease, direction: direction, subject: subject, body: text)
-                try LandlordNotifications(db: db).add(
-                    .message, landlord: lease.landlordID,
-                    message: "Message from \(lease.tenantName) (\(place)): \(subject)",
-                    link: "/landlord/leases/\(lease.id)/message")
+                let path = "/landlord/leases/\(lease.id)/message"
+                let message = MessageNotice(lease, subject: subject, text: text, link: config.link(path))
+                let queued = try notifier.send(
+                    Notice(
+                        recipient: lease.landlord, model: MessageToLandlord(message: message),
+                        landlordID: lease.landlordID, replyTo: lease.tenantEmail, link: path))
+                try store.record(lease: lease, direction: direction, subject: subject, body: text, outbox: queued.email)
             case .toTenant:
                 let sent = try store.lockAndCountLastHour(sender: lease.landlordID, direction: direction)
                 guard sent < Self.landlordHourlyLimit else {
                     throw MessageRefusal.tooMany(limit: Self.landlordHourlyLimit)
                 }
-                try Outbox(db: db).enqueue(
-                    composer.draft(
-                        .messageToTenant, to: (lease.tenantName, lease.tenantEmail),
-                        subject: String("Message from \(lease.landlordName) (\(place)): \(subject)".prefix(200)),
-                        model(lease, subject, text, link: config.link("/tenant/messages")),
-                        landlordID: lease.landlordID, replyTo: lease.landlordEmail))
-                try store.record(lease: lease, direction: direction, subject: subject, body: text)
+                let message = MessageNotice(lease, subject: subject, text: text, link: config.link("/tenant/messages"))
+                let queued = try notifier.send(
+                    Notice(
+                        recipient: lease.tenant, model: MessageToTenant(message: message), landlordID: lease.landlordID,
+                        replyTo: lease.landlordEmail))
+                try store.record(lease: lease, direction: direction, subject: subject, body: text, outbox: queued.email)
             }
         }
-    }
-
-    private func model(_ lease: LeaseDetails, _ subject: String, _ text: String, link: String) -> [String: Any] {
-        [
-            "tenantName": lease.tenantName, "tenantEmail": lease.tenantEmail, "landlordName": lease.landlordName,
-            "landlordEmail": lease.landlordEmail, "unit": lease.unitLabel, "propertyName": lease.propertyName,
-            "subject": subject, "text": text, "link": link,
-        ]
     }
 }

@@ -47,15 +47,16 @@ struct MessageStore {
         )?.int("sent") ?? 0
     }
 
-    /// Stores a message pointing at the outbox row just inserted on this connection; call it
-    /// inside the transaction that queued its email.
-    func record(lease: LeaseDetails, direction: MessageDirection, subject: String, body: String) throws {
-        let outbox = try db.queryOne("SELECT LAST_INSERT_ID() AS id")?.int64("id") ?? 0
+    /// Stores a message pointing at its email's outbox row; call it inside the transaction
+    /// that queued the email.
+    func record(lease: LeaseDetails, direction: MessageDirection, subject: String, body: String, outbox: Int64?)
+        throws
+    {
         try db.execute(
             """
             INSERT INTO messages (landlord_id, tenant_id, lease_id, direction, subject, body, outbox_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
-            """, lease.landlordID.raw, lease.tenantID.raw, lease.id.raw, direction.rawValue, subject, body, outbox)
+            """, lease.landlordID.raw, lease.tenantID.raw, lease.id.raw, direction.rawValue, subject, body, outbox ?? 0)
     }
 
     /// The tenant's messages with their landlords, newest first (`offset` pages the API's list).

@@ -53,7 +53,13 @@ struct C2BPayments {
             } catch let error as DatabaseError where error.isDuplicateKey {
                 return .duplicate
             }
-            guard let lease else { return .unmatched }
+            guard let lease else {
+                if let owner, let landlord = try UserStore(db: db).user(id: owner) {
+                    try Notifier(db: db, views: views, config: config).send(
+                        UnmatchedPaymentNotice.notice(facts, to: landlord, config))
+                }
+                return .unmatched
+            }
             return try record(id, facts, on: lease, as: .recorded)
         }
     }

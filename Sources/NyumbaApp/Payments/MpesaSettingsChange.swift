@@ -34,7 +34,7 @@ struct MpesaSettingsChange {
         let update = MpesaSettingsUpdate(db: context.db, config: context.config)
         let (checked, errors) = try context.db.transaction {
             let (checked, errors) = try update.save(form, landlord: landlord.id, versions: context.versions)
-            if errors.isEmpty { try Outbox(db: context.db).enqueue(email(action: "changed")) }
+            if errors.isEmpty { try context.notifier.send(notice(removed: false)) }
             return (checked, errors)
         }
         return errors.isEmpty ? .done : .invalid(checked, errors)
@@ -47,7 +47,7 @@ struct MpesaSettingsChange {
         if let refusal = try confirm(password, typed: typed) { return refusal }
         try context.db.transaction {
             try MpesaSettingsStore(db: context.db).delete(landlord: landlord.id, versions: context.versions)
-            try Outbox(db: context.db).enqueue(email(action: "removed"))
+            try context.notifier.send(notice(removed: true))
         }
         return .done
     }
@@ -69,18 +69,12 @@ struct MpesaSettingsChange {
         }
     }
 
-    private func email(action: String) -> EmailDraft {
-        let consequence =
-            action == "removed"
-            ? "Your tenants' M-Pesa payments no longer go to your own shortcode."
-            : "Your tenants' M-Pesa payments now go to the shortcode in these settings."
-        return EmailComposer(views: context.views, config: context.config).draft(
-            .mpesaSettingsChanged, to: (landlord.name, landlord.email),
-            subject: "Your M-Pesa settings were changed",
-            [
-                "action": action, "time": NairobiTime.dateTime(Date()), "address": address,
-                "consequence": consequence, "settingsURL": context.config.link("/landlord/mpesa"),
-                "forgotURL": context.config.link("/password/forgot"),
-            ])
+    private func notice(removed: Bool) -> Notice<MpesaSettingsChanged> {
+        Notice(
+            recipient: NoticeRecipient(landlord),
+            model: MpesaSettingsChanged(
+                removed: removed, time: NairobiTime.dateTime(Date()), address: address,
+                settingsURL: context.config.link("/landlord/mpesa"), forgotURL: context.config.link("/password/forgot"))
+        )
     }
 }

@@ -1,14 +1,51 @@
-import Foundation
+/// Tells a landlord that M-Pesa reported another amount than the tenant was asked for (notifications tab).
+struct AmountMismatch: NoticeModel {
+    static let kind = NoticeKind.amountMismatch
+    let tenantName: String
+    let unit: String
+    let asked: String
+    let reported: String
+    let receipt: String?
 
-/// The words of an STK payment's amount mismatch, for the landlord's notifications tab.
-struct PaymentNotices {
-    let views: Views
-    let config: Config
-
-    /// The amount differs from what the tenant was asked to pay.
-    func mismatch(reported amount: Int, _ request: LockedPaymentRequest, receipt: String?) -> String {
-        "Amount differs: \(request.tenantName) (unit \(request.unitLabel)) was asked for "
-            + "\(Money.kes(request.amount)) but M-Pesa reported \(Money.kes(amount))"
-            + (receipt.map { ", receipt \($0)" } ?? "") + ". Check it against your M-Pesa statement."
+    static func notice(reported amount: Int, _ request: LockedPaymentRequest, receipt: String?)
+        -> Notice<AmountMismatch>
+    {
+        Notice(
+            recipient: NoticeRecipient(userID: request.landlordID, name: "", email: ""),
+            model: AmountMismatch(
+                tenantName: request.tenantName, unit: request.unitLabel, asked: Money.kes(request.amount),
+                reported: Money.kes(amount), receipt: receipt),
+            landlordID: request.landlordID, link: "/landlord/leases/\(request.leaseID)")
     }
+}
+
+/// Tells a landlord that a paybill payment to their shortcode matched no lease (SMS and notifications tab).
+struct UnmatchedPaymentNotice: NoticeModel {
+    static let kind = NoticeKind.unmatchedPayment
+    let amount: String
+    let account: String
+    let shortcode: String
+    let receipt: String
+    let unmatchedURL: String
+
+    static func notice(_ facts: C2BPaymentFacts, to landlord: CurrentUser, _ config: Config) -> Notice<
+        UnmatchedPaymentNotice
+    > {
+        Notice(
+            recipient: NoticeRecipient(landlord),
+            model: UnmatchedPaymentNotice(
+                amount: Money.kes(facts.amount), account: facts.billRef, shortcode: facts.shortcode,
+                receipt: facts.transID, unmatchedURL: config.link(UnmatchedPaymentsRoutes.path)),
+            landlordID: landlord.id, link: UnmatchedPaymentsRoutes.path)
+    }
+}
+
+/// Tells a landlord their M-Pesa settings were changed or removed, when and from where.
+struct MpesaSettingsChanged: NoticeModel {
+    static let kind = NoticeKind.mpesaSettingsChanged
+    let removed: Bool
+    let time: String
+    let address: String
+    let settingsURL: String
+    let forgotURL: String
 }

@@ -140,10 +140,8 @@ struct PaymentSettlement {
         }
         Log.info("payments: request \(request.id) recorded as payment \(payment)")
         if mismatch {
-            try LandlordNotifications(db: db).add(
-                .amountMismatch, landlord: request.landlordID,
-                message: PaymentNotices(views: views, config: config).mismatch(
-                    reported: amount, request, receipt: result.receipt))
+            try Notifier(db: db, views: views, config: config).send(
+                AmountMismatch.notice(reported: amount, request, receipt: result.receipt))
         }
     }
 

@@ -3,7 +3,7 @@ import MariaDB
 /// The reconciler's SQL over pending payment requests: claiming those due for a query and
 /// scheduling the next one.
 ///
-/// A claim is a short READ COMMITTED transaction, like the mailer's (`MailQueue`): lock due
+/// A claim is a short READ COMMITTED transaction, like the outbox senders' (`OutboxQueue`): lock due
 /// rows skipping those another node holds, push their `next_query_at` out by a lease, commit.
 /// No lock is held while Daraja is asked, and a node that dies only delays its claims.
 struct ReconcileQueue {

@@ -9,8 +9,11 @@ struct Property {
     let code: String
     let inviteToken: String
     let defaultRent: Int
+    /// Its tenants get their rent reminders by SMS too (the landlord may turn it off).
+    let smsReminders: Bool
 
-    static let columns = "p.id, p.landlord_id, p.name, p.location, p.code, p.invite_token, p.default_rent"
+    static let columns =
+        "p.id, p.landlord_id, p.name, p.location, p.code, p.invite_token, p.default_rent, p.sms_reminders"
 
     init(row: Row) throws {
         id = PropertyID(try row.int64("id"))
@@ -20,6 +23,7 @@ struct Property {
         code = try row.string("code")
         inviteToken = try row.string("invite_token")
         defaultRent = try row.int("default_rent")
+        smsReminders = try row.bool("sms_reminders")
     }
 }
 

@@ -64,6 +64,7 @@ struct PropertyPage {
     let code: String
     let inviteLink: String
     let defaultRent: String
+    let smsReminders: Bool
     let units: [UnitLine]
     let occupied: Int
     let vacant: Int
@@ -80,6 +81,7 @@ struct PropertyPage {
         code = property.code
         self.inviteLink = inviteLink
         defaultRent = Money.kes(property.defaultRent)
+        smsReminders = property.smsReminders
         self.units = units.map {
             UnitLine(
                 editLink: "/landlord/properties/\(property.id)/units/\($0.id)", label: $0.label,

@@ -8,7 +8,7 @@ enum PropertyRoutes {
         for path in ["/landlord", "/landlord/properties"] {
             router.landlord("GET", path) { request, landlord, context in
                 let summaries = try PropertyStore(db: context.db).summaries(landlord: landlord.id)
-                let layout = try context.layout("Your properties", landlord, notice: notice(request))
+                let layout = try context.layout("Your properties", landlord, notice: notice(request, context))
                 return context.page(.propertiesIndex, LandlordHomePage(layout: layout, summaries: summaries))
             }
         }
@@ -31,16 +31,26 @@ enum PropertyRoutes {
             return context.page(.propertiesUnit, UnitPage(layout: layout, property: property, unit: unit))
         }
         router.landlord("POST", "/landlord/properties/:id/units/:unitId", updateUnit)
+        router.landlord("POST", "/landlord/properties/:id/sms-reminders", setSMSReminders)
     }
 
-    /// Fixed messages after a redirect; never text taken from the address.
-    private static func notice(_ request: Request) -> String? {
-        switch request.query["done"] {
-        case "created": "Property added. Share its code or invite link with your tenants."
-        case "unit-saved": "Unit saved."
-        case "unit-added": "Unit added."
-        default: nil
+    /// Turns the property's SMS reminders on (`sms=on`) or off (`sms=off`); anything else is 400.
+    private static func setSMSReminders(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext)
+        throws -> Response
+    {
+        let property = try lookUpProperty(request, landlord, context)
+        guard let on = SMSChoice.read(try request.form()) else {
+            throw HTTPError.badRequest(context.text("property.sms_choose"))
         }
+        try PropertyStore(db: context.db).setSMSReminders(on, property: property.id, landlord: landlord.id)
+        return .redirect(to: "/landlord/properties/\(property.id)?done=sms-\(on ? "on" : "off")")
+    }
+
+    /// Fixed messages after a redirect, in the page's words; never text taken from the address.
+    private static func notice(_ request: Request, _ context: AppContext) -> String? {
+        let known = ["created", "unit-saved", "unit-added", "sms-on", "sms-off"]
+        guard let done = request.query["done"], known.contains(done) else { return nil }
+        return context.text("property.done.\(done)")
     }
 
     private static func createProperty(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
@@ -82,7 +92,7 @@ enum PropertyRoutes {
     ) throws -> Response {
         let property = try lookUpProperty(request, landlord, context)
         let units = try PropertyStore(db: context.db).units(of: property.id, landlord: property.landlordID)
-        let layout = try context.layout(property.name, landlord, notice: status == 200 ? notice(request) : nil)
+        let layout = try context.layout(property.name, landlord, notice: status == 200 ? notice(request, context) : nil)
         let page = PropertyPage(
             layout: layout, property: property, units: units,
             inviteLink: context.config.link("/join/\(property.inviteToken)"), newUnit: newUnit)

@@ -66,6 +66,12 @@ struct PropertyStore {
         ).map(Property.init)
     }
 
+    /// Turns the landlord's property's SMS reminders on or off.
+    func setSMSReminders(_ on: Bool, property: PropertyID, landlord: UserID) throws {
+        try db.execute(
+            "UPDATE properties SET sms_reminders = ? WHERE id = ? AND landlord_id = ?", on, property.raw, landlord.raw)
+    }
+
     /// The property's units in label order, each with the tenant of its open lease.
     func units(of property: PropertyID, landlord: UserID) throws -> [UnitOccupancy] {
         try db.query(

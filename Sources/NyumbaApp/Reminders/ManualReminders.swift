@@ -1,9 +1,10 @@
 import MariaDB
 
-/// One tenant a manual reminder goes to, with the email they will get.
+/// One tenant a manual reminder goes to, with the notice and the email (for the preview) they will get.
 struct ReminderRecipient {
     let lease: LeaseDetails
     let figures: ReminderFigures
+    let notice: Notice<RentReminder>
     let email: EmailDraft
 }
 
@@ -43,28 +44,35 @@ struct ManualReminders {
             guard let lease = leases.first else { return nil }
             guard lease.isOpen else { return .failure(.leaseEnded) }
         }
-        let writer = ReminderEmail(
-            views: views, config: config,
-            pay: try PayInstructions.lookUp(landlord: landlord, store: store, config: config))
-        let recipients = leases.compactMap { lease -> ReminderRecipient? in
+        let writer = ReminderNotices(pay: try PayInstructions.lookUp(landlord: landlord, store: store, config: config))
+        let renderer = NoticeRenderer(views: views, config: config)
+        var smsByProperty: [PropertyID: Bool] = [:]
+        let recipients = try leases.compactMap { lease -> ReminderRecipient? in
             guard lease.balance(asOf: today) > 0 || target.includesTenantsWhoOweNothing else { return nil }
             let figures = ReminderFigures.manual(lease, today: today)
+            if smsByProperty[lease.propertyID] == nil {
+                smsByProperty[lease.propertyID] = try store.smsReminders(property: lease.propertyID)
+            }
+            let notice = writer.notice(
+                lease, figures, automatic: false, sms: smsByProperty[lease.propertyID] ?? true)
             return ReminderRecipient(
-                lease: lease, figures: figures, email: writer.draft(lease, figures, automatic: false))
+                lease: lease, figures: figures, notice: notice,
+                email: renderer.email(notice, language: try UserStore(db: db).language(of: notice.recipient)))
         }
         return recipients.isEmpty ? .failure(.nobodyOwes) : .success(recipients)
     }
 
-    /// Queues every email and writes its log row, all in one transaction.
+    /// Queues every email and SMS and writes each log row, all in one transaction.
     func send(_ recipients: [ReminderRecipient]) throws {
         let store = ReminderStore(db: db)
+        let notifier = Notifier(db: db, views: views, config: config)
         try db.transaction {
             for recipient in recipients {
-                try Outbox(db: db).enqueue(recipient.email)
+                let sent = try notifier.send(recipient.notice)
                 try store.recordManual(
                     NewReminder(
                         lease: recipient.lease, isAutomatic: false, figures: recipient.figures,
-                        subject: recipient.email.subject))
+                        subject: recipient.email.subject), outbox: sent.email)
             }
         }
     }

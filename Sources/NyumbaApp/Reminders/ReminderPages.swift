@@ -126,6 +126,9 @@ struct ReminderLogPage {
     let isEmpty: Bool
     let previousLink: String?
     let nextLink: String?
+    /// SMS the landlord's tenants were sent this month (Nairobi), and the parts billed.
+    let smsThisMonth: Int
+    let smsPartsThisMonth: Int
 }
 
 extension ReminderLogPage.Line {

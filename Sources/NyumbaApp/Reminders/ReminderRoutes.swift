@@ -101,12 +101,14 @@ enum ReminderRoutes {
             landlord: landlord.id, offset: (page - 1) * pageSize, limit: pageSize)
         let hasNext = entries.count > pageSize
         if hasNext { entries.removeLast() }
+        let sms = try SMSStore(db: context.db).sentToTenants(landlord: landlord.id, month: CalendarDay.nairobi())
         let layout = try context.layout("Reminders and messages", landlord, notice: notice(request))
         return context.page(
             .remindersLog,
             ReminderLogPage(
                 layout: layout, lines: entries.map(ReminderLogPage.Line.init), isEmpty: entries.isEmpty,
                 previousLink: page > 1 ? "/landlord/reminders?page=\(page - 1)" : nil,
-                nextLink: hasNext ? "/landlord/reminders?page=\(page + 1)" : nil))
+                nextLink: hasNext ? "/landlord/reminders?page=\(page + 1)" : nil, smsThisMonth: sms.messages,
+                smsPartsThisMonth: sms.parts))
     }
 }

@@ -22,7 +22,7 @@ struct ReminderScheduler {
         }
     }
 
-    /// Claims one occasion and queues its email in one short transaction; false when another
+    /// Claims one occasion and queues its email and SMS in one short transaction; false when another
     /// scheduler had claimed it or nothing is owed (the claim is kept, so it is not looked at again).
     private func send(_ occasion: DueOccasion, today: CalendarDay) throws -> Bool {
         let store = ReminderStore(db: db)
@@ -30,16 +30,20 @@ struct ReminderScheduler {
         let dueDate = today.adding(days: -occasion.offsetDays)
         let figures = ReminderFigures.automatic(lease, dueDate: dueDate, today: today)
         let pay = try PayInstructions.lookUp(landlord: lease.landlordID, store: store, config: config)
-        let email = ReminderEmail(views: views, config: config, pay: pay).draft(lease, figures, automatic: true)
+        let notice = ReminderNotices(pay: pay).notice(
+            lease, figures, automatic: true, sms: try store.smsReminders(property: lease.propertyID))
+        let notifier = Notifier(db: db, views: views, config: config)
+        let subject = notifier.renderer.email(notice, language: try notifier.language(of: notice.recipient)).subject
         let reminder = NewReminder(
-            lease: lease, isAutomatic: true, figures: figures, subject: email.subject, month: dueDate.firstOfMonth,
+            lease: lease, isAutomatic: true, figures: figures, subject: subject, month: dueDate.firstOfMonth,
             occasion: occasion.offsetDays)
         // READ COMMITTED takes no gap locks: concurrent claims wait on the one key, never deadlock.
         try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         return try db.transaction {
             guard try store.claimAutomatic(reminder), figures.amountDue > 0 else { return false }
-            try Outbox(db: db).enqueue(email)
-            try store.attachOutbox(lease: lease.id, month: dueDate.firstOfMonth, occasion: occasion.offsetDays)
+            let sent = try notifier.send(notice)
+            try store.attachOutbox(
+                sent.email, lease: lease.id, month: dueDate.firstOfMonth, occasion: occasion.offsetDays)
             return true
         }
     }

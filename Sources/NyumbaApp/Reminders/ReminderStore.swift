@@ -57,10 +57,10 @@ struct ReminderStore {
             }
     }
 
-    /// Writes a reminder's log row pointing at the outbox row just inserted on this
-    /// connection; call it inside the transaction that queued the email.
-    func recordManual(_ reminder: NewReminder) throws {
-        try insert(reminder, outbox: try lastInsertID(), ignoringDuplicates: false)
+    /// Writes a reminder's log row pointing at its email's outbox row; call it inside the
+    /// transaction that queued the email.
+    func recordManual(_ reminder: NewReminder, outbox: Int64?) throws {
+        try insert(reminder, outbox: outbox, ignoringDuplicates: false)
     }
 
     /// Claims an automatic reminder's (lease, month, occasion) with no email yet; false if
@@ -69,11 +69,17 @@ struct ReminderStore {
         try insert(reminder, outbox: nil, ignoringDuplicates: true) == 1
     }
 
-    /// Points the claimed automatic reminder at the outbox row just inserted on this connection.
-    func attachOutbox(lease: LeaseID, month: CalendarDay, occasion: Int) throws {
+    /// Points the claimed automatic reminder at its email's outbox row.
+    func attachOutbox(_ outbox: Int64?, lease: LeaseID, month: CalendarDay, occasion: Int) throws {
         try db.execute(
             "UPDATE reminders SET outbox_id = ? WHERE lease_id = ? AND month = ? AND occasion = ?",
-            try lastInsertID(), lease.raw, month.description, occasion)
+            outbox, lease.raw, month.description, occasion)
+    }
+
+    /// Whether the property's tenants get their reminders by SMS too (its landlord may turn it off).
+    func smsReminders(property: PropertyID) throws -> Bool {
+        try db.queryOne("SELECT sms_reminders FROM properties WHERE id = ?", property.raw)?.bool("sms_reminders")
+            ?? true
     }
 
     @discardableResult
@@ -87,10 +93,6 @@ struct ReminderStore {
             reminder.isAutomatic ? "automatic" : "manual", reminder.month?.description, reminder.occasion,
             reminder.figures.amountDue, reminder.figures.dueDate?.description, reminder.subject, outbox
         ).affectedRows
-    }
-
-    private func lastInsertID() throws -> Int64 {
-        try db.queryOne("SELECT LAST_INSERT_ID() AS id")?.int64("id") ?? 0
     }
 
     /// Open leases with an occasion of their landlord falling on `today` (the due day is

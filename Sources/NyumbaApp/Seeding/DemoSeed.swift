@@ -39,8 +39,7 @@ struct DemoSeed {
             guard let code = try properties.property(propertyID, landlord: landlord)?.code,
                 let joinable = try tenancy.property(code: code)
             else { throw DemoSeedError() }
-            try tenancy.requestTenancy(
-                tenant: tenant, tenantName: "Brian Otieno", property: joinable, unit: "A1", versions: versions)
+            try tenancy.requestTenancy(tenant: tenant, property: joinable, unit: "A1", versions: versions)
             let approvals = ApprovalStore(db: db)
             guard let request = try approvals.pendingRequests(landlord: landlord).first,
                 let unit = try approvals.unitChoices(property: propertyID, landlord: landlord).first

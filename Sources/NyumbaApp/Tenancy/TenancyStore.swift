@@ -44,20 +44,15 @@ struct TenancyStore {
         ).map(JoinableProperty.init)
     }
 
-    /// Records the tenant's request to join a property and tells its landlord (call inside a transaction).
-    func requestTenancy(
-        tenant: UserID, tenantName: String, property: JoinableProperty, unit: String?, versions: LandlordDataVersions
-    ) throws {
+    /// Records the tenant's request to join a property (call inside a transaction).
+    func requestTenancy(tenant: UserID, property: JoinableProperty, unit: String?, versions: LandlordDataVersions)
+        throws
+    {
         try db.execute(
             """
             INSERT INTO tenancy_requests (tenant_id, property_id, requested_unit, status, created_at)
             VALUES (?, ?, ?, 'pending', UTC_TIMESTAMP(6))
             """, tenant.raw, property.id.raw, unit)
-        let unitText = unit.map { " (unit \($0))" } ?? ""
-        try LandlordNotifications(db: db).add(
-            .tenantSignup, landlord: property.landlordID,
-            message: "\(tenantName) signed up for \(property.name)\(unitText) and waits for your approval.",
-            link: "/landlord/notifications")
         // The landlord's count of waiting tenants changed.
         versions.landlordChanged(property.landlordID, on: db)
     }

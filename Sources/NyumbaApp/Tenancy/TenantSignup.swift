@@ -79,28 +79,23 @@ struct TenantSignup {
                 role: .tenant, status: .pending, name: tenant.name, email: tenant.email, phone: tenant.phone,
                 passwordHash: passwordHash, language: tenant.language)
             try TenancyStore(db: context.db).requestTenancy(
-                tenant: id, tenantName: tenant.name, property: property, unit: tenant.unit,
-                versions: context.versions)
-            var pending: [String: Any] = ["propertyName": property.name, "loginURL": context.config.link("/login")]
-            var signup: [String: Any] = [
-                "tenantName": tenant.name, "tenantEmail": tenant.email, "tenantPhone": tenant.phone,
-                "propertyName": property.name, "notificationsURL": context.config.link("/landlord/notifications"),
-            ]
-            if let unit = tenant.unit {
-                pending["unit"] = unit
-                signup["unit"] = unit
-            }
-            let composer = EmailComposer(views: context.views, config: context.config)
-            let outbox = Outbox(db: context.db)
-            try outbox.enqueue(
-                composer.draft(
-                    .tenantPending, to: (tenant.name, tenant.email),
-                    subject: "We received your sign-up: wait for your landlord's approval", pending,
+                tenant: id, property: property, unit: tenant.unit, versions: context.versions)
+            let config = context.config
+            try context.notifier.send(
+                Notice(
+                    recipient: NoticeRecipient(userID: id, name: tenant.name, email: tenant.email),
+                    model: SignupPending(
+                        propertyName: property.name, unit: tenant.unit, loginURL: config.link("/login")),
                     landlordID: property.landlordID))
-            try outbox.enqueue(
-                composer.draft(
-                    .tenantSignup, to: (property.landlordName, property.landlordEmail),
-                    subject: "New tenant waiting for your approval", signup, landlordID: property.landlordID))
+            try context.notifier.send(
+                Notice(
+                    recipient: NoticeRecipient(
+                        userID: property.landlordID, name: property.landlordName, email: property.landlordEmail),
+                    model: TenantSignedUp(
+                        tenantName: tenant.name, tenantEmail: tenant.email, tenantPhone: tenant.phone,
+                        propertyName: property.name, unit: tenant.unit,
+                        notificationsURL: config.link("/landlord/notifications")),
+                    landlordID: property.landlordID, link: "/landlord/notifications"))
             guard let user = try UserStore(db: context.db).user(id: id) else { throw HTTPError.notFound }
             return user
         }

@@ -15,6 +15,8 @@ final class AppHarness {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The Daraja callback token of the harness's deployment.
     static let callbackToken = "cb-" + String(repeating: "7", count: 40)
+    /// The SMS delivery-report token of the harness's deployment.
+    static let smsReportToken = "dr-" + String(repeating: "5", count: 40)
 
     let app: NyumbaApplication
     /// A connection of the test's own to the harness's database.
@@ -44,6 +46,8 @@ final class AppHarness {
             "NYUMBA_DARAJA_BASE_URL": "http://127.0.0.1:9", "NYUMBA_DARAJA_CONSUMER_KEY": "key",
             "NYUMBA_DARAJA_CONSUMER_SECRET": "secret", "NYUMBA_DARAJA_SHORTCODE": "174379",
             "NYUMBA_DARAJA_PASSKEY": "passkey", "NYUMBA_DARAJA_CALLBACK_TOKEN": Self.callbackToken,
+            "NYUMBA_SMS_REPORT_TOKEN": Self.smsReportToken,
+            "NYUMBA_SMS_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(databaseName + "-sms").path,
         ]
         environment.merge(extra) { _, new in new }
         var config = try Config.load(from: environment)

@@ -14,3 +14,20 @@ struct UserStore {
         try db.queryOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", id.raw).map(CurrentUser.init)
     }
 }
+
+extension UserStore {
+    /// The language a notice's recipient chose; English for an address that is no account's, or
+    /// before they choose.
+    func language(of recipient: NoticeRecipient) throws -> Language {
+        guard let id = recipient.userID else { return .english }
+        return try db.queryOne("SELECT language FROM users WHERE id = ?", id.raw)?.optionalString("language")
+            .flatMap(Language.init(rawValue:)) ?? .english
+    }
+
+    /// The user's phone and whether they take SMS; nil for an unknown id.
+    func smsContact(id: UserID) throws -> (phone: String, enabled: Bool)? {
+        try db.queryOne("SELECT phone, sms_enabled FROM users WHERE id = ?", id.raw).map {
+            (try $0.string("phone"), try $0.bool("sms_enabled"))
+        }
+    }
+}

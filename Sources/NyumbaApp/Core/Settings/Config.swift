@@ -17,6 +17,8 @@ public struct Config: Sendable {
     /// How long an account stays locked (for unknown devices) after too many failed logins.
     public var loginLockoutSeconds: Int
     public var mail: MailSettings
+    /// How SMS leave: Africa's Talking or files.
+    public var sms = SMSSettings()
     /// The shared cache of several responder processes; nil keeps the cache in-process.
     public var redisURL: RedisURL?
     /// The deployment's Daraja connection; nil when `NYUMBA_DARAJA_BASE_URL` is unset (payments off).
@@ -54,6 +56,7 @@ public struct Config: Sendable {
             Int($0).flatMap { (1...86_400).contains($0) ? $0 : nil }
         }
         let mail = MailSettings.read(&reader)
+        let sms = SMSSettings.read(&reader)
         var redisURL: RedisURL?
         if let text = reader.optional("NYUMBA_REDIS_URL") {
             redisURL = try? RedisURL(text)
@@ -72,9 +75,9 @@ public struct Config: Sendable {
             secretKey: secretKey, encryptionKey: encryptionKey,
             templatesDirectory: reader.optional("NYUMBA_TEMPLATES_DIR") ?? "templates",
             migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations",
-            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail, redisURL: redisURL,
-            daraja: daraja,
-            reconcile: reconcile)
+            passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail, sms: sms,
+            redisURL: redisURL,
+            daraja: daraja, reconcile: reconcile)
     }
 
     /// An absolute link to a path of this deployment, for emails.

@@ -1,9 +1,10 @@
 import MariaDB
 
-/// One email claimed from the outbox for delivery.
-struct QueuedEmail {
+/// One outbox row claimed for delivery (an email or an SMS).
+struct QueuedMessage {
     let id: Int64
     let kind: String
+    /// An email address, or an SMS's international number.
     let recipient: String
     let recipientName: String
     let replyTo: String?
@@ -26,43 +27,47 @@ struct QueuedEmail {
     }
 }
 
-/// The mailer's SQL over the outbox: claiming due emails and recording how delivery went.
+/// A sender's SQL over its channel of the outbox: claiming due rows and recording how delivery went.
 ///
-/// A claim is a short transaction: lock due rows (skipping those another mailer holds) and
-/// push their `next_attempt_at` out by a lease, then commit. No other mailer sees them as
-/// due until the lease ends, so no row lock is held while an email is being sent, and a
-/// mailer that dies mid-batch only delays its emails until the lease runs out.
-struct MailQueue {
+/// A claim is a short transaction: lock due rows of the channel (skipping those another sender
+/// holds) and push their `next_attempt_at` out by a lease, then commit. No other sender sees
+/// them as due until the lease ends, so no row lock is held while a message is being sent, and
+/// a sender that dies mid-batch only delays its messages until the lease runs out.
+struct OutboxQueue {
     let db: Connection
+    let channel: NoticeChannel
 
-    /// Claims up to `limit` due emails, oldest first, for `leaseSeconds`.
-    func claimDue(limit: Int, leaseSeconds: Int) throws -> [QueuedEmail] {
+    /// Claims up to `limit` due rows of the channel, oldest first, for `leaseSeconds`.
+    func claimDue(limit: Int, leaseSeconds: Int) throws -> [QueuedMessage] {
         // READ COMMITTED takes no gap locks, which under concurrent claims cause deadlocks.
         try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
         return try db.transaction {
-            let emails = try db.query(
+            let messages = try db.query(
                 """
                 SELECT id, kind, recipient, recipient_name, reply_to, subject, text_body, html_body, attempts
                 FROM outbox
-                WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
+                WHERE channel = ? AND status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
                 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
-                """, limit
-            ).map(QueuedEmail.init)
-            guard !emails.isEmpty else { return [] }
-            let placeholders = Array(repeating: "?", count: emails.count).joined(separator: ", ")
+                """, channel.rawValue, limit
+            ).map(QueuedMessage.init)
+            guard !messages.isEmpty else { return [] }
+            let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ", ")
             try db.execute(
                 """
                 UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND
                 WHERE id IN (\(placeholders))
-                """, parameters: [leaseSeconds] + emails.map(\.id))
-            return emails
+                """, parameters: [leaseSeconds] + messages.map(\.id))
+            return messages
         }
     }
 
-    /// How many queued emails are due now (claimed ones are not due until their lease ends).
+    /// How many queued rows of the channel are due now (claimed ones are not due until their lease ends).
     func dueCount() throws -> Int {
         try db.queryOne(
-            "SELECT COUNT(*) AS due FROM outbox WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)"
+            """
+            SELECT COUNT(*) AS due FROM outbox
+            WHERE channel = ? AND status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
+            """, channel.rawValue
         )?.int("due") ?? 0
     }
 
@@ -71,7 +76,18 @@ struct MailQueue {
             "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id = ?", id)
     }
 
-    /// Counts a failed attempt; the email is tried again after `retryAfter` seconds, or
+    /// Records an SMS the gateway accepted, with its message id, parts and cost.
+    func markSent(_ id: Int64, messageID: String, segments: Int, cost: String) throws {
+        try db.execute(
+            """
+            UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL,
+                              provider_message_id = ?, segments = ?, cost = ?
+            WHERE id = ?
+            """, messageID.isEmpty ? nil : String(messageID.prefix(100)), min(segments, 255),
+            cost.isEmpty ? nil : String(cost.prefix(40)), id)
+    }
+
+    /// Counts a failed attempt; the row is tried again after `retryAfter` seconds, or
     /// never again when `retryAfter` is nil.
     func markFailed(_ id: Int64, error: String, retryAfter: Int?) throws {
         let message = String(error.prefix(500))

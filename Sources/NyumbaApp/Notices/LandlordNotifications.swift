@@ -1,0 +1,28 @@
+import Foundation
+import MariaDB
+
+/// The landlord's notifications tab: each line stores its kind and parameters, never words,
+/// and is put into words when shown (`NoticeRenderer.notification`).
+struct LandlordNotifications {
+    let db: Connection
+
+    /// Adds a line with an optional link (a path) to follow; `Notifier` is the one caller.
+    func add(_ kind: NoticeKind, landlord: UserID, parameters: [String: Any], link: String?) throws {
+        var json = "{}"
+        if JSONSerialization.isValidJSONObject(parameters),
+            let data = try? JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys])
+        {
+            json = String(decoding: data, as: UTF8.self)
+        }
+        try db.execute(
+            """
+            INSERT INTO notifications (landlord_id, kind, parameters, link, created_at)
+            VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))
+            """, landlord.raw, kind.rawValue, json, link)
+    }
+
+    /// The stored parameters as the templates see them (empty when unreadable).
+    static func parameters(_ json: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+    }
+}

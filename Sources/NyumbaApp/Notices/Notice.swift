@@ -1,0 +1,37 @@
+/// The typed model of one kind of notice: its fields are what its templates may say.
+protocol NoticeModel {
+    /// The kind every notice with this model is.
+    static var kind: NoticeKind { get }
+}
+
+/// Who a notice goes to. The phone number and SMS preference are looked up by `Notifier`
+/// from the user's row, so that every notice follows the person's latest choice.
+struct NoticeRecipient: Sendable {
+    /// The account; nil only for an address that is no account's.
+    let userID: UserID?
+    let name: String
+    let email: String
+}
+
+/// One event to tell one person about, with its typed model.
+struct Notice<Model: NoticeModel> {
+    let recipient: NoticeRecipient
+    let model: Model
+    /// The landlord in whose log the outbox rows appear (and whose SMS count they add to).
+    var landlordID: UserID? = nil
+    /// The address replies to the email go to.
+    var replyTo: String? = nil
+    /// The page a notifications-tab line leads to (a path).
+    var link: String? = nil
+    /// False when the sender turned SMS off for this notice (a property's reminders).
+    var allowsSMS = true
+
+    var kind: NoticeKind { Model.kind }
+}
+
+extension NoticeRecipient {
+    /// A signed-in user.
+    init(_ user: CurrentUser) {
+        self.init(userID: user.id, name: user.name, email: user.email)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Puts notices into words from their templates, in the recipient's language: an email's
+/// template starts with its subject line, then a blank line, then the body; an SMS or a
+/// notifications-tab line is the whole template, trimmed.
+struct NoticeRenderer {
+    let views: Views
+    let config: Config
+
+    /// The model as the templates see it, with the recipient's `name` and the `siteURL`.
+    func context<Model>(_ notice: Notice<Model>) -> [String: Any] {
+        var context = parameters(notice.model)
+        context["name"] = notice.recipient.name
+        context["siteURL"] = config.link("/")
+        return context
+    }
+
+    /// A model's fields as plain values (strings, numbers, booleans, lists), as stored for a notification.
+    func parameters(_ model: some NoticeModel) -> [String: Any] {
+        TemplateValue.boxed(model) as? [String: Any] ?? [:]
+    }
+
+    func email<Model>(_ notice: Notice<Model>, language: Language) -> EmailDraft {
+        let text = views.render(notice.kind, on: .email, language: language, context(notice))
+        let (subject, body) = Self.subjectAndBody(text)
+        return EmailDraft(
+            kind: notice.kind.rawValue, recipient: notice.recipient.email, recipientName: notice.recipient.name,
+            subject: String(subject.prefix(200)), text: body, replyTo: notice.replyTo, landlordID: notice.landlordID)
+    }
+
+    func sms<Model>(_ notice: Notice<Model>, language: Language) -> String {
+        Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice)))
+    }
+
+    /// A notifications-tab line from its stored kind and parameters.
+    func notification(_ kind: NoticeKind, parameters: [String: Any], language: Language) -> String {
+        Self.trimmed(views.render(kind, on: .notification, language: language, parameters))
+    }
+
+    /// The first line, and what follows the blank line after it.
+    static func subjectAndBody(_ text: String) -> (String, String) {
+        let lines = text.drop { $0 == "\n" }.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let subject = lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        var body = lines.count > 1 ? Substring(lines[1]) : ""
+        while body.first == "\n" { body = body.dropFirst() }
+        return (subject, String(body))
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

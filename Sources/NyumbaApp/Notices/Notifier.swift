@@ -1,0 +1,60 @@
+import MariaDB
+import SMS
+
+/// Sends a notice: picks the recipient's channels (email, SMS, the landlord's notifications
+/// tab) and language, and writes one row per channel — outbox rows for the senders, a
+/// notifications line for the tab. Call it inside the transaction of the change that causes
+/// the notice, so the change and its notices are saved together or not at all.
+struct Notifier {
+    let db: Connection
+    let renderer: NoticeRenderer
+
+    init(db: Connection, views: Views, config: Config) {
+        self.db = db
+        renderer = NoticeRenderer(views: views, config: config)
+    }
+
+    /// What one notice wrote.
+    struct Sent {
+        /// The email's outbox row, when one was queued.
+        var email: Int64? = nil
+        /// The SMS's outbox row, when one was queued.
+        var sms: Int64? = nil
+        var notified = false
+    }
+
+    @discardableResult
+    func send<Model>(_ notice: Notice<Model>) throws -> Sent {
+        let language = try language(of: notice.recipient)
+        var sent = Sent()
+        for channel in notice.kind.channels {
+            switch channel {
+            case .email:
+                guard !notice.recipient.email.isEmpty else { continue }
+                sent.email = try Outbox(db: db).enqueue(renderer.email(notice, language: language))
+            case .sms:
+                guard notice.allowsSMS, let number = try smsNumber(notice.recipient) else { continue }
+                sent.sms = try Outbox(db: db).enqueue(
+                    SMSDraft(
+                        kind: notice.kind.rawValue, number: number.international, recipientName: notice.recipient.name,
+                        text: renderer.sms(notice, language: language), landlordID: notice.landlordID))
+            case .notification:
+                guard let landlord = notice.recipient.userID else { continue }
+                try LandlordNotifications(db: db).add(
+                    notice.kind, landlord: landlord, parameters: renderer.parameters(notice.model), link: notice.link)
+                sent.notified = true
+            }
+        }
+        return sent
+    }
+
+    /// The language the recipient reads notices in.
+    func language(of recipient: NoticeRecipient) throws -> Language { try UserStore(db: db).language(of: recipient) }
+
+    /// The recipient's mobile number, unless they have none or turned SMS off.
+    private func smsNumber(_ recipient: NoticeRecipient) throws -> SMSNumber? {
+        guard let id = recipient.userID, let contact = try UserStore(db: db).smsContact(id: id), contact.enabled
+        else { return nil }
+        return SMSNumber(contact.phone)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import SMS
+import XCTest
+
+@testable import NyumbaApp
+
+/// Typed notices in the process: each event writes one row per channel of its recipient, in the
+/// transaction of the change; SMS follow the person's choice; notifications store kind and
+/// parameters and are put into words when shown.
+final class NoticeTests: XCTestCase {
+    private var app: AppHarness!
+
+    override func setUpWithError() throws { app = try AppHarness() }
+    override func tearDown() { app = nil }
+
+    /// kind, channel, recipient of every outbox row after `id`, oldest first.
+    private func outbox(after id: Int = 0) throws -> [[String?]] {
+        try app.rows("SELECT kind, channel, recipient FROM outbox WHERE id > ? ORDER BY id", [id])
+    }
+
+    private func lastOutboxID() throws -> Int { try app.count("SELECT COALESCE(MAX(id), 0) FROM outbox") }
+
+    func testEachEventWritesOneRowPerChannelOfItsRecipient() throws {
+        let landlord = try app.signUpLandlord()
+        XCTAssertEqual(try outbox(), [["welcome", "email", landlord.email]])
+        let place = try app.addProperty(landlord)
+        var mark = try lastOutboxID()
+        let tenant = try app.signUpTenant(to: place)
+        XCTAssertEqual(
+            try outbox(after: mark),
+            [
+                ["tenant_pending", "email", tenant.email], ["tenant_signup", "email", landlord.email],
+                ["tenant_signup", "sms", "+254712345678"],
+            ])
+        XCTAssertEqual(
+            try app.rows("SELECT kind, message IS NULL, link FROM notifications WHERE landlord_id = ?", [landlord.id]),
+            [["tenant_signup", "1", "/landlord/notifications"]])
+        mark = try lastOutboxID()
+        let approved = try app.approve(tenant, by: landlord, place: place, start: CalendarDay(2026, 1, 1))
+        XCTAssertEqual(
+            try outbox(after: mark),
+            [["tenant_approved", "email", tenant.email], ["tenant_approved", "sms", "+254722000111"]])
+        mark = try lastOutboxID()
+        try app.recordManualPayment(2_500, lease: try XCTUnwrap(approved.leaseID), by: landlord)
+        XCTAssertEqual(
+            try outbox(after: mark),
+            [["payment_receipt_manual", "email", tenant.email], ["payment_receipt_manual", "sms", "+254722000111"]])
+        // Every SMS counts towards the landlord whose tenants it went to.
+        XCTAssertEqual(
+            try app.count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND landlord_id = ?", [landlord.id]), 3)
+    }
+
+    func testAPersonWhoTurnedSMSOffGetsEmailOnly() throws {
+        let landlord = try app.signUpLandlord()
+        let place = try app.addProperty(landlord)
+        try app.db.execute("UPDATE users SET sms_enabled = FALSE WHERE id = ?", landlord.id)
+        let tenant = try app.signUpTenant(to: place)
+        try app.db.execute("UPDATE users SET sms_enabled = FALSE WHERE id = ?", tenant.id)
+        let mark = try lastOutboxID()
+        _ = try app.approve(tenant, by: landlord, place: place, start: CalendarDay(2026, 1, 1))
+        XCTAssertEqual(try outbox(after: mark), [["tenant_approved", "email", tenant.email]])
+        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms'"), 0)
+    }
+
+    func testANotificationIsWordedWhenShownFromItsKindAndParameters() throws {
+        let landlord = try app.signUpLandlord()
+        let place = try app.addProperty(landlord, name: "Baraka Court")
+        _ = try app.signUpTenant(to: place, name: "Wanjiru Kamau")
+        let stored = try XCTUnwrap(
+            try app.value("SELECT parameters FROM notifications WHERE landlord_id = ?", [landlord.id]))
+        let parameters = LandlordNotifications.parameters(stored)
+        XCTAssertEqual(parameters["tenantName"] as? String, "Wanjiru Kamau")
+        XCTAssertEqual(parameters["propertyName"] as? String, "Baraka Court")
+        let page = landlord.browser.get("/landlord/notifications")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.text.contains(#"data-notification="tenant_signup""#))
+        XCTAssertTrue(page.text.contains("Wanjiru Kamau"))
+    }
+
+    func testALineStoredAsWordsBeforeIsStillShown() throws {
+        let landlord = try app.signUpLandlord()
+        try app.db.execute(
+            "INSERT INTO notifications (landlord_id, kind, message, created_at) VALUES (?, 'payment', ?, UTC_TIMESTAMP(6))",
+            landlord.id, "Old line 4711")
+        XCTAssertTrue(landlord.browser.get("/landlord/notifications").text.contains("Old line 4711"))
+    }
+
+    func testAReceiptFitsOneGSM7Segment() throws {
+        let renderer = NoticeRenderer(views: app.app.views, config: app.app.config)
+        let receipt = Notice(
+            recipient: NoticeRecipient(userID: nil, name: "Otieno Odhiambo", email: "t@example.com"),
+            model: MpesaReceipt(
+                amount: Money.kes(12_500), unit: "A12", propertyName: "Sunrise Court Apartments",
+                paidAt: "5 May 2026, 09:30", phone: "254722000111", receipt: "TKA1B2C3D4",
+                balance: LedgerText.balance(-1_500), receiptURL: "https://rent.example.com/tenant/payments/1/receipt"))
+        let text = renderer.sms(receipt, language: .english)
+        XCTAssertEqual(SMSSegments(text).encoding, .gsm7, text)
+        XCTAssertEqual(SMSSegments(text).count, 1, text)
+        for part in ["KES 12,500", "TKA1B2C3D4", "A12", "KES 1,500"] { XCTAssertTrue(text.contains(part), text) }
+    }
+
+    func testEveryKindHasItsTemplateOnEachOfItsChannels() throws {
+        let root = AppHarness.repository.appendingPathComponent("templates").path
+        for name in NoticeKind.requiredTemplates {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(root)/\(name).mustache"), name)
+        }
+        XCTAssertThrowsError(try Views(directory: root, required: ["sms/no_such_kind"]))
+    }
+}
