@@ -3,7 +3,7 @@
 (templates/po/*.po), named by key. Sentences already there when this check came are listed in
 scripts/words-baseline.txt (path and text, no line numbers) and may only go away: move one into
 the catalogue, then drop its line (`--update` rewrites the list). Operator-facing text — logs,
-command-line tools, settings, seeding, start-up errors — and SQL are not person-facing and are
+command-line tools, settings, seeding, start-up errors, lower-case diagnostics — and SQL are
 skipped."""
 
 import pathlib
@@ -35,7 +35,8 @@ def sentences() -> list[str]:
                     continue
                 for match in LITERAL.finditer(line):
                     text = match.group(1)
-                    if not SQL.match(text) and SENTENCE.search(text.replace("\\(", "(")):
+                    person_facing = text[:1].isupper() or text.rstrip().endswith((".", "?", "!"))
+                    if person_facing and not SQL.match(text) and SENTENCE.search(text.replace("\\(", "(")):
                         found.append(f"{relative}: {text}")
     return sorted(found)
 
