@@ -83,6 +83,13 @@ final class AccessRulesTests: XCTestCase {
         ("GET", "/landlord/leases/:id/payments/new", "/landlord/leases/{lease}/payments/new", .landlordResource),
         ("POST", "/landlord/leases/:id/payments/new", "/landlord/leases/{lease}/payments/new", .landlordResource),
         ("POST", "/landlord/leases/:id/end", "/landlord/leases/{lease}/end", .landlordResource),
+        ("GET", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
+        ("POST", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
+        (
+            "POST", "/landlord/leases/:id/charges/:chargeId/reverse",
+            "/landlord/leases/{lease}/charges/{charge}/reverse",
+            .landlordResource
+        ),
         ("GET", "/landlord/payments", "/landlord/payments", .landlord),
         ("GET", "/landlord/payments/unmatched", "/landlord/payments/unmatched", .landlord),
         (
@@ -252,6 +259,13 @@ final class AccessRulesTests: XCTestCase {
             "INSERT INTO c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at, received_at,"
                 + " landlord_id, status) VALUES ('TXUNMATCH01', '600999', 700, 'XX9', '254722000111', 'J Doe',"
                 + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, 'unmatched')", landlord.id)
+        let charge = try landlord.browser.post(
+            "/landlord/leases/\(lease)/charges", from: "/landlord/leases/\(lease)/charges",
+            [
+                "kind": "one_off", "amount": "800", "date": CalendarDay.nairobi().description, "description": "Key",
+                "reason": "",
+            ])
+        XCTAssertEqual(charge.status, 303)
         let ids = [
             "{property}": String(place.id),
             "{unit}": try app.value("SELECT id FROM units WHERE property_id = ? AND label = 'A1'", [place.id])!,
@@ -260,6 +274,7 @@ final class AccessRulesTests: XCTestCase {
             "{paymentRequest}": try app.value("SELECT id FROM payment_requests WHERE lease_id = ?", [lease])!,
             "{request}": try app.value("SELECT id FROM tenancy_requests WHERE tenant_id = ?", [waiting.id])!,
             "{unmatched}": try app.value("SELECT id FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'")!,
+            "{charge}": try app.value("SELECT id FROM charges WHERE lease_id = ?", [lease])!,
         ]
         let browsers: [Actor: HarnessBrowser] = [
             .anonymous: HarnessBrowser(app), .pendingTenant: waiting.browser, .otherTenant: otherTenant.browser,
@@ -269,7 +284,9 @@ final class AccessRulesTests: XCTestCase {
         for (actor, browser) in browsers {
             tokens[actor] = try browser.csrfToken(actor == .anonymous ? "/login" : "/account/password")
         }
-        let before = try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
+        let before =
+            try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
+            + app.count("SELECT COUNT(*) FROM charges")
         var checked = 0
         for (method, _, template, rule) in Self.table {
             let path = ids.reduce(template) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
@@ -289,7 +306,10 @@ final class AccessRulesTests: XCTestCase {
                 // Bodies that are valid apart from who sends them (a lease of A's, a note), so that what
                 // refuses is the access rule, not the body.
                 let lease = ids["{lease}"]!
-                let form = ["_csrf": tokens[actor]!, "lease": lease, "note": "Not rent"]
+                let form = [
+                    "_csrf": tokens[actor]!, "lease": lease, "note": "Not rent", "kind": "one_off", "amount": "500",
+                    "date": CalendarDay.nairobi().description, "description": "Repairs", "reason": "Broken window",
+                ]
                 let json = #"{"lease_id": \#(lease), "note": "Not rent"}"#
                 let response = app.send(
                     method, path, cookies: browser.cookies, headers: headers,
@@ -301,7 +321,8 @@ final class AccessRulesTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 250)
         XCTAssertEqual(
-            try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases"), before,
+            try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
+                + app.count("SELECT COUNT(*) FROM charges"), before,
             "a refused request changed nothing")
         XCTAssertNil(try app.value("SELECT end_date FROM leases WHERE id = ?", [lease]))
         XCTAssertEqual(try app.value("SELECT status FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'"), "unmatched")

@@ -24,6 +24,7 @@ enum Features {
         C2BCallbackRoutes.register(in: &router)
         UnmatchedPaymentsRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
+        ChargeRoutes.register(in: &router)
         DashboardRoutes.register(in: &router)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)

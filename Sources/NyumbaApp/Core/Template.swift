@@ -27,6 +27,7 @@ enum Template: String, CaseIterable, Sendable {
     case ledgerManualPayment = "ledger/manual_payment"
     case ledgerPayments = "ledger/payments"
     case ledgerReceipt = "ledger/receipt"
+    case chargesLease = "charges/lease"
     case dashboardIndex = "dashboard/index"
     case dashboardLease = "dashboard/lease"
     case remindersNew = "reminders/new"

@@ -28,8 +28,10 @@ enum DashboardPages {
         var section: LeaseSection?
         if let lease = target.lease {
             let paid = try store.leaseMonths(lease.id, landlord: target.landlord)
-            section = leaseSection(
-                lease, LeaseStatement(schedule: lease.schedule, paidByMonth: paid, today: target.today), target.today)
+            let charged = try ChargeStore(db: context.db).chargedByMonth(lease: lease.id)
+            let statement = LeaseStatement(
+                schedule: lease.schedule, paidByMonth: paid, chargedByMonth: charged, today: target.today)
+            section = leaseSection(lease, statement, target.today)
         }
         let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
         return context.views.render(section == nil ? .dashboardIndex : .dashboardLease, model)

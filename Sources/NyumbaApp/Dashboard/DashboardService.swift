@@ -29,7 +29,10 @@ struct DashboardService {
         for span in period.partialSpans {
             collected += try store.collected(landlord: landlord, scope: scope, days: span)
         }
-        func expected(_ month: Int) -> Int { groups.reduce(0) { $0 + ($1.overlaps(month: month) ? $1.rent : 0) } }
+        let charged = try store.chargedByMonth(landlord: landlord, scope: scope, months: firstMonth...chart.upperBound)
+        func expected(_ month: Int) -> Int {
+            groups.reduce(charged[month, default: 0]) { $0 + ($1.overlaps(month: month) ? $1.rent : 0) }
+        }
         var units = 1
         switch scope {
         case .all: units = try store.unitCount(landlord: landlord, property: nil)

@@ -15,7 +15,7 @@ struct DashboardStore {
         // Dates as YYYYMMDD numbers and columns by position: this runs over thousands of rows.
         return try db.query(
             """
-            SELECT l.id, l.monthly_rent, l.due_day, l.start_date + 0, l.end_date + 0, l.total_paid
+            SELECT l.id, l.monthly_rent, l.due_day, l.start_date + 0, l.end_date + 0, l.total_paid, l.total_charged
             FROM leases l WHERE \(condition)
             """, parameters: parameters
         ).map { row in
@@ -23,7 +23,9 @@ struct DashboardStore {
                 monthlyRent: Int(try row.int64(at: 1)), dueDay: Int(try row.int64(at: 2)),
                 start: CalendarDay(number: Int(try row.int64(at: 3))),
                 end: try row.optionalInt64(at: 4).map { CalendarDay(number: Int($0)) })
-            return LeaseStanding(id: try row.int64(at: 0), schedule: schedule, paid: Int(try row.int64(at: 5)))
+            let account = LeaseAccount(
+                schedule: schedule, charged: Int(try row.int64(at: 6)), paid: Int(try row.int64(at: 5)))
+            return LeaseStanding(id: try row.int64(at: 0), account: account)
         }
     }
 
@@ -69,6 +71,24 @@ struct DashboardStore {
         for row in rows {
             totals[CalendarDay(utcMidnight: try row.date("month")).monthIndex] = try row.int("collected")
         }
+        return totals
+    }
+
+    /// Charges minus credits falling due per calendar month (by month index), deposits left out (a
+    /// deposit is held, not income); one grouped index range.
+    func chargedByMonth(landlord: UserID, scope: DashboardScope, months: ClosedRange<Int>) throws -> [Int: Int] {
+        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+        let rows = try db.query(
+            """
+            SELECT DATE_FORMAT(c.due_on, '%Y-%m-01') AS month, SUM(c.amount) AS charged FROM charges c
+            WHERE \(condition) AND c.due_on BETWEEN ? AND ? AND c.kind <> 'deposit'
+            GROUP BY DATE_FORMAT(c.due_on, '%Y-%m-01')
+            """,
+            parameters: parameters + [
+                MonthMath.first(months.lowerBound).description, MonthMath.last(months.upperBound).description,
+            ])
+        var totals: [Int: Int] = [:]
+        for row in rows { totals[try row.day("month").monthIndex] = try row.int("charged") }
         return totals
     }
 
