@@ -25,6 +25,7 @@ enum Features {
         UnmatchedPaymentsRoutes.register(in: &router)
         LedgerRoutes.register(in: &router)
         ChargeRoutes.register(in: &router)
+        ChargeSettingsRoutes.register(in: &router)
         DashboardRoutes.register(in: &router)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)

@@ -52,10 +52,12 @@ enum ServeCommand {
             : BackgroundLoop.reconciler(
                 config: config, views: application.views, client: application.daraja, versions: application.versions)
         var scheduler: BackgroundLoop? = nil
+        var lateFees: BackgroundLoop? = nil
         if !arguments.contains("--no-scheduler") {
             do {
-                scheduler = BackgroundLoop.reminders(
-                    config: config, views: application.views, clock: try ReminderClock(environment: environment))
+                let clock = try ReminderClock(environment: environment)
+                scheduler = BackgroundLoop.reminders(config: config, views: application.views, clock: clock)
+                lateFees = BackgroundLoop.lateFees(config: config, clock: clock, versions: application.versions)
             } catch {
                 return Commands.fail(error.description)
             }
@@ -68,6 +70,7 @@ enum ServeCommand {
                     // Started here, after the server blocked the stop signals for new threads.
                     mailer?.start()
                     scheduler?.start()
+                    lateFees?.start()
                     reconciler?.start()
                     Log.startFlusher()
                     Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
@@ -77,6 +80,7 @@ enum ServeCommand {
         }
         mailer?.stop()
         scheduler?.stop()
+        lateFees?.stop()
         reconciler?.stop()
         Log.info("serve: stopped")
         return 0

@@ -28,6 +28,7 @@ enum Template: String, CaseIterable, Sendable {
     case ledgerPayments = "ledger/payments"
     case ledgerReceipt = "ledger/receipt"
     case chargesLease = "charges/lease"
+    case chargesSettings = "charges/settings"
     case dashboardIndex = "dashboard/index"
     case dashboardLease = "dashboard/lease"
     case remindersNew = "reminders/new"
