@@ -57,6 +57,12 @@ final class AccessRulesTests: XCTestCase {
         ),
         ("GET", "/landlord/properties/:id/charges", "/landlord/properties/{property}/charges", .landlordResource),
         ("POST", "/landlord/properties/:id/charges", "/landlord/properties/{property}/charges", .landlordResource),
+        ("GET", "/landlord/properties/:id/water", "/landlord/properties/{property}/water", .landlordResource),
+        ("POST", "/landlord/properties/:id/water", "/landlord/properties/{property}/water", .landlordResource),
+        (
+            "POST", "/landlord/properties/:id/water/import", "/landlord/properties/{property}/water/import",
+            .landlordResource
+        ),
         ("GET", "/signup/tenant", "/signup/tenant", .open),
         ("GET", "/join/:token", "/join/x", .open),
         ("POST", "/signup/tenant", "/signup/tenant", .open),
@@ -289,6 +295,7 @@ final class AccessRulesTests: XCTestCase {
         let before =
             try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
             + app.count("SELECT COUNT(*) FROM charges") + app.count("SELECT COUNT(*) FROM property_charge_settings")
+            + app.count("SELECT COUNT(*) FROM meter_readings")
         var checked = 0
         for (method, _, template, rule) in Self.table {
             let path = ids.reduce(template) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
@@ -311,7 +318,7 @@ final class AccessRulesTests: XCTestCase {
                 let form = [
                     "_csrf": tokens[actor]!, "lease": lease, "note": "Not rent", "kind": "one_off", "amount": "500",
                     "date": CalendarDay.nairobi().description, "description": "Repairs", "reason": "Broken window",
-                    "lateFeeKind": "fixed", "lateFeeAmount": "500", "lateFeeDays": "5",
+                    "lateFeeKind": "fixed", "lateFeeAmount": "500", "lateFeeDays": "5", "csv": "A1,100",
                 ]
                 let json = #"{"lease_id": \#(lease), "note": "Not rent"}"#
                 let response = app.send(
@@ -326,7 +333,8 @@ final class AccessRulesTests: XCTestCase {
         XCTAssertEqual(
             try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
                 + app.count("SELECT COUNT(*) FROM charges")
-                + app.count("SELECT COUNT(*) FROM property_charge_settings"), before,
+                + app.count("SELECT COUNT(*) FROM property_charge_settings")
+                + app.count("SELECT COUNT(*) FROM meter_readings"), before,
             "a refused request changed nothing")
         XCTAssertNil(try app.value("SELECT end_date FROM leases WHERE id = ?", [lease]))
         XCTAssertEqual(try app.value("SELECT status FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'"), "unmatched")

@@ -26,6 +26,7 @@ enum Features {
         LedgerRoutes.register(in: &router)
         ChargeRoutes.register(in: &router)
         ChargeSettingsRoutes.register(in: &router)
+        WaterRoutes.register(in: &router)
         DashboardRoutes.register(in: &router)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)

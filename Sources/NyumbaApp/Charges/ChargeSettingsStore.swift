@@ -4,29 +4,34 @@ import MariaDB
 struct ChargeSettingsStore {
     let db: Connection
 
-    /// The property's late fee (off when never set).
-    func lateFee(property: PropertyID, landlord: UserID) throws -> LateFeePolicy {
+    /// The property's settings (nothing charged when never set).
+    func settings(property: PropertyID, landlord: UserID) throws -> PropertyChargeSettings {
         try db.queryOne(
             """
-            SELECT late_fee_kind, late_fee_amount, late_fee_days FROM property_charge_settings
-            WHERE property_id = ? AND landlord_id = ?
+            SELECT late_fee_kind, late_fee_amount, late_fee_days, garbage_fee, security_fee, water_rate
+            FROM property_charge_settings WHERE property_id = ? AND landlord_id = ?
             """, property.raw, landlord.raw
         ).map {
-            LateFeePolicy(
-                kind: try $0.string("late_fee_kind"), amount: try $0.int("late_fee_amount"),
-                afterDays: try $0.int("late_fee_days"))
-        } ?? .off
+            PropertyChargeSettings(
+                lateFee: LateFeePolicy(
+                    kind: try $0.string("late_fee_kind"), amount: try $0.int("late_fee_amount"),
+                    afterDays: try $0.int("late_fee_days")),
+                garbageFee: try $0.int("garbage_fee"), securityFee: try $0.int("security_fee"),
+                waterRate: try $0.int("water_rate"))
+        } ?? PropertyChargeSettings()
     }
 
-    /// Saves the late fee of one of the landlord's properties (already checked to be theirs).
-    func saveLateFee(_ policy: LateFeePolicy, property: PropertyID, landlord: UserID) throws {
+    /// Saves the settings of one of the landlord's properties (already checked to be theirs).
+    func save(_ settings: PropertyChargeSettings, property: PropertyID, landlord: UserID) throws {
         try db.execute(
             """
             INSERT INTO property_charge_settings (property_id, landlord_id, late_fee_kind, late_fee_amount,
-                                                  late_fee_days, updated_at)
-            VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+                late_fee_days, garbage_fee, security_fee, water_rate, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
             ON DUPLICATE KEY UPDATE late_fee_kind = VALUES(late_fee_kind), late_fee_amount = VALUES(late_fee_amount),
-                late_fee_days = VALUES(late_fee_days), updated_at = VALUES(updated_at)
-            """, property.raw, landlord.raw, policy.kind, policy.amount, policy.afterDays)
+                late_fee_days = VALUES(late_fee_days), garbage_fee = VALUES(garbage_fee),
+                security_fee = VALUES(security_fee), water_rate = VALUES(water_rate), updated_at = VALUES(updated_at)
+            """, property.raw, landlord.raw, settings.lateFee.kind, settings.lateFee.amount, settings.lateFee.afterDays,
+            settings.garbageFee, settings.securityFee, settings.waterRate)
     }
 }

@@ -22,10 +22,19 @@ struct NewCharge {
         lease: LeaseDetails, kind: ChargeKind, amount: Int, dueOn: CalendarDay, description: String,
         reason: String? = nil
     ) {
-        leaseID = lease.id
-        tenantID = lease.tenantID
-        landlordID = lease.landlordID
-        propertyID = lease.propertyID
+        self.init(
+            lease: lease.id, tenant: lease.tenantID, landlord: lease.landlordID, property: lease.propertyID, kind: kind,
+            amount: amount, dueOn: dueOn, description: description, reason: reason)
+    }
+
+    init(
+        lease: LeaseID, tenant: UserID, landlord: UserID, property: PropertyID, kind: ChargeKind, amount: Int,
+        dueOn: CalendarDay, description: String, reason: String? = nil
+    ) {
+        leaseID = lease
+        tenantID = tenant
+        landlordID = landlord
+        propertyID = property
         self.kind = kind
         self.amount = amount
         self.dueOn = dueOn

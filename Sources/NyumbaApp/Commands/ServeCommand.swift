@@ -52,12 +52,12 @@ enum ServeCommand {
             : BackgroundLoop.reconciler(
                 config: config, views: application.views, client: application.daraja, versions: application.versions)
         var scheduler: BackgroundLoop? = nil
-        var lateFees: BackgroundLoop? = nil
+        var charges: BackgroundLoop? = nil
         if !arguments.contains("--no-scheduler") {
             do {
                 let clock = try ReminderClock(environment: environment)
                 scheduler = BackgroundLoop.reminders(config: config, views: application.views, clock: clock)
-                lateFees = BackgroundLoop.lateFees(config: config, clock: clock, versions: application.versions)
+                charges = BackgroundLoop.charges(config: config, clock: clock, versions: application.versions)
             } catch {
                 return Commands.fail(error.description)
             }
@@ -70,7 +70,7 @@ enum ServeCommand {
                     // Started here, after the server blocked the stop signals for new threads.
                     mailer?.start()
                     scheduler?.start()
-                    lateFees?.start()
+                    charges?.start()
                     reconciler?.start()
                     Log.startFlusher()
                     Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
@@ -80,7 +80,7 @@ enum ServeCommand {
         }
         mailer?.stop()
         scheduler?.stop()
-        lateFees?.stop()
+        charges?.stop()
         reconciler?.stop()
         Log.info("serve: stopped")
         return 0

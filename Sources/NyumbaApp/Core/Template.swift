@@ -29,6 +29,7 @@ enum Template: String, CaseIterable, Sendable {
     case ledgerReceipt = "ledger/receipt"
     case chargesLease = "charges/lease"
     case chargesSettings = "charges/settings"
+    case chargesWater = "charges/water"
     case dashboardIndex = "dashboard/index"
     case dashboardLease = "dashboard/lease"
     case remindersNew = "reminders/new"
