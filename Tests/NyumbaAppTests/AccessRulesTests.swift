@@ -93,6 +93,7 @@ final class AccessRulesTests: XCTestCase {
         ("POST", "/landlord/leases/:id/end", "/landlord/leases/{lease}/end", .landlordResource),
         ("GET", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
         ("POST", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
+        ("POST", "/landlord/leases/:id/deposit", "/landlord/leases/{lease}/deposit", .landlordResource),
         (
             "POST", "/landlord/leases/:id/charges/:chargeId/reverse",
             "/landlord/leases/{lease}/charges/{charge}/reverse",
@@ -319,6 +320,7 @@ final class AccessRulesTests: XCTestCase {
                     "_csrf": tokens[actor]!, "lease": lease, "note": "Not rent", "kind": "one_off", "amount": "500",
                     "date": CalendarDay.nairobi().description, "description": "Repairs", "reason": "Broken window",
                     "lateFeeKind": "fixed", "lateFeeAmount": "500", "lateFeeDays": "5", "csv": "A1,100",
+                    "refunded": "0", "kept": "0",
                 ]
                 let json = #"{"lease_id": \#(lease), "note": "Not rent"}"#
                 let response = app.send(

@@ -22,3 +22,28 @@ CREATE TABLE meter_readings (
     KEY meter_readings_property (property_id, landlord_id),
     CONSTRAINT meter_readings_unit_fk FOREIGN KEY (unit_id) REFERENCES units (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Deposits: a property's default deposit in months of rent, charged at approval (kind 'deposit');
+-- what was done with a deposit when its lease ended (refunded to the tenant, kept against what they
+-- owed), once per lease. A deposit is held, not income.
+ALTER TABLE property_charge_settings
+    ADD COLUMN deposit_months TINYINT UNSIGNED NOT NULL DEFAULT 0;
+
+CREATE TABLE deposit_settlements (
+    lease_id BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+    landlord_id BIGINT UNSIGNED NOT NULL,
+    property_id BIGINT UNSIGNED NOT NULL,
+    deposit INT NOT NULL,
+    held INT NOT NULL,
+    refunded INT NOT NULL,
+    kept INT NOT NULL,
+    reason VARCHAR(500) NULL,
+    settled_on DATE NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    created_by BIGINT UNSIGNED NULL,
+    KEY deposit_settlements_landlord (landlord_id, property_id),
+    CONSTRAINT deposit_settlements_lease_fk FOREIGN KEY (lease_id) REFERENCES leases (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Deposits held per property, read per landlord by kind without the days' order.
+ALTER TABLE charges ADD KEY charges_kind (landlord_id, kind, lease_id, amount);

@@ -49,3 +49,22 @@ struct ReversalForm {
         return (errors.isEmpty ? reason : nil, errors)
     }
 }
+
+/// The settlement of a deposit as the landlord typed it.
+struct DepositForm {
+    var refunded = ""
+    var kept = ""
+    var reason = ""
+    var errors = FieldErrors()
+
+    /// Reads the amounts and the reason; nil values when a field has an error.
+    static func read(_ form: FormData) -> (DepositForm, (refunded: Int, kept: Int, reason: String?)?) {
+        var errors = FieldErrors()
+        let refunded = Validate.integer(form["refunded"], "refunded", 0...10_000_000, into: &errors)
+        let kept = Validate.integer(form["kept"], "kept", 0...10_000_000, into: &errors)
+        let reason = LedgerForms.optionalText(form["reason"], "reason", limit: 500, into: &errors)
+        let typed = DepositForm(
+            refunded: form["refunded"] ?? "", kept: form["kept"] ?? "", reason: form["reason"] ?? "", errors: errors)
+        return (typed, errors.isEmpty ? (refunded, kept, reason) : nil)
+    }
+}

@@ -11,6 +11,7 @@ enum ChargeRoutes {
         }
         router.landlord("POST", "/landlord/leases/:id/charges", add)
         router.landlord("POST", "/landlord/leases/:id/charges/:chargeId/reverse", reverse)
+        router.landlord("POST", "/landlord/leases/:id/deposit", settleDeposit)
     }
 
     /// Fixed messages after a redirect; never text taken from the address.
@@ -18,19 +19,22 @@ enum ChargeRoutes {
         switch request.query["done"] {
         case "added": "Added to the tenant's account."
         case "reversed": "Charge taken off with a credit."
+        case "settled": "Deposit settled."
         default: nil
         }
     }
 
     private static func page(
         _ lease: LeaseDetails, _ landlord: SignedInLandlord, _ context: AppContext, form: ChargeForm = ChargeForm(),
-        reversalErrors: FieldErrors = FieldErrors(), notice: String? = nil, status: Int = 200
+        reversalErrors: FieldErrors = FieldErrors(), depositForm: DepositForm = DepositForm(), notice: String? = nil,
+        status: Int = 200
     ) throws -> Response {
         let lines = try ChargeStore(db: context.db).lines(lease: lease.id)
+        let deposit = try Deposits(db: context.db, versions: context.versions).standing(lease)
         let layout = try context.layout("Charges and credits", landlord, notice: notice)
         let model = ChargesPage(
-            layout: layout, lease: lease, lines: lines, form: form, reversalErrors: reversalErrors,
-            today: .nairobi())
+            layout: layout, lease: lease, lines: lines, form: form, reversalErrors: reversalErrors, deposit: deposit,
+            depositForm: depositForm, today: .nairobi())
         return context.page(.chargesLease, model, status: status)
     }
 
@@ -66,6 +70,26 @@ enum ChargeRoutes {
             var refused = FieldErrors()
             refused.add("reason", "This charge has already been taken off; nothing was changed.")
             return try page(lease, landlord, context, reversalErrors: refused, status: 409)
+        }
+    }
+
+    private static func settleDeposit(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
+        -> Response
+    {
+        let lease = try LeaseRoutes.lookUpLease(request, landlord, context)
+        var (typed, value) = DepositForm.read(try request.form())
+        guard let value else { return try page(lease, landlord, context, depositForm: typed, status: 400) }
+        let deposits = Deposits(db: context.db, versions: context.versions)
+        switch try deposits.settle(
+            lease, refunded: value.refunded, kept: value.kept, reason: value.reason, by: landlord.id, today: .nairobi())
+        {
+        case .settled: return .redirect(to: "/landlord/leases/\(lease.id)/charges?done=settled")
+        case .invalid(let message, let field):
+            typed.errors.add(field, message)
+            return try page(lease, landlord, context, depositForm: typed, status: 400)
+        case .refused(let message):
+            typed.errors.add("refunded", message)
+            return try page(lease, landlord, context, depositForm: typed, status: 409)
         }
     }
 }

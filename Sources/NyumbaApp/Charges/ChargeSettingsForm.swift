@@ -9,6 +9,7 @@ struct ChargeSettingsForm {
     var garbageFee = ""
     var securityFee = ""
     var waterRate = ""
+    var depositMonths = ""
     var errors = FieldErrors()
 
     init() {}
@@ -22,6 +23,7 @@ struct ChargeSettingsForm {
         garbageFee = String(settings.garbageFee)
         securityFee = String(settings.securityFee)
         waterRate = String(settings.waterRate)
+        depositMonths = String(settings.depositMonths)
     }
 
     /// Reads the form; the settings are nil when a field has an error. A late fee amount is needed
@@ -34,6 +36,7 @@ struct ChargeSettingsForm {
         typed.garbageFee = form["garbageFee"] ?? ""
         typed.securityFee = form["securityFee"] ?? ""
         typed.waterRate = form["waterRate"] ?? ""
+        typed.depositMonths = form["depositMonths"] ?? ""
         var errors = FieldErrors()
         var rule: LateFeePolicy.Rule?
         switch typed.lateFeeKind {
@@ -53,13 +56,14 @@ struct ChargeSettingsForm {
         let garbage = amount(typed.garbageFee, "garbageFee", PropertyChargeSettings.monthlyAmounts)
         let security = amount(typed.securityFee, "securityFee", PropertyChargeSettings.monthlyAmounts)
         let water = amount(typed.waterRate, "waterRate", PropertyChargeSettings.waterRates)
+        let months = amount(typed.depositMonths, "depositMonths", PropertyChargeSettings.depositMonthsRange)
         typed.errors = errors
         guard errors.isEmpty, let rule else { return (typed, nil) }
         return (
             typed,
             PropertyChargeSettings(
                 lateFee: LateFeePolicy(rule: rule, afterDays: days), garbageFee: garbage, securityFee: security,
-                waterRate: water)
+                waterRate: water, depositMonths: months)
         )
     }
 }
@@ -82,6 +86,7 @@ struct ChargeSettingsPage {
     let garbageFee: String
     let securityFee: String
     let waterRate: String
+    let depositMonths: String
     let errors: [String: String]
 
     init(layout: Layout, property: Property, form: ChargeSettingsForm) {
@@ -97,6 +102,7 @@ struct ChargeSettingsPage {
         garbageFee = form.garbageFee
         securityFee = form.securityFee
         waterRate = form.waterRate
+        depositMonths = form.depositMonths
         errors = form.errors.messages
     }
 }

@@ -39,10 +39,27 @@ struct ChargesPage {
     let errors: [String: String]
     /// The charge whose reversal was refused, with why.
     let reversalErrors: [String: String]
+    /// The deposit, shown apart from rent: nil when the lease has none.
+    let deposit: DepositView?
+
+    /// A lease's deposit and, once the lease has ended, the form to settle it.
+    struct DepositView {
+        let charged: String
+        let held: String
+        let settled: Bool
+        let refunded: String
+        let kept: String
+        let reason: String?
+        let settledOn: String?
+        /// True when the lease has ended and the deposit is not settled yet.
+        let canSettle: Bool
+        let form: DepositForm
+        let errors: [String: String]
+    }
 
     init(
         layout: Layout, lease: LeaseDetails, lines: [ChargeLine], form: ChargeForm, reversalErrors: FieldErrors,
-        today: CalendarDay
+        deposit: DepositStanding, depositForm: DepositForm, today: CalendarDay
     ) {
         self.layout = layout
         leaseID = lease.id.description
@@ -70,6 +87,18 @@ struct ChargesPage {
         reason = form.reason
         errors = form.errors.messages
         self.reversalErrors = reversalErrors.messages
+        let settlement = deposit.settlement
+        self.deposit =
+            deposit.charged == 0
+            ? nil
+            : DepositView(
+                charged: Money.kes(deposit.charged), held: Money.kes(deposit.held), settled: settlement != nil,
+                refunded: Money.kes(settlement?.refunded ?? 0), kept: Money.kes(settlement?.kept ?? 0),
+                reason: settlement?.reason, settledOn: settlement.map { LedgerText.day($0.settledOn) },
+                canSettle: !lease.isOpen && settlement == nil,
+                form: depositForm.refunded.isEmpty && depositForm.kept.isEmpty
+                    ? DepositForm(refunded: String(deposit.held), kept: "0") : depositForm,
+                errors: depositForm.errors.messages)
     }
 }
 

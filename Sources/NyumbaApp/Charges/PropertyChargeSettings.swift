@@ -7,9 +7,12 @@ struct PropertyChargeSettings: Sendable, Equatable {
     var securityFee = 0
     /// Shillings per unit of water (m³) between two readings (0: water is not billed).
     var waterRate = 0
+    /// The deposit a new lease is charged by default, in months of its rent (0: none).
+    var depositMonths = 0
 
     static let monthlyAmounts = 0...1_000_000
     static let waterRates = 0...100_000
+    static let depositMonthsRange = 0...12
 
     /// The monthly fixed charges that are set: name as the tenant sees it, claim name, amount.
     var monthlyCharges: [(label: String, key: String, amount: Int)] {
