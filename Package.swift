@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CMariaDB", path: "Sources/CMariaDB"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
+        // libharu (Debian's libhpdf-dev): PDF documents.
+        .systemLibrary(name: "CHaru", path: "Sources/CHaru"),
         .target(name: "CCurl", path: "Sources/CCurl", linkerSettings: [.linkedLibrary("curl")]),
 
         // Generic machinery: knows nothing of rent.
@@ -34,6 +36,7 @@ let package = Package(
         .target(name: "Daraja", dependencies: ["HTTPClient", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
         .target(name: "SMS", dependencies: ["HTTPClient"]),
+        .target(name: "PDF", dependencies: ["CHaru"]),
         // Reuses DarajaSimulator's small HTTP server.
         .target(name: "SMSSimulator", dependencies: ["SMS", "DarajaSimulator", "Locking"]),
 
@@ -42,7 +45,7 @@ let package = Package(
             name: "NyumbaApp",
             dependencies: [
                 "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMSSimulator", "Redis",
-                "Locking",
+                "Locking", "PDF",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "RedisTests", dependencies: ["Redis"]),
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
         .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF"]),
         .testTarget(name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web"]),
     ]
 )

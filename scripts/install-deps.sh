@@ -4,7 +4,7 @@
 set -euo pipefail
 
 debian=(libfcgi-dev libmariadb-dev libcurl4-openssl-dev libssl-dev mariadb-server mariadb-client
-    nginx wrk redis-server libhiredis-dev chromium chromium-driver faketime)
+    nginx wrk redis-server libhiredis-dev chromium chromium-driver faketime libhpdf-dev poppler-utils)
 missing=()
 for package in "${debian[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

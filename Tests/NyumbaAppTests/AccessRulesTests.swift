@@ -94,6 +94,12 @@ final class AccessRulesTests: XCTestCase {
         ("GET", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
         ("POST", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
         ("POST", "/landlord/leases/:id/deposit", "/landlord/leases/{lease}/deposit", .landlordResource),
+        ("GET", "/landlord/leases/:id/statement", "/landlord/leases/{lease}/statement", .landlordResource),
+        ("GET", "/landlord/leases/:id/statement.csv", "/landlord/leases/{lease}/statement.csv", .landlordResource),
+        ("GET", "/landlord/leases/:id/statement.pdf", "/landlord/leases/{lease}/statement.pdf", .landlordResource),
+        ("GET", "/tenant/leases/:id/statement", "/tenant/leases/{lease}/statement", .tenantResource),
+        ("GET", "/tenant/leases/:id/statement.csv", "/tenant/leases/{lease}/statement.csv", .tenantResource),
+        ("GET", "/tenant/leases/:id/statement.pdf", "/tenant/leases/{lease}/statement.pdf", .tenantResource),
         (
             "POST", "/landlord/leases/:id/charges/:chargeId/reverse",
             "/landlord/leases/{lease}/charges/{charge}/reverse",

@@ -27,6 +27,7 @@ enum Features {
         ChargeRoutes.register(in: &router)
         ChargeSettingsRoutes.register(in: &router)
         WaterRoutes.register(in: &router)
+        StatementRoutes.register(in: &router)
         DashboardRoutes.register(in: &router)
         ReminderRoutes.register(in: &router)
         MessageRoutes.register(in: &router)

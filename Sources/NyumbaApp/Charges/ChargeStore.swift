@@ -58,7 +58,9 @@ struct ChargeLine: Sendable, Equatable {
     let reverses: ChargeID?
 
     static let columns = "c.id, c.kind, c.amount, c.due_on, c.description, c.reason, c.reverses_id"
+}
 
+extension ChargeLine {
     init(row: Row) throws {
         id = ChargeID(try row.int64("id"))
         kind = ChargeKind(rawValue: try row.string("kind")) ?? .oneOff

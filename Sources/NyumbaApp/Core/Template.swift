@@ -30,6 +30,7 @@ enum Template: String, CaseIterable, Sendable {
     case chargesLease = "charges/lease"
     case chargesSettings = "charges/settings"
     case chargesWater = "charges/water"
+    case chargesStatement = "charges/statement"
     case dashboardIndex = "dashboard/index"
     case dashboardLease = "dashboard/lease"
     case remindersNew = "reminders/new"
