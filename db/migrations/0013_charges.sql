@@ -24,8 +24,8 @@ CREATE TABLE charges (
     created_by BIGINT UNSIGNED NULL,
     UNIQUE KEY charges_claim (claim_key),
     KEY charges_lease (lease_id, due_on),
-    KEY charges_landlord (landlord_id, due_on, kind, amount),
-    KEY charges_property (property_id, due_on, landlord_id, kind, amount),
+    KEY charges_landlord (landlord_id, due_on, lease_id, kind, amount),
+    KEY charges_property (property_id, due_on, landlord_id, lease_id, kind, amount),
     KEY charges_reverses (reverses_id),
     CONSTRAINT charges_lease_fk FOREIGN KEY (lease_id) REFERENCES leases (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -110,15 +110,16 @@ struct Statement: Equatable {
 }
 
 extension RentSchedule {
-    /// Every due day from the start (inclusive) to `day` (inclusive) and before the end date: the
-    /// days `rentDue(asOf:)` counts.
-    func dueDates(through day: CalendarDay) -> [CalendarDay] {
+    /// Every due day from the start (inclusive; or from `first`, if later) to `day` (inclusive) and
+    /// before the end date: the days `rentDue(asOf:)` counts.
+    func dueDates(from first: CalendarDay? = nil, through day: CalendarDay) -> [CalendarDay] {
+        let from = max(start, first ?? start)
         var dates: [CalendarDay] = []
-        var index = start.monthIndex
+        var index = from.monthIndex
         while true {
             let date = CalendarDay.dueDate(monthIndex: index, dueDay: dueDay)
             if date > day || end.map({ date >= $0 }) == true { return dates }
-            if date >= start { dates.append(date) }
+            if date >= from { dates.append(date) }
             index += 1
         }
     }

@@ -16,6 +16,17 @@ struct DashboardFigures: Codable, Sendable, Equatable {
     var months: [MonthFigures]
     /// The largest balances due, largest first (at most `DashboardService.arrearsShown`).
     var arrears: [ArrearsLine]
+    /// Today's arrears by how long they have been due: 0–30, 31–60, 61–90 and over 90 days.
+    var arrearsByAge: [Int] = [0, 0, 0, 0]
+    /// Deposits held (paid, not yet settled) per property; not income.
+    var depositsHeld: [PropertyAmount] = []
+}
+
+/// An amount for one property.
+struct PropertyAmount: Codable, Sendable, Equatable {
+    let propertyID: Int64
+    let propertyName: String
+    let amount: Int
 }
 
 /// Collected and expected in one calendar month.

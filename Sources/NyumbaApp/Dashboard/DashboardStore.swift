@@ -92,6 +92,44 @@ struct DashboardStore {
         return totals
     }
 
+    /// Per lease, the charges (not credits) that fell due in each of the arrears ages' first three
+    /// buckets (`ArrearsAgeing`); one grouped index range of days.
+    func recentCharges(landlord: UserID, scope: DashboardScope, today: CalendarDay) throws -> [Int64: [Int]] {
+        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+        let starts = ArrearsAgeing.bucketStarts(today: today).map(\.description)
+        let rows = try db.query(
+            """
+            SELECT c.lease_id, SUM(IF(c.due_on >= ?, c.amount, 0)), SUM(IF(c.due_on >= ? AND c.due_on < ?, c.amount, 0)),
+                   SUM(IF(c.due_on < ?, c.amount, 0))
+            FROM charges c WHERE \(condition) AND c.due_on BETWEEN ? AND ? AND c.amount > 0 GROUP BY c.lease_id
+            """,
+            parameters: [starts[0], starts[1], starts[0], starts[1]] + parameters + [starts[2], today.description])
+        var charges: [Int64: [Int]] = [:]
+        for row in rows {
+            charges[try row.int64(at: 0)] = try (1...3).map { Int(try row.int64(at: $0)) }
+        }
+        return charges
+    }
+
+    /// Deposits held (paid and not yet settled) per property of the scope, by property name.
+    func depositsHeld(landlord: UserID, scope: DashboardScope) throws -> [PropertyAmount] {
+        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+        return try db.query(
+            """
+            SELECT pr.id, pr.name, SUM(LEAST(d.deposit, l.total_paid)) AS held
+            FROM (SELECT c.lease_id, SUM(c.amount) AS deposit FROM charges c
+                  WHERE \(condition) AND c.kind = 'deposit' GROUP BY c.lease_id) d
+            JOIN leases l ON l.id = d.lease_id JOIN properties pr ON pr.id = l.property_id
+            LEFT JOIN deposit_settlements s ON s.lease_id = d.lease_id
+            WHERE s.lease_id IS NULL
+            GROUP BY pr.id, pr.name HAVING held > 0 ORDER BY pr.name, pr.id
+            """, parameters: parameters
+        ).map {
+            PropertyAmount(
+                propertyID: try $0.int64("id"), propertyName: try $0.string("name"), amount: try $0.int("held"))
+        }
+    }
+
     /// Collected on the days of `span` (Nairobi), read from the payments by an index range of days.
     func collected(landlord: UserID, scope: DashboardScope, days span: ClosedRange<CalendarDay>) throws -> Int {
         let (condition, parameters) = Self.condition(scope, "p", landlord: landlord)
