@@ -130,6 +130,14 @@ final class ChargesTests: XCTestCase {
         // February's rent falls due on the 28th, the credit too.
         XCTAssertEqual(try balance("2026-02-27"), 40_000 + 20_000 + 1_350 + 1_000 - 33_000)
         XCTAssertEqual(try balance("2026-02-28"), 50_000 + 20_000 + 1_350 + 1_000 - 500 - 45_000)
+        // The monthly summary the dashboard reads equals the rows (deposits left out).
+        XCTAssertEqual(
+            try app.rows("SELECT property_id, month, charged FROM property_month_charges ORDER BY property_id, month"),
+            try app.rows(
+                """
+                SELECT property_id, DATE_FORMAT(due_on, '%Y-%m-01'), SUM(amount) FROM charges WHERE kind <> 'deposit'
+                GROUP BY property_id, DATE_FORMAT(due_on, '%Y-%m-01') ORDER BY 1, 2
+                """))
         // The running totals kept on the lease equal the rows: today's balance counts them all.
         for tenant in [tenant, other] {
             let id = try XCTUnwrap(tenant.leaseID)

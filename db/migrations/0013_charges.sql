@@ -35,6 +35,18 @@ CREATE TABLE charges (
 -- after the day they are recorded, so this is also what is due by today).
 ALTER TABLE leases ADD COLUMN total_charged BIGINT NOT NULL DEFAULT 0;
 
+-- Charges less credits falling due per property and calendar month, deposits left out (held, not
+-- income): kept in the transaction of each charge like property_month_totals, so that the
+-- dashboard's expected figures read one row per property and month, not every charge.
+CREATE TABLE property_month_charges (
+    property_id BIGINT UNSIGNED NOT NULL,
+    month DATE NOT NULL,
+    landlord_id BIGINT UNSIGNED NOT NULL,
+    charged BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (property_id, month),
+    KEY property_month_charges_landlord (landlord_id, month, charged)
+) ENGINE=InnoDB;
+
 -- The dashboard's covering index, now with what the charges add.
 ALTER TABLE leases
     DROP KEY leases_dashboard,

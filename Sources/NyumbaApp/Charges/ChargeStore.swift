@@ -94,6 +94,14 @@ struct ChargeStore {
             try db.execute(
                 "UPDATE leases SET total_charged = total_charged + ? WHERE id = ?", charge.signedAmount,
                 charge.leaseID.raw)
+            if charge.kind != .deposit {
+                try db.execute(
+                    """
+                    INSERT INTO property_month_charges (property_id, month, landlord_id, charged)
+                    VALUES (?, DATE_FORMAT(?, '%Y-%m-01'), ?, ?)
+                    ON DUPLICATE KEY UPDATE charged = charged + VALUES(charged)
+                    """, charge.propertyID.raw, charge.dueOn.description, charge.landlordID.raw, charge.signedAmount)
+            }
             versions.landlordChanged(charge.landlordID, on: db)
             return ChargeID(result.lastInsertID)
         }

@@ -75,18 +75,27 @@ struct DashboardStore {
     }
 
     /// Charges minus credits falling due per calendar month (by month index), deposits left out (a
-    /// deposit is held, not income); one grouped index range.
+    /// deposit is held, not income): from the monthly summary per property (`property_month_charges`),
+    /// or a lease's own charges.
     func chargedByMonth(landlord: UserID, scope: DashboardScope, months: ClosedRange<Int>) throws -> [Int: Int] {
-        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
-        let rows = try db.query(
-            """
-            SELECT DATE_FORMAT(c.due_on, '%Y-%m-01') AS month, SUM(c.amount) AS charged FROM charges c
-            WHERE \(condition) AND c.due_on BETWEEN ? AND ? AND c.kind <> 'deposit'
-            GROUP BY DATE_FORMAT(c.due_on, '%Y-%m-01')
-            """,
-            parameters: parameters + [
-                MonthMath.first(months.lowerBound).description, MonthMath.last(months.upperBound).description,
-            ])
+        let (first, last) = (MonthMath.first(months.lowerBound), MonthMath.last(months.upperBound))
+        let rows: [Row]
+        if case .lease = scope {
+            let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+            rows = try db.query(
+                """
+                SELECT DATE_FORMAT(c.due_on, '%Y-%m-01') AS month, SUM(c.amount) AS charged FROM charges c
+                WHERE \(condition) AND c.due_on BETWEEN ? AND ? AND c.kind <> 'deposit'
+                GROUP BY DATE_FORMAT(c.due_on, '%Y-%m-01')
+                """, parameters: parameters + [first.description, last.description])
+        } else {
+            let (condition, parameters) = Self.condition(scope, "m", landlord: landlord)
+            rows = try db.query(
+                """
+                SELECT m.month, SUM(m.charged) AS charged FROM property_month_charges m
+                WHERE \(condition) AND m.month BETWEEN ? AND ? GROUP BY m.month
+                """, parameters: parameters + [first.description, last.description])
+        }
         var totals: [Int: Int] = [:]
         for row in rows { totals[try row.day("month").monthIndex] = try row.int("charged") }
         return totals

@@ -70,8 +70,16 @@ extension BenchSeed {
 
     private func day(_ month: BenchMonth, _ day: Int) -> String { BenchTime.date(month.year, month.month, day) }
 
-    /// Every lease's running total of charges (see `ChargeStore.add`), one landlord's leases at a time.
-    func fillChargeTotals(first: Int64, last: Int64) throws {
+    /// Every lease's running total of charges and the monthly charges per property (see
+    /// `ChargeStore.add`), one landlord's leases at a time.
+    func fillChargeTotals(first: Int64, last: Int64, landlord: Int64) throws {
+        try db.execute(
+            """
+            INSERT INTO property_month_charges (property_id, month, landlord_id, charged)
+            SELECT property_id, DATE_FORMAT(due_on, '%Y-%m-01'), landlord_id, SUM(amount) FROM charges
+            WHERE landlord_id = ? AND kind <> 'deposit'
+            GROUP BY property_id, DATE_FORMAT(due_on, '%Y-%m-01'), landlord_id
+            """, landlord)
         try db.execute(
             """
             UPDATE leases l
