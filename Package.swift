@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CMariaDB", path: "Sources/CMariaDB"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
+        // libharu (Debian's libhpdf-dev): PDF documents.
+        .systemLibrary(name: "CHaru", path: "Sources/CHaru"),
         .target(name: "CCurl", path: "Sources/CCurl", linkerSettings: [.linkedLibrary("curl")]),
 
         // Generic machinery: knows nothing of rent.
@@ -36,6 +38,7 @@ let package = Package(
         .target(name: "SMS", dependencies: ["HTTPClient"]),
         // gettext PO catalogues, placeholders, Accept-Language.
         .target(name: "Localization"),
+        .target(name: "PDF", dependencies: ["CHaru"]),
         // Reuses DarajaSimulator's small HTTP server.
         .target(name: "SMSSimulator", dependencies: ["SMS", "DarajaSimulator", "Locking"]),
 
@@ -44,7 +47,7 @@ let package = Package(
             name: "NyumbaApp",
             dependencies: [
                 "Web", "MariaDB", "Crypto", "Mail", "Daraja", "DarajaSimulator", "SMS", "SMSSimulator", "Redis",
-                "Locking", "Localization",
+                "Locking", "Localization", "PDF",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "DarajaTests", dependencies: ["Daraja", "DarajaSimulator", "Locking"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "SMSTests", dependencies: ["SMS", "SMSSimulator", "DarajaSimulator", "Daraja", "Locking"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF"]),
         .testTarget(
             name: "NyumbaAppTests", dependencies: ["NyumbaApp", "FastCGI", "MariaDB", "Web", "SMS", "Locking"]),
     ]

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 debian=(libfcgi-dev libmariadb-dev libcurl4-openssl-dev libssl-dev mariadb-server mariadb-client
-    nginx wrk redis-server libhiredis-dev chromium chromium-driver faketime)
+    nginx wrk redis-server libhiredis-dev chromium chromium-driver faketime libhpdf-dev poppler-utils)
 # gettext: msgfmt checks the translation catalogues (templates/po/*.po).
 debian+=(gettext)
 missing=()

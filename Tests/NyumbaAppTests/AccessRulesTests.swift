@@ -56,6 +56,14 @@ final class AccessRulesTests: XCTestCase {
             "POST", "/landlord/properties/:id/units/:unitId", "/landlord/properties/{property}/units/{unit}",
             .landlordResource
         ),
+        ("GET", "/landlord/properties/:id/charges", "/landlord/properties/{property}/charges", .landlordResource),
+        ("POST", "/landlord/properties/:id/charges", "/landlord/properties/{property}/charges", .landlordResource),
+        ("GET", "/landlord/properties/:id/water", "/landlord/properties/{property}/water", .landlordResource),
+        ("POST", "/landlord/properties/:id/water", "/landlord/properties/{property}/water", .landlordResource),
+        (
+            "POST", "/landlord/properties/:id/water/import", "/landlord/properties/{property}/water/import",
+            .landlordResource
+        ),
         ("GET", "/signup/tenant", "/signup/tenant", .open),
         ("GET", "/join/:token", "/join/x", .open),
         ("POST", "/signup/tenant", "/signup/tenant", .open),
@@ -91,6 +99,20 @@ final class AccessRulesTests: XCTestCase {
         ("GET", "/landlord/leases/:id/payments/new", "/landlord/leases/{lease}/payments/new", .landlordResource),
         ("POST", "/landlord/leases/:id/payments/new", "/landlord/leases/{lease}/payments/new", .landlordResource),
         ("POST", "/landlord/leases/:id/end", "/landlord/leases/{lease}/end", .landlordResource),
+        ("GET", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
+        ("POST", "/landlord/leases/:id/charges", "/landlord/leases/{lease}/charges", .landlordResource),
+        ("POST", "/landlord/leases/:id/deposit", "/landlord/leases/{lease}/deposit", .landlordResource),
+        ("GET", "/landlord/leases/:id/statement", "/landlord/leases/{lease}/statement", .landlordResource),
+        ("GET", "/landlord/leases/:id/statement.csv", "/landlord/leases/{lease}/statement.csv", .landlordResource),
+        ("GET", "/landlord/leases/:id/statement.pdf", "/landlord/leases/{lease}/statement.pdf", .landlordResource),
+        ("GET", "/tenant/leases/:id/statement", "/tenant/leases/{lease}/statement", .tenantResource),
+        ("GET", "/tenant/leases/:id/statement.csv", "/tenant/leases/{lease}/statement.csv", .tenantResource),
+        ("GET", "/tenant/leases/:id/statement.pdf", "/tenant/leases/{lease}/statement.pdf", .tenantResource),
+        (
+            "POST", "/landlord/leases/:id/charges/:chargeId/reverse",
+            "/landlord/leases/{lease}/charges/{charge}/reverse",
+            .landlordResource
+        ),
         ("GET", "/landlord/payments", "/landlord/payments", .landlord),
         ("GET", "/landlord/payments/unmatched", "/landlord/payments/unmatched", .landlord),
         (
@@ -260,6 +282,13 @@ final class AccessRulesTests: XCTestCase {
             "INSERT INTO c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at, received_at,"
                 + " landlord_id, status) VALUES ('TXUNMATCH01', '600999', 700, 'XX9', '254722000111', 'J Doe',"
                 + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6), ?, 'unmatched')", landlord.id)
+        let charge = try landlord.browser.post(
+            "/landlord/leases/\(lease)/charges", from: "/landlord/leases/\(lease)/charges",
+            [
+                "kind": "one_off", "amount": "800", "date": CalendarDay.nairobi().description, "description": "Key",
+                "reason": "",
+            ])
+        XCTAssertEqual(charge.status, 303)
         let ids = [
             "{property}": String(place.id),
             "{unit}": try app.value("SELECT id FROM units WHERE property_id = ? AND label = 'A1'", [place.id])!,
@@ -268,6 +297,7 @@ final class AccessRulesTests: XCTestCase {
             "{paymentRequest}": try app.value("SELECT id FROM payment_requests WHERE lease_id = ?", [lease])!,
             "{request}": try app.value("SELECT id FROM tenancy_requests WHERE tenant_id = ?", [waiting.id])!,
             "{unmatched}": try app.value("SELECT id FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'")!,
+            "{charge}": try app.value("SELECT id FROM charges WHERE lease_id = ?", [lease])!,
         ]
         let browsers: [Actor: HarnessBrowser] = [
             .anonymous: HarnessBrowser(app), .pendingTenant: waiting.browser, .otherTenant: otherTenant.browser,
@@ -277,7 +307,10 @@ final class AccessRulesTests: XCTestCase {
         for (actor, browser) in browsers {
             tokens[actor] = try browser.csrfToken(actor == .anonymous ? "/login" : "/account/password")
         }
-        let before = try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
+        let before =
+            try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
+            + app.count("SELECT COUNT(*) FROM charges") + app.count("SELECT COUNT(*) FROM property_charge_settings")
+            + app.count("SELECT COUNT(*) FROM meter_readings")
         var checked = 0
         for (method, _, template, rule) in Self.table {
             let path = ids.reduce(template) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
@@ -297,7 +330,12 @@ final class AccessRulesTests: XCTestCase {
                 // Bodies that are valid apart from who sends them (a lease of A's, a note), so that what
                 // refuses is the access rule, not the body.
                 let lease = ids["{lease}"]!
-                let form = ["_csrf": tokens[actor]!, "lease": lease, "note": "Not rent"]
+                let form = [
+                    "_csrf": tokens[actor]!, "lease": lease, "note": "Not rent", "kind": "one_off", "amount": "500",
+                    "date": CalendarDay.nairobi().description, "description": "Repairs", "reason": "Broken window",
+                    "lateFeeKind": "fixed", "lateFeeAmount": "500", "lateFeeDays": "5", "csv": "A1,100",
+                    "refunded": "0", "kept": "0",
+                ]
                 let json = #"{"lease_id": \#(lease), "note": "Not rent"}"#
                 let response = app.send(
                     method, path, cookies: browser.cookies, headers: headers,
@@ -309,7 +347,10 @@ final class AccessRulesTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 250)
         XCTAssertEqual(
-            try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases"), before,
+            try app.count("SELECT COUNT(*) FROM payments") + app.count("SELECT COUNT(*) FROM leases")
+                + app.count("SELECT COUNT(*) FROM charges")
+                + app.count("SELECT COUNT(*) FROM property_charge_settings")
+                + app.count("SELECT COUNT(*) FROM meter_readings"), before,
             "a refused request changed nothing")
         XCTAssertNil(try app.value("SELECT end_date FROM leases WHERE id = ?", [lease]))
         XCTAssertEqual(try app.value("SELECT status FROM c2b_payments WHERE trans_id = 'TXUNMATCH01'"), "unmatched")

@@ -11,24 +11,38 @@ final class ReminderTests: XCTestCase {
         monthlyRent: 10_000, dueDay: 5, start: CalendarDay(iso: "2026-01-01")!, end: nil)
 
     func testAManualReminderAsksForWhatIsOwedSinceTheLastDueDay() {
-        let figures = ReminderFigures.manual(lease, paid: 15_000, today: day("2026-03-10"))
+        let figures = ReminderFigures.manual(account(paid: 15_000), today: day("2026-03-10"))
         XCTAssertEqual(figures, ReminderFigures(amountDue: 15_000, dueDate: day("2026-03-05")))
     }
 
     func testAManualReminderToATenantWhoOwesNothingNamesTheNextRent() {
-        let figures = ReminderFigures.manual(lease, paid: 30_500, today: day("2026-03-10"))
+        let figures = ReminderFigures.manual(account(paid: 30_500), today: day("2026-03-10"))
         XCTAssertEqual(figures, ReminderFigures(amountDue: 9_500, dueDate: day("2026-04-05")))
     }
 
     func testAnAutomaticReminderBeforeTheDueDayCountsThatMonthsRent() {
         let before = ReminderFigures.automatic(
-            lease, paid: 20_000, dueDate: day("2026-03-05"), today: day("2026-03-02"))
+            account(paid: 20_000), dueDate: day("2026-03-05"), today: day("2026-03-02"))
         XCTAssertEqual(before.amountDue, 10_000)
         let paidAhead = ReminderFigures.automatic(
-            lease, paid: 30_000, dueDate: day("2026-03-05"), today: day("2026-03-02"))
+            account(paid: 30_000), dueDate: day("2026-03-05"), today: day("2026-03-02"))
         XCTAssertEqual(paidAhead.amountDue, 0)
-        let after = ReminderFigures.automatic(lease, paid: 20_000, dueDate: day("2026-03-05"), today: day("2026-04-06"))
+        let after = ReminderFigures.automatic(
+            account(paid: 20_000), dueDate: day("2026-03-05"), today: day("2026-04-06"))
         XCTAssertEqual(after.amountDue, 20_000)
+    }
+
+    private func account(paid: Int, charged: Int = 0) -> LeaseAccount {
+        LeaseAccount(schedule: lease, charged: charged, paid: paid)
+    }
+
+    func testARemindersAmountIncludesChargesLessCredits() {
+        // Rent due 5 Jan, 5 Feb, 5 Mar = 30,000; a 1,200 water charge and a 200 credit: 31,000 owed.
+        let figures = ReminderFigures.manual(account(paid: 25_000, charged: 1_000), today: day("2026-03-10"))
+        XCTAssertEqual(figures, ReminderFigures(amountDue: 6_000, dueDate: day("2026-03-05")))
+        let ahead = ReminderFigures.automatic(
+            account(paid: 20_000, charged: 1_000), dueDate: day("2026-03-05"), today: day("2026-03-02"))
+        XCTAssertEqual(ahead.amountDue, 11_000)
     }
 
     func testTheLastDueDayIsNeverBeforeTheStart() {

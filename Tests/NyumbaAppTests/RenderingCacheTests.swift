@@ -122,7 +122,10 @@ final class RenderingCacheTests: XCTestCase {
         let today = CalendarDay(2026, 3, 10)
         func lease(_ id: Int64, start: CalendarDay, end: CalendarDay? = nil, paid: Int) -> LeaseStanding {
             LeaseStanding(
-                id: id, schedule: RentSchedule(monthlyRent: 10_000, dueDay: 5, start: start, end: end), paid: paid)
+                id: id,
+                account: LeaseAccount(
+                    schedule: RentSchedule(monthlyRent: 10_000, dueDay: 5, start: start, end: end), charged: 0,
+                    paid: paid))
         }
         let start = CalendarDay(2026, 1, 1)
         let groups = LeaseGroup.grouping(

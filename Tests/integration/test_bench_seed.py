@@ -16,10 +16,12 @@ TABLES = {
     "units": "id, property_id, label, monthly_rent",
     "tenancy_requests": "id, tenant_id, property_id, requested_unit, status, created_at, decided_at",
     "leases": "id, tenant_id, unit_id, property_id, landlord_id, monthly_rent, due_day, start_date, end_date, "
-              "created_at, total_paid",
+              "created_at, total_paid, total_charged",
     "payments": "id, lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method, receipt, "
                 "reference, phone, payment_request_id, checkout_request_id, paid_at, recorded_at, recorded_by",
     "lease_month_totals": "lease_id, month, landlord_id, property_id, collected, payments",
+    "charges": "id, lease_id, tenant_id, landlord_id, property_id, kind, amount, due_on, description, claim_key, "
+               "created_at",
     "payment_requests": "id, lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
                         "merchant_request_id, checkout_request_id, status, next_query_at",
 }
@@ -167,3 +169,20 @@ def test_summary_is_printed_and_a_seeded_database_is_refused(stack, bench_db):
     again = stack.nyumba("seed", "--bench", "small", "--seed", "7", env=env, timeout=60)
     assert again.returncode != 0
     assert "has users already" in again.stderr
+
+
+def test_charges_on_a_share_of_leases(stack, bench_db):
+    """Deposits, water and late fees on a share of the 100 leases, never after today; the leases'
+    running totals equal their charges."""
+    db = "nyumba_bench_a"
+    kinds = dict(line.split("\t") for line in stack.sql(
+        f"SELECT kind, COUNT(DISTINCT lease_id) FROM {db}.charges GROUP BY kind").splitlines())
+    assert 8 <= int(kinds["deposit"]) <= 35, kinds
+    assert 15 <= int(kinds["utility"]) <= 45, kinds
+    assert 2 <= int(kinds["late_fee"]) <= 20, kinds
+    assert one(stack, f"SELECT COUNT(*) FROM {db}.charges WHERE due_on > '{TODAY}'") == "0"
+    assert one(stack, f"SELECT COUNT(*) FROM {db}.leases l WHERE l.total_charged <> "
+                      f"(SELECT COALESCE(SUM(c.amount), 0) FROM {db}.charges c WHERE c.lease_id = l.id)") == "0"
+    assert one(stack, f"SELECT COUNT(*) FROM {db}.charges WHERE kind = 'deposit' AND amount <> "
+                      f"(SELECT 2 * monthly_rent FROM {db}.leases l WHERE l.id = lease_id)") == "0"
+

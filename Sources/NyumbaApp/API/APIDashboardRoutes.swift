@@ -18,10 +18,13 @@ enum APIDashboardRoutes {
         let occupied: Int
         let months: [Month]
         let arrears: [Arrears]
+        /// Outstanding by age: 0–30, 31–60, 61–90 and over 90 days.
+        let arrearsByAge: [Int]
+        let depositsHeld: [Deposit]
 
         private enum CodingKeys: String, CodingKey {
             case from, to, collected, expected, outstanding, tenantsInArrears, collectionRate, units, occupied
-            case months, arrears
+            case months, arrears, arrearsByAge, depositsHeld
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -37,7 +40,16 @@ enum APIDashboardRoutes {
             try c.encode(occupied, forKey: .occupied)
             try c.encode(months, forKey: .months)
             try c.encode(arrears, forKey: .arrears)
+            try c.encode(arrearsByAge, forKey: .arrearsByAge)
+            try c.encode(depositsHeld, forKey: .depositsHeld)
         }
+    }
+
+    /// Deposits held (paid, not yet settled) in one property: not income.
+    struct Deposit: Encodable {
+        let propertyId: Int64
+        let propertyName: String
+        let amount: Int
     }
 
     /// Collected and expected in one month of the 12-month chart.
@@ -86,6 +98,9 @@ enum APIDashboardRoutes {
                         Arrears(
                             leaseId: $0.leaseID, tenantName: $0.tenantName, unitLabel: $0.unitLabel,
                             propertyName: $0.propertyName, monthlyRent: $0.monthlyRent, balance: $0.balance)
+                    }, arrearsByAge: figures.arrearsByAge,
+                    depositsHeld: figures.depositsHeld.map {
+                        Deposit(propertyId: $0.propertyID, propertyName: $0.propertyName, amount: $0.amount)
                     }))
         }
     }

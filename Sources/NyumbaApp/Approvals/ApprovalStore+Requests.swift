@@ -47,10 +47,11 @@ extension ApprovalStore {
     }
 
     /// Creates the lease; a unit taken meanwhile surfaces as a duplicate-key error.
+    @discardableResult
     func createLease(
         _ terms: LeaseTerms, request: TenancyRequest, landlord: UserID, versions: LandlordDataVersions
-    ) throws {
-        try db.execute(
+    ) throws -> LeaseID {
+        let result = try db.execute(
             """
             INSERT INTO leases (tenant_id, unit_id, property_id, landlord_id, monthly_rent, due_day, start_date,
                                 created_at)
@@ -58,6 +59,7 @@ extension ApprovalStore {
             """, request.tenantID.raw, terms.unit.raw, request.propertyID.raw, landlord.raw, terms.monthlyRent,
             terms.dueDay, terms.startDate)
         versions.landlordChanged(landlord, on: db)
+        return LeaseID(result.lastInsertID)
     }
 
     /// Records the decision on one of the landlord's pending requests.

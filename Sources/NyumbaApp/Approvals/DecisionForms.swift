@@ -7,9 +7,11 @@ struct ApproveForm {
     var rent = ""
     var start = ""
     var dueDay = ""
+    var deposit = ""
     var errors = FieldErrors()
 
     static let dueDays = 1...28
+    static let deposits = 0...10_000_000
 
     /// Reads the form; the terms are nil when a field has an error.
     static func read(_ form: FormData) -> (ApproveForm, LeaseTerms?) {
@@ -21,11 +23,14 @@ struct ApproveForm {
         let start = NairobiTime.parseISODate(startText)
         if start == nil { errors.add("start", "form.date", ["example": "2025-03-01"]) }
         let dueDay = Validate.integer(form["dueDay"], "dueDay", dueDays, into: &errors)
+        // Blank: the property's default deposit.
+        let depositText = (form["deposit"] ?? "").trimmingCharacters(in: .whitespaces)
+        let deposit = depositText.isEmpty ? nil : Validate.integer(depositText, "deposit", deposits, into: &errors)
         let typed = ApproveForm(
             unit: form["unit"] ?? "", rent: form["rent"] ?? "", start: form["start"] ?? "",
-            dueDay: form["dueDay"] ?? "", errors: errors)
+            dueDay: form["dueDay"] ?? "", deposit: form["deposit"] ?? "", errors: errors)
         guard errors.isEmpty, let unit, let start else { return (typed, nil) }
-        return (typed, LeaseTerms(unit: unit, monthlyRent: rent, startDate: start, dueDay: dueDay))
+        return (typed, LeaseTerms(unit: unit, monthlyRent: rent, startDate: start, dueDay: dueDay, deposit: deposit))
     }
 }
 

@@ -24,6 +24,8 @@ struct NotificationsPage {
         let rent: String
         let start: String
         let dueDay: String
+        /// Blank: the property's default deposit.
+        let deposit: String
         let reason: String
         let errors: [String: String]
     }
@@ -65,7 +67,8 @@ struct RequestCardBuilder {
             tenantPhone: request.tenantPhone, propertyName: request.propertyName,
             requestedUnit: request.requestedUnit, date: NairobiTime.dateTime(request.createdAt), units: options,
             hasUnits: !units.isEmpty, rent: approve?.rent ?? suggested.map { String($0.monthlyRent) } ?? "",
-            start: approve?.start ?? today, dueDay: approve?.dueDay ?? "5", reason: reject?.reason ?? "",
+            start: approve?.start ?? today, dueDay: approve?.dueDay ?? "5", deposit: approve?.deposit ?? "",
+            reason: reject?.reason ?? "",
             errors: errors)
     }
 

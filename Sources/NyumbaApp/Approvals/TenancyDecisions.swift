@@ -29,7 +29,9 @@ struct TenancyDecisions {
                 typed.errors.add("unit", "approval.unit_occupied", ["unit": unit.label])
                 return .invalid
             }
-            try store.createLease(terms, request: tenancy, landlord: landlord, versions: context.versions)
+            let lease = try store.createLease(terms, request: tenancy, landlord: landlord, versions: context.versions)
+            try Deposits(db: context.db, versions: context.versions).chargeAtApproval(
+                lease: lease, terms: terms, request: tenancy, landlord: landlord, today: .nairobi())
             try store.decide(id, landlord: landlord, approved: true, reason: nil, versions: context.versions)
             try AccountStore(db: context.db).setStatus(.active, for: tenancy.tenantID)
             try context.notifier.send(

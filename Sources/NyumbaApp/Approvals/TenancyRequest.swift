@@ -73,4 +73,6 @@ struct LeaseTerms {
     let monthlyRent: Int
     let startDate: String
     let dueDay: Int
+    /// The deposit the landlord typed; nil for the property's default.
+    var deposit: Int? = nil
 }

@@ -9,12 +9,15 @@ public enum Commands {
         commands:
           serve      run the FastCGI responder (settings from NYUMBA_* variables)
                      --no-mailer: do not deliver the outbox in this process
-                     --no-scheduler: do not send automatic rent reminders in this process
+                     --no-scheduler: do not send automatic rent reminders nor add the day's
+                       monthly charges and late fees in this process
                      --no-reconciler: do not ask Daraja about pending payments in this process
           mailer     deliver the outbox (--until-empty: exit once nothing is due)
           reconcile  ask Daraja about pending STK payments (--once: settle what is due now, then exit)
           remind     send the automatic rent reminders due today (--once: send them, then exit;
                      NYUMBA_TODAY=YYYY-MM-DD pins the date, for tests)
+          charges    add the day's monthly charges and late fees (--once: add them, then exit;
+                     NYUMBA_TODAY pins the date, for tests)
           migrate    apply the database migrations in NYUMBA_MIGRATIONS_DIR (default db/migrations)
           seed       --demo: a landlord, a property and an approved tenant on an empty database
                      --bench small|medium|large [--seed N]: the benchmark data (BENCHMARK.md)
@@ -45,6 +48,7 @@ public enum Commands {
         case "reconcile":
             return ReconcileCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "remind": return RemindCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
+        case "charges": return ChargesCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "migrate": return MigrateCommand.run(environment: environment)
         case "seed": return SeedCommand.run(arguments: Array(arguments.dropFirst()), environment: environment)
         case "daraja-sim": return DarajaSimCommand.run(environment: environment)

@@ -60,10 +60,12 @@ enum ServeCommand {
             : BackgroundLoop.reconciler(
                 config: config, views: application.views, client: application.daraja, versions: application.versions)
         var scheduler: BackgroundLoop? = nil
+        var charges: BackgroundLoop? = nil
         if !arguments.contains("--no-scheduler") {
             do {
-                scheduler = BackgroundLoop.reminders(
-                    config: config, views: application.views, clock: try ReminderClock(environment: environment))
+                let clock = try ReminderClock(environment: environment)
+                scheduler = BackgroundLoop.reminders(config: config, views: application.views, clock: clock)
+                charges = BackgroundLoop.charges(config: config, clock: clock, versions: application.versions)
             } catch {
                 return Commands.fail(error.description)
             }
@@ -77,6 +79,7 @@ enum ServeCommand {
                     mailer?.start()
                     texter?.start()
                     scheduler?.start()
+                    charges?.start()
                     reconciler?.start()
                     Log.startFlusher()
                     Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
@@ -87,6 +90,7 @@ enum ServeCommand {
         mailer?.stop()
         texter?.stop()
         scheduler?.stop()
+        charges?.stop()
         reconciler?.stop()
         Log.info("serve: stopped")
         return 0

@@ -2,9 +2,11 @@
 struct DashboardFigures: Codable, Sendable, Equatable {
     /// Received in the period.
     var collected: Int
-    /// Monthly rent of every lease overlapping each month the period touches.
+    /// Monthly rent of every lease overlapping each month the period touches, plus the charges
+    /// (less credits; deposits are held, not income) falling due in those months.
     var expected: Int
-    /// Today's arrears: rent due to date minus payments, over open leases that owe something.
+    /// Today's arrears: rent and charges due to date minus credits and payments, over open leases
+    /// that owe something.
     var outstanding: Int
     var tenantsInArrears: Int
     var units: Int
@@ -14,6 +16,17 @@ struct DashboardFigures: Codable, Sendable, Equatable {
     var months: [MonthFigures]
     /// The largest balances due, largest first (at most `DashboardService.arrearsShown`).
     var arrears: [ArrearsLine]
+    /// Today's arrears by how long they have been due: 0–30, 31–60, 61–90 and over 90 days.
+    var arrearsByAge: [Int] = [0, 0, 0, 0]
+    /// Deposits held (paid, not yet settled) per property; not income.
+    var depositsHeld: [PropertyAmount] = []
+}
+
+/// An amount for one property.
+struct PropertyAmount: Codable, Sendable, Equatable {
+    let propertyID: Int64
+    let propertyName: String
+    let amount: Int
 }
 
 /// Collected and expected in one calendar month.
@@ -35,17 +48,16 @@ struct ArrearsLine: Codable, Sendable, Equatable {
     let balance: Int
 }
 
-/// One lease as the figures need it: its rent schedule and what has been paid under it.
+/// One lease as the figures need it: its account (rent schedule, charges and payments so far).
 struct LeaseStanding: Sendable {
     let id: Int64
-    let schedule: RentSchedule
-    /// Every payment under the lease (the running total kept with each payment).
-    let paid: Int
+    let account: LeaseAccount
 
+    var schedule: RentSchedule { account.schedule }
     var isOpen: Bool { schedule.end == nil }
 
-    /// Rent due by `day` minus every payment; negative is credit.
-    func balance(asOf day: CalendarDay) -> Int { schedule.rentDue(asOf: day) - paid }
+    /// What the lease owes by `day` (see `LeaseAccount`); negative is credit.
+    func balance(asOf day: CalendarDay) -> Int { account.balance(asOf: day) }
 }
 
 /// Who and where a lease is, for the arrears list.

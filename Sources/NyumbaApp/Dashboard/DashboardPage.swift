@@ -23,6 +23,12 @@ struct DashboardPage {
         let link: String
     }
 
+    /// An amount with what it is.
+    struct Amount {
+        let label: String
+        let amount: String
+    }
+
     /// A payment in the table.
     struct PaymentItem {
         let date: String
@@ -64,6 +70,11 @@ struct DashboardPage {
     let hasArrears: Bool
     let moreArrears: String?
     let arrearsCSV: String
+    /// Today's arrears by age (0–30, 31–60, 61–90, over 90 days).
+    let ageing: [Amount]
+    /// Deposits held per property (not income).
+    let deposits: [Amount]
+    let hasDeposits: Bool
     // Payments.
     let payments: [PaymentItem]
     let hasPayments: Bool

@@ -28,8 +28,10 @@ enum DashboardPages {
         var section: LeaseSection?
         if let lease = target.lease {
             let paid = try store.leaseMonths(lease.id, landlord: target.landlord)
-            section = leaseSection(
-                lease, LeaseStatement(schedule: lease.schedule, paidByMonth: paid, today: target.today), target.today)
+            let charged = try ChargeStore(db: context.db).chargedByMonth(lease: lease.id)
+            let statement = LeaseStatement(
+                schedule: lease.schedule, paidByMonth: paid, chargedByMonth: charged, today: target.today)
+            section = leaseSection(lease, statement, target.today)
         }
         let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
         return context.render(section == nil ? .dashboardIndex : .dashboardLease, model)
@@ -95,6 +97,13 @@ enum DashboardPages {
             },
             hasArrears: !figures.arrears.isEmpty, moreArrears: more > 0 ? "and \(more) more in the CSV" : nil,
             arrearsCSV: "\(path)/arrears.csv" + (filter.property.map { "?property=\($0)" } ?? ""),
+            ageing: zip(["0–30 days", "31–60 days", "61–90 days", "Over 90 days"], figures.arrearsByAge).map {
+                DashboardPage.Amount(label: $0, amount: Money.kes($1))
+            },
+            deposits: figures.depositsHeld.map {
+                DashboardPage.Amount(label: $0.propertyName, amount: Money.kes($0.amount))
+            },
+            hasDeposits: !figures.depositsHeld.isEmpty,
             payments: lines.map(paymentItem), hasPayments: !lines.isEmpty, page: filter.page,
             previousPage: filter.page > 1 ? pageLink(filter.page - 1) : nil,
             nextPage: hasNext ? pageLink(filter.page + 1) : nil,

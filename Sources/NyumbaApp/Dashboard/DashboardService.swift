@@ -29,7 +29,10 @@ struct DashboardService {
         for span in period.partialSpans {
             collected += try store.collected(landlord: landlord, scope: scope, days: span)
         }
-        func expected(_ month: Int) -> Int { groups.reduce(0) { $0 + ($1.overlaps(month: month) ? $1.rent : 0) } }
+        let charged = try store.chargedByMonth(landlord: landlord, scope: scope, months: firstMonth...chart.upperBound)
+        func expected(_ month: Int) -> Int {
+            groups.reduce(charged[month, default: 0]) { $0 + ($1.overlaps(month: month) ? $1.rent : 0) }
+        }
         var units = 1
         switch scope {
         case .all: units = try store.unitCount(landlord: landlord, property: nil)
@@ -40,12 +43,20 @@ struct DashboardService {
             if case .lease = scope { [] } else {
                 try arrears(leases, landlord: landlord, today: today, limit: Self.arrearsShown)
             }
+        var byAge = [0, 0, 0, 0]
+        var deposits: [PropertyAmount] = []
+        if case .lease = scope {
+        } else {
+            let charges = try store.recentCharges(landlord: landlord, scope: scope, today: today)
+            byAge = ArrearsAgeing.buckets(leases, charges: charges, today: today)
+            deposits = try store.depositsHeld(landlord: landlord, scope: scope)
+        }
         return DashboardFigures(
             collected: collected, expected: period.months.reduce(0) { $0 + expected($1) },
             outstanding: groups.reduce(0) { $0 + $1.arrears }, tenantsInArrears: groups.reduce(0) { $0 + $1.inArrears },
             units: units, occupied: groups.reduce(0) { $0 + $1.openLeases },
             months: chart.map { MonthFigures(month: $0, collected: byMonth[$0, default: 0], expected: expected($0)) },
-            arrears: arrears)
+            arrears: arrears, arrearsByAge: byAge, depositsHeld: deposits)
     }
 
     /// The scope's open leases with a balance due today, largest first (then by lease); all of them

@@ -15,7 +15,7 @@ struct DashboardStore {
         // Dates as YYYYMMDD numbers and columns by position: this runs over thousands of rows.
         return try db.query(
             """
-            SELECT l.id, l.monthly_rent, l.due_day, l.start_date + 0, l.end_date + 0, l.total_paid
+            SELECT l.id, l.monthly_rent, l.due_day, l.start_date + 0, l.end_date + 0, l.total_paid, l.total_charged
             FROM leases l WHERE \(condition)
             """, parameters: parameters
         ).map { row in
@@ -23,7 +23,9 @@ struct DashboardStore {
                 monthlyRent: Int(try row.int64(at: 1)), dueDay: Int(try row.int64(at: 2)),
                 start: CalendarDay(number: Int(try row.int64(at: 3))),
                 end: try row.optionalInt64(at: 4).map { CalendarDay(number: Int($0)) })
-            return LeaseStanding(id: try row.int64(at: 0), schedule: schedule, paid: Int(try row.int64(at: 5)))
+            let account = LeaseAccount(
+                schedule: schedule, charged: Int(try row.int64(at: 6)), paid: Int(try row.int64(at: 5)))
+            return LeaseStanding(id: try row.int64(at: 0), account: account)
         }
     }
 
@@ -70,6 +72,71 @@ struct DashboardStore {
             totals[CalendarDay(utcMidnight: try row.date("month")).monthIndex] = try row.int("collected")
         }
         return totals
+    }
+
+    /// Charges minus credits falling due per calendar month (by month index), deposits left out (a
+    /// deposit is held, not income): from the monthly summary per property (`property_month_charges`),
+    /// or a lease's own charges.
+    func chargedByMonth(landlord: UserID, scope: DashboardScope, months: ClosedRange<Int>) throws -> [Int: Int] {
+        let (first, last) = (MonthMath.first(months.lowerBound), MonthMath.last(months.upperBound))
+        let rows: [Row]
+        if case .lease = scope {
+            let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+            rows = try db.query(
+                """
+                SELECT DATE_FORMAT(c.due_on, '%Y-%m-01') AS month, SUM(c.amount) AS charged FROM charges c
+                WHERE \(condition) AND c.due_on BETWEEN ? AND ? AND c.kind <> 'deposit'
+                GROUP BY DATE_FORMAT(c.due_on, '%Y-%m-01')
+                """, parameters: parameters + [first.description, last.description])
+        } else {
+            let (condition, parameters) = Self.condition(scope, "m", landlord: landlord)
+            rows = try db.query(
+                """
+                SELECT m.month, SUM(m.charged) AS charged FROM property_month_charges m
+                WHERE \(condition) AND m.month BETWEEN ? AND ? GROUP BY m.month
+                """, parameters: parameters + [first.description, last.description])
+        }
+        var totals: [Int: Int] = [:]
+        for row in rows { totals[try row.day("month").monthIndex] = try row.int("charged") }
+        return totals
+    }
+
+    /// Per lease, the charges (not credits) that fell due in each of the arrears ages' first three
+    /// buckets (`ArrearsAgeing`); one grouped index range of days.
+    func recentCharges(landlord: UserID, scope: DashboardScope, today: CalendarDay) throws -> [Int64: [Int]] {
+        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+        let starts = ArrearsAgeing.bucketStarts(today: today).map(\.description)
+        let rows = try db.query(
+            """
+            SELECT c.lease_id, SUM(IF(c.due_on >= ?, c.amount, 0)), SUM(IF(c.due_on >= ? AND c.due_on < ?, c.amount, 0)),
+                   SUM(IF(c.due_on < ?, c.amount, 0))
+            FROM charges c WHERE \(condition) AND c.due_on BETWEEN ? AND ? AND c.amount > 0 GROUP BY c.lease_id
+            """,
+            parameters: [starts[0], starts[1], starts[0], starts[1]] + parameters + [starts[2], today.description])
+        var charges: [Int64: [Int]] = [:]
+        for row in rows {
+            charges[try row.int64(at: 0)] = try (1...3).map { Int(try row.int64(at: $0)) }
+        }
+        return charges
+    }
+
+    /// Deposits held (paid and not yet settled) per property of the scope, by property name.
+    func depositsHeld(landlord: UserID, scope: DashboardScope) throws -> [PropertyAmount] {
+        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
+        return try db.query(
+            """
+            SELECT pr.id, pr.name, SUM(LEAST(d.deposit, l.total_paid)) AS held
+            FROM (SELECT c.lease_id, SUM(c.amount) AS deposit FROM charges c
+                  WHERE \(condition) AND c.kind = 'deposit' GROUP BY c.lease_id) d
+            JOIN leases l ON l.id = d.lease_id JOIN properties pr ON pr.id = l.property_id
+            LEFT JOIN deposit_settlements s ON s.lease_id = d.lease_id
+            WHERE s.lease_id IS NULL
+            GROUP BY pr.id, pr.name HAVING held > 0 ORDER BY pr.name, pr.id
+            """, parameters: parameters
+        ).map {
+            PropertyAmount(
+                propertyID: try $0.int64("id"), propertyName: try $0.string("name"), amount: try $0.int("held"))
+        }
     }
 
     /// Collected on the days of `span` (Nairobi), read from the payments by an index range of days.

@@ -1,5 +1,6 @@
-/// A lease's monthly statement: for each month from the start (or the first payment) to now (or the
-/// end), the rent that fell due under `RentSchedule`, what was paid, and the balance carried.
+/// A lease's monthly statement: for each month from the start (or the first payment or charge) to now
+/// (or the end), the rent that fell due under `RentSchedule` plus the charges less credits due that
+/// month, what was paid, and the balance carried.
 struct LeaseStatement {
     /// One month, as shown.
     struct Line {
@@ -13,8 +14,8 @@ struct LeaseStatement {
     /// The months, newest first.
     let lines: [Line]
 
-    init(schedule: RentSchedule, paidByMonth: [Int: Int], today: CalendarDay) {
-        let paidMonths = paidByMonth.keys
+    init(schedule: RentSchedule, paidByMonth: [Int: Int], chargedByMonth: [Int: Int], today: CalendarDay) {
+        let paidMonths = Set(paidByMonth.keys).union(chargedByMonth.keys)
         let first = min(schedule.start.monthIndex, paidMonths.min() ?? .max)
         let last = max(schedule.end.map { min($0, today) }?.monthIndex ?? today.monthIndex, paidMonths.max() ?? .min)
         guard first <= last else {
@@ -25,7 +26,7 @@ struct LeaseStatement {
         var carried = 0
         var lines: [Line] = []
         for month in first...last {
-            let due = dueBy(month) - dueBy(month - 1)
+            let due = dueBy(month) - dueBy(month - 1) + chargedByMonth[month, default: 0]
             let paid = paidByMonth[month, default: 0]
             carried += due - paid
             lines.append(

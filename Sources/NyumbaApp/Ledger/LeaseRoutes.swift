@@ -35,7 +35,7 @@ enum LeaseRoutes {
     }
 
     /// The lease of the route's `:id`, if it is this landlord's; otherwise 404.
-    private static func lookUpLease(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
+    static func lookUpLease(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> LeaseDetails
     {
         guard let id = LeaseID(segment: request.parameters["id"]),

@@ -1,8 +1,8 @@
 import Foundation
 import MariaDB
 
-/// A lease with its tenant, landlord, unit and property, and what has been paid under it: what the
-/// ledger, the dashboard, reminders and messages show of a lease.
+/// A lease with its tenant, landlord, unit and property, and its account (charges and payments
+/// so far): what the ledger, the dashboard, reminders and messages show of a lease.
 struct LeaseDetails {
     let id: LeaseID
     let tenantID: UserID
@@ -20,6 +20,8 @@ struct LeaseDetails {
     let landlordEmail: String
     /// Every payment under the lease, in shillings.
     let paid: Int
+    /// Every charge minus every credit of the lease, in shillings.
+    let charged: Int
     /// The unit's paybill account number (nil only before `nyumba migrate` filled it in).
     let accountNumber: String?
 
@@ -27,7 +29,7 @@ struct LeaseDetails {
         SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
                l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
                t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
-               o.email AS landlord_email, l.total_paid AS paid, u.account_no
+               o.email AS landlord_email, l.total_paid AS paid, l.total_charged AS charged, u.account_no
         FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
         JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
         """
@@ -48,13 +50,17 @@ struct LeaseDetails {
         landlordName = try row.string("landlord_name")
         landlordEmail = try row.string("landlord_email")
         paid = try row.int("paid")
+        charged = try row.int("charged")
         accountNumber = try row.optionalString("account_no")
     }
 
     var isOpen: Bool { schedule.end == nil }
 
-    /// Rent due by `day` minus every payment; negative is credit.
-    func balance(asOf day: CalendarDay = .nairobi()) -> Int { schedule.rentDue(asOf: day) - paid }
+    /// The lease's account today: every charge and payment recorded so far.
+    var account: LeaseAccount { LeaseAccount(schedule: schedule, charged: charged, paid: paid) }
+
+    /// What the lease owes by `day` (see `LeaseAccount`); negative is credit.
+    func balance(asOf day: CalendarDay = .nairobi()) -> Int { account.balance(asOf: day) }
 }
 
 /// One payment in a list.
@@ -105,6 +111,7 @@ struct ReceiptRecord {
     let note: String?
     let phone: String?
     let recordedAt: Date
-    /// The lease's balance just after this payment (rent due by its day, minus it and every earlier payment).
+    /// The lease's balance just after this payment (rent and charges due by its day, minus it and every
+    /// earlier payment).
     let balanceAfter: Int
 }

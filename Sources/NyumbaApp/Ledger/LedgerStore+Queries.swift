@@ -73,18 +73,23 @@ extension LedgerStore {
                 SELECT \(PaymentLine.columns), p.note, p.phone, p.recorded_at,
                        (SELECT COALESCE(SUM(q.amount), 0) FROM payments q
                         WHERE q.lease_id = p.lease_id
-                          AND (q.paid_at < p.paid_at OR (q.paid_at = p.paid_at AND q.id <= p.id))) AS paid_so_far
+                          AND (q.paid_at < p.paid_at OR (q.paid_at = p.paid_at AND q.id <= p.id))) AS paid_so_far,
+                       (SELECT COALESCE(SUM(c.amount), 0) FROM charges c
+                        WHERE c.lease_id = p.lease_id
+                          AND c.due_on <= DATE(p.paid_at + INTERVAL 3 HOUR)) AS charged_then
                 FROM \(PaymentLine.tables) WHERE p.id = ? AND \(column) = ?
                 """, id.raw, owner),
             let lease = try db.queryOne("\(LeaseDetails.select) WHERE l.id = ?", try row.int64("lease_id"))
                 .map(LeaseDetails.init)
         else { return nil }
         let payment = try PaymentLine(row: row)
-        let dueThen = lease.schedule.rentDue(asOf: CalendarDay.nairobi(payment.paidAt))
+        let then = LeaseAccount(
+            schedule: lease.schedule, charged: try row.int("charged_then"), paid: try row.int("paid_so_far"))
         return ReceiptRecord(
             payment: payment, lease: lease, note: try row.optionalString("note"),
             phone: try row.optionalString("phone"),
-            recordedAt: try row.date("recorded_at"), balanceAfter: dueThen - (try row.int("paid_so_far")))
+            recordedAt: try row.date("recorded_at"),
+            balanceAfter: then.balance(asOf: CalendarDay.nairobi(payment.paidAt)))
     }
 
     /// Ends one of the landlord's open leases on `day`; false if it was not open.

@@ -5,22 +5,21 @@ import MariaDB
 struct LedgerStore {
     let db: Connection
 
-    /// Rent due under the lease up to today (each month's due day that has passed since
-    /// the start, up to the end date if ended) minus payments; negative = credit.
-    func balance(lease: LeaseID) throws -> Int {
-        try balance(lease: lease, asOf: CalendarDay.nairobi())
-    }
-
-    /// The balance as it stood at the end of `day` (Nairobi), counting every payment recorded.
-    func balance(lease: LeaseID, asOf day: CalendarDay) throws -> Int {
+    /// What the lease owes by the end of `day` (Nairobi; today by default), counting every charge and
+    /// payment recorded (none is dated after the day it is recorded); negative = credit.
+    func balance(lease: LeaseID, asOf day: CalendarDay = .nairobi()) throws -> Int {
         guard
             let row = try db.queryOne(
                 """
-                SELECT l.monthly_rent, l.due_day, l.start_date, l.end_date, l.total_paid AS paid
+                SELECT l.monthly_rent, l.due_day, l.start_date, l.end_date, l.total_paid AS paid,
+                       l.total_charged AS charged
                 FROM leases l WHERE l.id = ?
                 """, lease.raw)
         else { return 0 }
-        return try RentSchedule(row: row).rentDue(asOf: day) - row.int("paid")
+        return LeaseAccount(
+            schedule: try RentSchedule(row: row), charged: try row.int("charged"), paid: try row.int("paid")
+        )
+        .balance(asOf: day)
     }
 
     /// Appends a payment and adds it to the lease's summary figures, in one transaction;

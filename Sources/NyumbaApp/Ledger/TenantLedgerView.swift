@@ -12,6 +12,8 @@ struct TenantLedgerView {
         let rent: String
         let nextDue: String?
         let endedOn: String?
+        /// The lease's statement of account (print, PDF, CSV).
+        let statementLink: String
     }
 
     /// Open leases: the balance with a pay link.
@@ -34,7 +36,8 @@ struct TenantLedgerView {
                     title: "Unit \(lease.unitLabel), \(lease.propertyName)", balance: LedgerText.balance(balance),
                     owes: balance > 0, inCredit: balance < 0, rent: Money.kes(lease.schedule.monthlyRent),
                     nextDue: lease.schedule.nextDueDate(after: today).map(LedgerText.day),
-                    endedOn: lease.schedule.end.map(LedgerText.day))
+                    endedOn: lease.schedule.end.map(LedgerText.day),
+                    statementLink: "/tenant/leases/\(lease.id)/statement")
             )
         }
         let payments = try store.payments(tenant: tenant).map { PaymentRow($0, receiptBase: "/tenant/payments") }

@@ -10,30 +10,29 @@ struct ReminderFigures: Equatable {
     /// A reminder sent by hand today: what is owed now and the due day it fell due on, or,
     /// when nothing is owed, the next rent and its due day.
     static func manual(_ lease: LeaseDetails, today: CalendarDay) -> ReminderFigures {
-        manual(lease.schedule, paid: lease.paid, today: today)
+        manual(lease.account, today: today)
     }
 
-    static func manual(_ schedule: RentSchedule, paid: Int, today: CalendarDay) -> ReminderFigures {
-        let owing = schedule.rentDue(asOf: today) - paid
+    static func manual(_ account: LeaseAccount, today: CalendarDay) -> ReminderFigures {
+        let schedule = account.schedule
+        let owing = account.balance(asOf: today)
         if owing > 0, let last = schedule.lastDueDate(onOrBefore: today) {
             return ReminderFigures(amountDue: owing, dueDate: last)
         }
         guard let next = schedule.nextDueDate(after: today) else {
             return ReminderFigures(amountDue: owing, dueDate: nil)
         }
-        return ReminderFigures(amountDue: schedule.rentDue(asOf: next) - paid, dueDate: next)
+        return ReminderFigures(amountDue: account.balance(asOf: next), dueDate: next)
     }
 
     /// An automatic reminder about the rent due on `dueDate`: what will be owed by then
     /// (before the due day) or is owed now (on or after it).
     static func automatic(_ lease: LeaseDetails, dueDate: CalendarDay, today: CalendarDay) -> ReminderFigures {
-        automatic(lease.schedule, paid: lease.paid, dueDate: dueDate, today: today)
+        automatic(lease.account, dueDate: dueDate, today: today)
     }
 
-    static func automatic(_ schedule: RentSchedule, paid: Int, dueDate: CalendarDay, today: CalendarDay)
-        -> ReminderFigures
-    {
-        ReminderFigures(amountDue: schedule.rentDue(asOf: max(today, dueDate)) - paid, dueDate: dueDate)
+    static func automatic(_ account: LeaseAccount, dueDate: CalendarDay, today: CalendarDay) -> ReminderFigures {
+        ReminderFigures(amountDue: account.balance(asOf: max(today, dueDate)), dueDate: dueDate)
     }
 }
 

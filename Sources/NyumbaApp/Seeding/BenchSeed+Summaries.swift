@@ -26,6 +26,7 @@ extension BenchSeed {
                       GROUP BY lease_id) t ON t.lease_id = l.id
                 SET l.total_paid = t.paid
                 """, first, last)
+            try fillChargeTotals(first: first, last: last, landlord: layout.landlordUserID(landlord))
             try db.execute(
                 """
                 INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
@@ -35,7 +36,7 @@ extension BenchSeed {
         }
         for table in [
             "users", "properties", "units", "leases", "payments", "lease_month_totals", "property_month_totals",
-            "payment_requests",
+            "payment_requests", "charges", "property_month_charges",
         ] {
             _ = try db.query("ANALYZE TABLE \(table)")
         }

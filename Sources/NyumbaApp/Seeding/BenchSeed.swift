@@ -5,6 +5,7 @@ import MariaDB
 /// What a benchmark seed run did, for its summary lines.
 struct BenchSeedReport: Sendable {
     var payments = BenchPaymentCounts()
+    var charges = BenchChargeCounts()
     var pendingRequests = 0
     /// Seconds per phase, in order.
     var phases: [(name: String, seconds: Double)] = []
@@ -42,6 +43,7 @@ struct BenchSeed {
         }
         try timed("accounts and leases") { try insertAccountsAndLeases(passwordHash: passwordHash) }
         try timed("payments") { report.payments = try insertPayments() }
+        try timed("charges") { report.charges = try insertCharges() }
         try timed("pending requests") { try insertPendingRequests(pendingRequests, shortcode: shortcode) }
         try timed("summaries") { try fillSummaries() }
         report.pendingRequests = pendingRequests

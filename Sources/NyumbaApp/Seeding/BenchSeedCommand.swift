@@ -76,6 +76,7 @@ enum BenchSeedCommand {
             \(size.unitCount) units with an approved tenant and a lease each, \(size.months) months (\(months))
               payments: \(counts.payments) (STK \(counts.stk), manual \(counts.manual)); lease-months paid in full \
             \(counts.fullMonths), in parts \(counts.partialMonths), unpaid \(counts.unpaidMonths)
+              charges: deposits \(report.charges.deposits), water \(report.charges.water), late fees \(report.charges.lateFees)
               pending STK requests: \(report.pendingRequests) (ws_CO_BENCH_1…ws_CO_BENCH_\(report.pendingRequests))
               logins: landlord1…landlord\(size.landlords)@\(BenchLayout.emailDomain), \
             tenant1…tenant\(size.unitCount)@\(BenchLayout.emailDomain), password: \(password)

@@ -132,10 +132,13 @@ struct HarnessResponse {
     let status: Int
     let headers: [(String, String)]
     let text: String
+    /// The body as sent (a PDF is not text).
+    let body: [UInt8]
 
     init(_ raw: FastCGIResponse) {
         status = raw.status
         headers = raw.headers
+        body = raw.body
         text = String(decoding: raw.body, as: UTF8.self)
     }
 

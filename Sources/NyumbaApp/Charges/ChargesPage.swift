@@ -1,0 +1,113 @@
+/// The view model of `charges/lease.mustache`: a lease's charges and credits, with the forms to add
+/// one and to reverse one.
+struct ChargesPage {
+    /// One stored charge or credit, as listed.
+    struct Row {
+        let id: String
+        let date: String
+        let kind: String
+        let description: String
+        let amount: String
+        let reason: String?
+        let isCredit: Bool
+        /// True while something of the charge is left to reverse.
+        let reversible: Bool
+        let reversed: Bool
+    }
+
+    /// A choice of the kind select.
+    struct Choice {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let layout: Layout
+    let leaseID: String
+    let tenantName: String
+    let unitLabel: String
+    let propertyName: String
+    let balance: String
+    let rows: [Row]
+    let hasRows: Bool
+    let today: String
+    let kinds: [Choice]
+    let amount: String
+    let date: String
+    let description: String
+    let reason: String
+    let errors: [String: String]
+    /// The charge whose reversal was refused, with why.
+    let reversalErrors: [String: String]
+    /// The deposit, shown apart from rent: nil when the lease has none.
+    let deposit: DepositView?
+
+    /// A lease's deposit and, once the lease has ended, the form to settle it.
+    struct DepositView {
+        let charged: String
+        let held: String
+        let settled: Bool
+        let refunded: String
+        let kept: String
+        let reason: String?
+        let settledOn: String?
+        /// True when the lease has ended and the deposit is not settled yet.
+        let canSettle: Bool
+        let form: DepositForm
+        let errors: [String: String]
+    }
+
+    init(
+        layout: Layout, lease: LeaseDetails, lines: [ChargeLine], form: ChargeForm, reversalErrors: FieldErrors,
+        deposit: DepositStanding, depositForm: DepositForm, today: CalendarDay
+    ) {
+        self.layout = layout
+        leaseID = lease.id.description
+        tenantName = lease.tenantName
+        unitLabel = lease.unitLabel
+        propertyName = lease.propertyName
+        balance = LedgerText.balance(lease.balance(asOf: today))
+        let remaining = ChargeLine.remaining(lines)
+        rows = lines.map { line in
+            let left = remaining[line.id] ?? 0
+            return Row(
+                id: line.id.description, date: LedgerText.day(line.dueOn), kind: line.kind.label,
+                description: line.description, amount: Money.kes(line.amount), reason: line.reason,
+                isCredit: line.kind == .credit, reversible: line.kind != .credit && left > 0,
+                reversed: line.kind != .credit && left <= 0)
+        }
+        hasRows = !lines.isEmpty
+        self.today = today.description
+        kinds = ChargeKind.addedByHand.map {
+            Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind)
+        }
+        amount = form.amount
+        date = form.date.isEmpty ? today.description : form.date
+        description = form.description
+        reason = form.reason
+        errors = layout.say(form.errors)
+        self.reversalErrors = layout.say(reversalErrors)
+        let settlement = deposit.settlement
+        self.deposit =
+            deposit.charged == 0
+            ? nil
+            : DepositView(
+                charged: Money.kes(deposit.charged), held: Money.kes(deposit.held), settled: settlement != nil,
+                refunded: Money.kes(settlement?.refunded ?? 0), kept: Money.kes(settlement?.kept ?? 0),
+                reason: settlement?.reason, settledOn: settlement.map { LedgerText.day($0.settledOn) },
+                canSettle: !lease.isOpen && settlement == nil,
+                form: depositForm.refunded.isEmpty && depositForm.kept.isEmpty
+                    ? DepositForm(refunded: String(deposit.held), kept: "0") : depositForm,
+                errors: layout.say(depositForm.errors))
+    }
+}
+
+extension ChargeLine {
+    /// What is left of each charge after the credits that reverse it.
+    static func remaining(_ lines: [ChargeLine]) -> [ChargeID: Int] {
+        var left: [ChargeID: Int] = [:]
+        for line in lines where line.kind != .credit { left[line.id, default: 0] += line.amount }
+        for line in lines { if let reversed = line.reverses { left[reversed, default: 0] += line.amount } }
+        return left
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import MariaDB
+
+/// A lease's deposit: charged at approval (the amount typed, or the property's months of rent),
+/// held apart from rent (not income), and settled once when the lease has ended: what is refunded
+/// to the tenant and what is kept against what they still owe.
+struct Deposits {
+    let db: Connection
+    let versions: LandlordDataVersions
+
+    /// Charges the new lease's deposit, due on its start (or today, for a lease starting later: a
+    /// charge is never dated ahead); nothing when it comes to 0.
+    func chargeAtApproval(
+        lease: LeaseID, terms: LeaseTerms, request: TenancyRequest, landlord: UserID, today: CalendarDay
+    ) throws {
+        let months = try ChargeSettingsStore(db: db).settings(property: request.propertyID, landlord: landlord)
+            .depositMonths
+        let amount = terms.deposit ?? months * terms.monthlyRent
+        guard amount > 0 else { return }
+        let start = CalendarDay(iso: terms.startDate) ?? today
+        var charge = NewCharge(
+            lease: lease, tenant: request.tenantID, landlord: landlord, property: request.propertyID, kind: .deposit,
+            amount: amount, dueOn: min(start, today), description: "Deposit")
+        charge.createdBy = landlord
+        try ChargeStore(db: db).add(charge, versions: versions)
+    }
+
+    /// The lease's deposit: charged, held (paid: payments go to the oldest items first, and the
+    /// deposit falls due at the start) and its settlement, if any.
+    func standing(_ lease: LeaseDetails) throws -> DepositStanding {
+        let charged =
+            try db.queryOne(
+                "SELECT COALESCE(SUM(amount), 0) AS deposit FROM charges WHERE lease_id = ? AND kind = 'deposit'",
+                lease.id.raw
+            )?.int("deposit") ?? 0
+        let settlement = try db.queryOne(
+            "SELECT refunded, kept, reason, settled_on FROM deposit_settlements WHERE lease_id = ?", lease.id.raw
+        ).map {
+            DepositSettlement(
+                refunded: try $0.int("refunded"), kept: try $0.int("kept"), reason: try $0.optionalString("reason"),
+                settledOn: try $0.day("settled_on"))
+        }
+        return DepositStanding(charged: charged, held: max(0, min(charged, lease.paid)), settlement: settlement)
+    }
+
+    enum SettleOutcome: Equatable {
+        case settled
+        case invalid(String, field: String)
+        /// The lease is still open, has no deposit, or was settled already: nothing changed.
+        case refused(String)
+    }
+
+    /// Settles the deposit of an ended lease once: `kept` is credited against what the tenant owes
+    /// (at most that: add a charge for repairs first), the rest is refunded to them outside Nyumba;
+    /// any part of the deposit never paid is written off.
+    func settle(
+        _ lease: LeaseDetails, refunded: Int, kept: Int, reason: String?, by user: UserID, today: CalendarDay
+    ) throws -> SettleOutcome {
+        try db.transaction {
+            // Locks the lease row: two settlements of one deposit wait for each other.
+            _ = try db.query("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.id.raw)
+            guard !lease.isOpen else {
+                return .refused("End the lease first; a deposit is settled when the tenant leaves.")
+            }
+            let deposit = try standing(lease)
+            guard deposit.charged > 0 else { return .refused("This lease has no deposit.") }
+            guard deposit.settlement == nil else { return .refused("This deposit has already been settled.") }
+            guard refunded + kept == deposit.held else {
+                return .invalid(
+                    "Refunded and kept must add up to the deposit held, \(Money.kes(deposit.held)).", field: "refunded")
+            }
+            let owed = max(0, lease.balance(asOf: today))
+            guard kept <= owed else {
+                return .invalid(
+                    "You can keep at most what the tenant owes (\(Money.kes(owed))); add a charge for repairs first.",
+                    field: "kept")
+            }
+            if kept > 0 && reason == nil { return .invalid("Say what the deposit is kept for.", field: "reason") }
+            try db.execute(
+                """
+                INSERT INTO deposit_settlements (lease_id, landlord_id, property_id, deposit, held, refunded, kept,
+                                                 reason, settled_on, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
+                """, lease.id.raw, lease.landlordID.raw, lease.propertyID.raw, deposit.charged, deposit.held, refunded,
+                kept, reason, today.description, user.raw)
+            let store = ChargeStore(db: db)
+            for (amount, description, why) in [
+                (kept, "Deposit kept against what was owed", reason),
+                (deposit.charged - deposit.held, "Unpaid deposit written off", "The lease ended"),
+            ] where amount > 0 {
+                var credit = NewCharge(
+                    lease: lease, kind: .credit, amount: amount, dueOn: today, description: description, reason: why)
+                credit.createdBy = user
+                try store.add(credit, versions: versions)
+            }
+            versions.landlordChanged(lease.landlordID, on: db)
+            return .settled
+        }
+    }
+}
+
+/// A lease's deposit as shown.
+struct DepositStanding: Equatable {
+    let charged: Int
+    let held: Int
+    let settlement: DepositSettlement?
+}
+
+/// What the landlord did with a deposit at the end of its lease.
+struct DepositSettlement: Equatable {
+    let refunded: Int
+    let kept: Int
+    let reason: String?
+    let settledOn: CalendarDay
+}

@@ -1,0 +1,21 @@
+/// What a property charges beyond rent: a late fee, monthly fixed charges per let unit, and the
+/// price of a unit of metered water.
+struct PropertyChargeSettings: Sendable, Equatable {
+    var lateFee = LateFeePolicy.off
+    /// Shillings per let unit per month, due on the rent's due day (0: none).
+    var garbageFee = 0
+    var securityFee = 0
+    /// Shillings per unit of water (m³) between two readings (0: water is not billed).
+    var waterRate = 0
+    /// The deposit a new lease is charged by default, in months of its rent (0: none).
+    var depositMonths = 0
+
+    static let monthlyAmounts = 0...1_000_000
+    static let waterRates = 0...100_000
+    static let depositMonthsRange = 0...12
+
+    /// The monthly fixed charges that are set: name as the tenant sees it, claim name, amount.
+    var monthlyCharges: [(label: String, key: String, amount: Int)] {
+        [("Garbage collection", "garbage", garbageFee), ("Security", "security", securityFee)].filter { $0.2 > 0 }
+    }
+}

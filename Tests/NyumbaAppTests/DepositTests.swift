@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+
+@testable import NyumbaApp
+
+/// Deposits: charged at approval (the property's months of rent, or what the landlord types), held
+/// apart from rent (not expected income), and settled once when the lease has ended.
+final class DepositTests: XCTestCase {
+    private var app: AppHarness!
+    private var landlord: AppHarness.Landlord!
+    private var place: AppHarness.Place!
+    private var today: CalendarDay!
+
+    override func setUpWithError() throws {
+        app = try AppHarness()
+        landlord = try app.signUpLandlord()
+        place = try app.addProperty(landlord, units: 4)
+        today = CalendarDay.nairobi()
+        let settings = try landlord.browser.post(
+            "/landlord/properties/\(place.id)/charges", from: "/landlord/properties/\(place.id)/charges",
+            ["lateFeeKind": "none", "lateFeeDays": "5", "depositMonths": "2"])
+        XCTAssertEqual(settings.status, 303)
+    }
+
+    override func tearDown() { app = nil }
+
+    private func approve(_ unit: String, deposit: String?, start: CalendarDay) throws -> HarnessResponse {
+        let tenant = try app.signUpTenant(to: place, name: "Tenant \(unit)")
+        let request = try app.count(
+            "SELECT id FROM tenancy_requests WHERE tenant_id = ? ORDER BY id DESC LIMIT 1", [tenant.id])
+        let unitID = try app.count("SELECT id FROM units WHERE property_id = ? AND label = ?", [place.id, unit])
+        var form = ["unit": String(unitID), "rent": "10000", "start": start.description, "dueDay": "5"]
+        if let deposit { form["deposit"] = deposit }
+        return try landlord.browser.post(
+            "/landlord/requests/\(request)/approve", from: "/landlord/notifications", form)
+    }
+
+    private func leaseID(_ unit: String) throws -> Int {
+        try app.count(
+            "SELECT l.id FROM leases l JOIN units u ON u.id = l.unit_id WHERE u.property_id = ? AND u.label = ?",
+            [place.id, unit])
+    }
+
+    private func deposits(_ lease: Int) throws -> [[String?]] {
+        try app.rows("SELECT amount, due_on FROM charges WHERE lease_id = ? AND kind = 'deposit'", [lease])
+    }
+
+    func testTheDepositIsChargedAtApprovalAndIsNotIncome() throws {
+        let start = today.adding(days: -10)
+        XCTAssertEqual(try approve("A1", deposit: nil, start: start).status, 303)
+        XCTAssertEqual(try approve("A2", deposit: "5000", start: today.adding(days: 20)).status, 303)
+        XCTAssertEqual(try approve("A3", deposit: "0", start: start).status, 303)
+        XCTAssertEqual(try deposits(try leaseID("A1")), [["20000", start.description]])
+        XCTAssertEqual(try deposits(try leaseID("A2")), [["5000", today.description]], "never dated ahead")
+        XCTAssertEqual(try deposits(try leaseID("A3")), [])
+        let leases = try app.count("SELECT COUNT(*) FROM leases")
+        let bad = try approve("A4", deposit: "-1", start: start)
+        XCTAssertEqual(bad.status, 400)
+        XCTAssertTrue(bad.text.contains("field-error"))
+        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM leases"), leases, "nothing changed")
+        // Owed by the tenant, but not expected income on the dashboard.
+        let a1 = LeaseID(Int64(try leaseID("A1")))
+        let owed = try LedgerStore(db: app.db).balance(lease: a1)
+        XCTAssertEqual(
+            owed, RentSchedule(monthlyRent: 10_000, dueDay: 5, start: start, end: nil).rentDue(asOf: today) + 20_000)
+        let dashboard = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(landlord.browser.get("/api/v1/landlord/dashboard").text.utf8))
+                as? [String: Any])
+        XCTAssertEqual(
+            dashboard["expected"] as? Int, 20_000 + (today.adding(days: 20).month == today.month ? 10_000 : 0))
+    }
+
+    func testADepositIsSettledOnceWhenTheLeaseHasEnded() throws {
+        XCTAssertEqual(try approve("A1", deposit: nil, start: today.adding(days: -70)).status, 303)
+        let id = try leaseID("A1")
+        let page = "/landlord/leases/\(id)/charges"
+        let path = "/landlord/leases/\(id)/deposit"
+        let open = try landlord.browser.post(path, from: page, ["refunded": "20000", "kept": "0", "reason": ""])
+        XCTAssertEqual(open.status, 409)
+        XCTAssertTrue(open.text.contains("End the lease first"))
+        XCTAssertEqual(
+            try landlord.browser.post(
+                "/landlord/leases/\(id)/end", from: "/landlord/leases/\(id)", ["end": today.description]
+            ).status, 303)
+        // Paid all but 3,000 of what is owed: the deposit is held in full.
+        let lease = try XCTUnwrap(
+            LedgerStore(db: app.db).lease(LeaseID(Int64(id)), landlord: UserID(Int64(landlord.id))))
+        let owedBefore = lease.balance(asOf: today)
+        try LedgerStore(db: app.db).record(
+            LedgerEntry(
+                leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
+                propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: owedBefore - 3_000,
+                channel: .manual,
+                paidAt: Date(), recordedBy: lease.landlordID, method: .cash), versions: app.app.versions)
+        let shown = landlord.browser.get(page).text
+        XCTAssertTrue(shown.contains("data-deposit"))
+        XCTAssertTrue(shown.contains("held KES 20,000"), shown)
+        let before =
+            try app.count("SELECT COUNT(*) FROM charges") + app.count("SELECT COUNT(*) FROM deposit_settlements")
+        for (refunded, kept, reason, message) in [
+            ("15000", "4000", "", "add up to the deposit held"),
+            ("15000", "5000", "Repairs", "at most what the tenant owes"),
+            ("17000", "3000", "", "Say what the deposit is kept for"),
+            ("17000", "x", "Rent", "Enter a whole number"),
+        ] {
+            let response = try landlord.browser.post(
+                path, from: page, ["refunded": refunded, "kept": kept, "reason": reason])
+            XCTAssertEqual(response.status, 400, message)
+            XCTAssertTrue(response.text.contains(message), message)
+            XCTAssertEqual(
+                try app.count("SELECT COUNT(*) FROM charges") + app.count("SELECT COUNT(*) FROM deposit_settlements"),
+                before, message)
+        }
+        XCTAssertEqual(
+            try landlord.browser.post(
+                path, from: page, ["refunded": "17000", "kept": "3000", "reason": "Last month's rent"]
+            )
+            .status, 303)
+        XCTAssertEqual(
+            try app.rows("SELECT deposit, held, refunded, kept FROM deposit_settlements WHERE lease_id = ?", [id]),
+            [["20000", "20000", "17000", "3000"]])
+        XCTAssertEqual(try LedgerStore(db: app.db).balance(lease: LeaseID(Int64(id))), 0)
+        XCTAssertEqual(
+            try landlord.browser.post(path, from: page, ["refunded": "17000", "kept": "3000", "reason": "x"]).status,
+            409)
+        XCTAssertTrue(landlord.browser.get(page).text.contains("data-deposit-settled"))
+    }
+}

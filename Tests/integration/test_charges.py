@@ -1,0 +1,187 @@
+"""Charges beyond rent through nginx: a lease with a deposit, rent, water and a late fee over three
+months with part payments. Its statement's lines, running balances and oldest-first allocation equal
+a computation over the raw rows; the PDF opens; the late fee is applied once by two processes and
+not to a tenant who paid on time; a bad or missing meter reading charges nothing; nobody else sees
+the statement."""
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from datetime import date, datetime, timedelta, timezone
+
+from accounts import sign_up_landlord
+from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
+from stack import nairobi_today
+
+NAIROBI = timezone(timedelta(hours=3))
+
+
+def _one(stack, statement: str) -> str:
+    return stack.sql(statement).strip()
+
+
+def _month_day(months_back: int, day: int) -> date:
+    today = date.fromisoformat(nairobi_today())
+    index = today.year * 12 + today.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, day)
+
+
+def _approve(stack, landlord, property_id, invite, unit, start, name):
+    tenant, email, response = sign_up_tenant(stack, invite=invite, name=name)
+    assert response.status_code == 303
+    approve = post_form(stack, landlord, "/landlord/notifications",
+                        f"/landlord/requests/{request_id(stack, email)}/approve",
+                        {"unit": str(unit_id(stack, property_id, unit)), "rent": "10000",
+                         "start": start.isoformat(), "dueDay": "5"})
+    assert approve.status_code == 303, approve.text[:300]
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    return tenant, lease
+
+
+def _pay(stack, landlord, lease, amount, day):
+    page = f"/landlord/leases/{lease}/payments/new"
+    response = post_form(stack, landlord, page, page, {"amount": str(amount), "method": "cash",
+                                                       "date": day.isoformat(), "reference": "", "note": ""})
+    assert response.status_code == 303, response.text[:300]
+
+
+def _readings(stack, landlord, property_id, day, values):
+    page = f"/landlord/properties/{property_id}/water"
+    form = {"date": day.isoformat()}
+    for label in ("A1", "A2", "A3"):
+        form[f"reading_{unit_id(stack, property_id, label)}"] = values.get(label, "")
+    return post_form(stack, landlord, page, page, form)
+
+
+def _expected_lines(stack, lease):
+    """(day, debit, credit) of every rent due day, charge, credit and payment, from the raw rows."""
+    rent, due_day, start = _one(stack, 
+        f"SELECT monthly_rent, due_day, start_date FROM leases WHERE id = {lease}").split("\t")
+    start, today = date.fromisoformat(start), date.fromisoformat(nairobi_today())
+    lines = []
+    year, month = start.year, start.month
+    while (year, month) <= (today.year, today.month):
+        due = date(year, month, int(due_day))
+        if start <= due <= today:
+            lines.append((due, 0, int(rent), 0))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    for row in stack.sql(f"SELECT due_on, amount FROM charges WHERE lease_id = {lease}").splitlines():
+        day, amount = row.split("\t")
+        amount = int(amount)
+        lines.append((date.fromisoformat(day), 1 if amount > 0 else 2, max(amount, 0), max(-amount, 0)))
+    for row in stack.sql(
+            f"SELECT DATE(paid_at + INTERVAL 3 HOUR), amount FROM payments WHERE lease_id = {lease}").splitlines():
+        day, amount = row.split("\t")
+        lines.append((date.fromisoformat(day), 3, 0, int(amount)))
+    return sorted(lines, key=lambda line: (line[0], line[1]))
+
+
+def _pdf_text(data: bytes) -> str:
+    if not shutil.which("pdftotext"):
+        import pytest
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "statement.pdf")
+        with open(path, "wb") as file:
+            file.write(data)
+        return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+
+def test_a_lease_with_deposit_water_and_a_late_fee_over_three_months(stack):
+    landlord, _ = sign_up_landlord(stack)
+    property_id = add_property(stack, landlord, name="Maji Court", units=3, rent=10000)
+    _, invite = property_row(stack, property_id)
+    settings = f"/landlord/properties/{property_id}/charges"
+    saved = post_form(stack, landlord, settings, settings, {
+        "lateFeeKind": "fixed", "lateFeeAmount": "500", "lateFeeDays": "3", "garbageFee": "", "securityFee": "",
+        "waterRate": "100", "depositMonths": "2"})
+    assert saved.status_code == 303
+    start = _month_day(3, 1)
+    tenant, lease = _approve(stack, landlord, property_id, invite, "A1", start, "Achieng Late")
+    prompt, on_time = _approve(stack, landlord, property_id, invite, "A2", start, "Baraka OnTime")
+    assert _one(stack, f"SELECT amount, due_on FROM charges WHERE lease_id = {lease} AND kind = 'deposit'") == \
+        f"20000\t{start}"
+
+    # Two months' due days with the deposit paid by the second tenant only, then the late fee day
+    # of the second month's rent (5th + 3 days), pinned, in two processes at once.
+    _pay(stack, landlord, on_time, 40000, _month_day(3, 2))
+    fee_day = _month_day(2, 8)
+    env = dict(stack.env, NYUMBA_TODAY=fee_day.isoformat())
+    runs = [subprocess.Popen([stack.binary, "charges", "--once"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for run in runs:
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 0, err
+    fees = _one(stack, f"SELECT lease_id, amount FROM charges WHERE kind = 'late_fee' AND due_on = '{fee_day}'")
+    assert fees == f"{lease}\t500", "applied once, and not to the tenant who paid on time"
+    assert count(stack, f"SELECT COUNT(*) FROM late_fee_checks WHERE period = '{fee_day.replace(day=1)}'") == 2
+
+    for amount, day in ((25000, _month_day(3, 3)), (6000, _month_day(2, 10)), (9000, _month_day(1, 6))):
+        _pay(stack, landlord, lease, amount, day)
+    assert _readings(stack, landlord, property_id, _month_day(3, 2), {"A1": "100", "A2": "50"}).status_code == 303
+    assert _readings(stack, landlord, property_id, _month_day(1, 20), {"A1": "130", "A2": "50"}).status_code == 303
+    assert _one(stack, f"SELECT amount, due_on FROM charges WHERE lease_id = {lease} AND kind = 'utility'") == \
+        f"3000\t{_month_day(1, 20)}"
+    charges = count(stack, "SELECT COUNT(*) FROM charges")
+    lower = _readings(stack, landlord, property_id, date.fromisoformat(nairobi_today()), {"A1": "120", "A2": "60"})
+    assert lower.status_code == 400 and "Lower than the last reading" in lower.text
+    missing = _readings(stack, landlord, property_id, date.fromisoformat(nairobi_today()), {"A1": "140"})
+    assert missing.status_code == 400 and "Missing" in missing.text
+    assert count(stack, "SELECT COUNT(*) FROM charges") == charges
+    assert count(stack, "SELECT COUNT(*) FROM meter_readings") == 4
+
+    # The statement, as the tenant downloads it, against the raw rows.
+    balance = tenant.get(stack.url("/api/v1/tenant/balance")).json()["balance"]
+    response = tenant.get(stack.url(f"/tenant/leases/{lease}/statement.csv"))
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1:]
+    assert rows[0][1] == "Balance brought forward" and rows[0][4] == "0"
+    lines = rows[1:]
+    expected = _expected_lines(stack, lease)
+    assert sorted((date.fromisoformat(r[0]), int(r[2]), int(r[3])) for r in lines) == \
+        sorted((d, debit, credit) for d, _, debit, credit in expected)
+    running = 0
+    for row in lines:
+        running += int(row[2]) - int(row[3])
+        assert int(row[4]) == running, row
+    assert running == balance == sum(debit - credit for _, _, debit, credit in expected)
+    # Oldest first: payments and credits cover the earliest rent and charges.
+    pool = sum(credit for _, _, _, credit in expected)
+    for row in lines:
+        if int(row[2]) > 0:
+            covered = min(pool, int(row[2]))
+            pool -= covered
+            assert int(row[5]) == covered, row
+
+    pdf = tenant.get(stack.url(f"/tenant/leases/{lease}/statement.pdf"))
+    assert pdf.status_code == 200 and pdf.headers["Content-Type"] == "application/pdf"
+    text = _pdf_text(pdf.content)
+    for words in ("Statement of account", "Achieng Late", "Deposit", "Late fee", "Water: meter 100", "Balance carried",
+                  f"KES {balance:,}"):
+        assert words in text, words
+    page = landlord.get(stack.url(f"/landlord/leases/{lease}/statement"))
+    assert page.status_code == 200 and "Late fee" in page.text
+
+    # Nobody else's: the other tenant, another landlord.
+    assert prompt.get(stack.url(f"/tenant/leases/{lease}/statement.pdf"), allow_redirects=False).status_code == 404
+    other, _ = sign_up_landlord(stack)
+    assert other.get(stack.url(f"/landlord/leases/{lease}/statement.csv"), allow_redirects=False).status_code == 404
+
+    # The landlord waives the late fee: a credit with a reason.
+    fee = _one(stack, f"SELECT id FROM charges WHERE lease_id = {lease} AND kind = 'late_fee' AND due_on = '{fee_day}'")
+    page = f"/landlord/leases/{lease}/charges"
+    waived = post_form(stack, landlord, page, f"{page}/{fee}/reverse", {"reason": "First time"})
+    assert waived.status_code == 303
+    assert tenant.get(stack.url("/api/v1/tenant/balance")).json()["balance"] == balance - 500
+
+    # The dashboard: what is owed includes the charges; both deposits are held (paid).
+    dashboard = landlord.get(stack.url("/api/v1/landlord/dashboard")).json()
+    owed = [prompt.get(stack.url("/api/v1/tenant/balance")).json()["balance"], balance - 500]
+    assert dashboard["outstanding"] == sum(b for b in owed if b > 0)
+    assert sum(dashboard["arrears_by_age"]) == dashboard["outstanding"]
+    assert dashboard["deposits_held"] == [{"property_id": property_id, "property_name": "Maji Court",
+                                           "amount": 40000}]
