@@ -90,7 +90,7 @@ final class NoticeTests: XCTestCase {
         let receipt = Notice(
             recipient: NoticeRecipient(userID: nil, name: "Otieno Odhiambo", email: "t@example.com"),
             model: MpesaReceipt(
-                amount: Money.kes(12_500), unit: "A12", propertyName: "Sunrise Court Apartments",
+                amount: Money.kes(12_500), unit: "A12", propertyName: "Mama Njeri\u{2019}s Court \u{2013} Annex",
                 paidAt: "5 May 2026, 09:30", phone: "254722000111", receipt: "TKA1B2C3D4",
                 balance: LedgerText.balance(-1_500), receiptURL: "https://rent.example.com/tenant/payments/1/receipt"))
         let text = renderer.sms(receipt, language: .english)
