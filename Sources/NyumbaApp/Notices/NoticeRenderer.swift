@@ -21,6 +21,7 @@ struct NoticeRenderer {
         TemplateValue.boxed(model) as? [String: Any] ?? [:]
     }
 
+    /// An email: the template's first line is its subject (at most 200 characters).
     func email<Model>(_ notice: Notice<Model>, language: Language) -> EmailDraft {
         let text = views.render(notice.kind, on: .email, language: language, context(notice))
         let (subject, body) = Self.subjectAndBody(text)
