@@ -73,3 +73,23 @@ enum GSM7 {
         return nil
     }
 }
+
+extension SMSSegments {
+    /// `text` with the typographic characters people and word processors type (curly quotes,
+    /// dashes, the ellipsis, non-breaking spaces) replaced by their plain GSM-7 forms, so that
+    /// one of them in a name does not turn a one-part SMS into a three-part UCS-2 one.
+    public static func plain(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": result.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": result.append("\"")
+            case "\u{2013}", "\u{2014}", "\u{2212}": result.append("-")
+            case "\u{2026}": result.append(contentsOf: "...".unicodeScalars)
+            case "\u{00A0}", "\u{2007}", "\u{202F}": result.append(" ")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

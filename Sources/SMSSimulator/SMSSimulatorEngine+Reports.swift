@@ -23,7 +23,10 @@ extension SMSSimulatorEngine {
         guard let reportURL else { return }
         for result in results where result.isAccepted {
             guard let fields = SimulatedReport.fields(for: result) else { continue }
-            DispatchQueue.global().asyncAfter(deadline: .now() + reportDelay) { [self] in
+            // A thread that sleeps, as the Daraja simulator's callbacks do: dispatch timers never
+            // fire under libfaketime (`make test-calendar`), a sleeping thread does.
+            let thread = Thread { [self] in
+                Thread.sleep(forTimeInterval: reportDelay)
                 let status: Int
                 do {
                     status = try SMSHTTP.postForm(fields, to: reportURL, timeout: .seconds(5)).status
@@ -35,6 +38,8 @@ extension SMSSimulatorEngine {
                     $0.reports.append(SimulatedDeliveryReport(messageID: result.messageID, httpStatus: status))
                 }
             }
+            thread.name = "sms-sim-report"
+            thread.start()
         }
     }
 }

@@ -16,7 +16,8 @@ final class SMSSimulatorEngine: Sendable {
     let apiKey: String
     let senderIDs: Set<String>?
     let reportURL: String?
-    let reportDelay: DispatchTimeInterval
+    /// Seconds between accepting a message and posting its report.
+    let reportDelay: Double
     let log: @Sendable (String) -> Void
     let state = Locked(State())
 
@@ -29,7 +30,7 @@ final class SMSSimulatorEngine: Sendable {
         self.senderIDs = senderIDs
         self.reportURL = reportURL
         let (seconds, attoseconds) = reportDelay.components
-        self.reportDelay = .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+        self.reportDelay = Double(seconds) + Double(attoseconds) / 1e18
         self.log = log
     }
 

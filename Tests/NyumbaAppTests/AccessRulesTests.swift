@@ -159,6 +159,8 @@ final class AccessRulesTests: XCTestCase {
         ("POST", "/api/v1/auth/password/reset/confirm", "/api/v1/auth/password/reset/confirm", .open),
         ("POST", "/api/v1/me/password", "/api/v1/me/password", .signedIn),
         ("GET", "/api/v1/me", "/api/v1/me", .signedIn),
+        ("GET", "/api/v1/account/sms", "/api/v1/account/sms", .signedIn),
+        ("PUT", "/api/v1/account/sms", "/api/v1/account/sms", .signedIn),
         ("GET", "/api/v1/tenant/lease", "/api/v1/tenant/lease", .tenant),
         ("GET", "/api/v1/tenant/balance", "/api/v1/tenant/balance", .tenant),
         ("GET", "/api/v1/tenant/payments", "/api/v1/tenant/payments", .tenant),

@@ -5,9 +5,9 @@ import XCTest
 
 final class MailerTests: XCTestCase {
     func testRetryDelayDoublesFromTheBaseAndStopsAtAnHour() {
-        let delays = (0..<9).map { Mailer.retryDelay(afterAttempts: $0, base: 30) }
+        let delays = (0..<9).map { OutboxQueue.retryDelay(afterAttempts: $0, base: 30) }
         XCTAssertEqual(delays, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600])
-        XCTAssertEqual(Mailer.retryDelay(afterAttempts: 100, base: 1), 3600)
+        XCTAssertEqual(OutboxQueue.retryDelay(afterAttempts: 100, base: 1), 3600)
     }
 
     func testSenderAcceptsABareAddressOrANameWithAnAddress() throws {

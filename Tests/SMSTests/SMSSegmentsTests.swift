@@ -82,3 +82,17 @@ final class SMSSegmentsTests: XCTestCase {
         check(text, .ucs2, units: 102, count: 2)
     }
 }
+
+final class SMSPlainTextTests: XCTestCase {
+    func testTypographicCharactersBecomeTheirGSM7Forms() {
+        let typed = "Wanjiru\u{2019}s \u{201C}Court\u{201D} \u{2013} A1\u{2026}\u{00A0}ok"
+        XCTAssertEqual(SMSSegments(typed).encoding, .ucs2)
+        let plain = SMSSegments.plain(typed)
+        XCTAssertEqual(plain, "Wanjiru's \"Court\" - A1... ok")
+        XCTAssertEqual(SMSSegments(plain).encoding, .gsm7)
+    }
+
+    func testOtherTextIsKeptAsItIs() {
+        for text in ["Kodi KES 12,500", "Ñandú 😀", ""] { XCTAssertEqual(SMSSegments.plain(text), text) }
+    }
+}

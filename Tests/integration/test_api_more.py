@@ -74,7 +74,7 @@ def test_tenant_signs_up_by_code_or_invite_and_waits_for_approval(stack):
     stack.wait_for_email(email, "wait for your landlord's approval")
     stack.wait_for_email(landlord_email, "New tenant waiting for your approval")
     notifications = landlord.get("/api/v1/landlord/notifications").json()["items"]
-    assert "Baraka Mwangi signed up" in notifications[0]["message"]
+    assert notifications[0]["kind"] == "tenant_signup" and "Baraka Mwangi" in notifications[0]["message"]
 
     invite = prop["invite_link"].rsplit("/", 1)[1]
     by_invite = anonymous.post("/api/v1/auth/signup/tenant", {
@@ -219,7 +219,8 @@ def test_messages_both_ways_with_limits_and_authorisation(stack):
     assert sent["text"] == "The kitchen tap leaks.\nPlease."
     email = stack.wait_for_email(landlord_email, "Leaking tap")
     assert email.reply_to == tenant_email
-    assert "Leaking tap" in landlord.get("/api/v1/landlord/notifications").json()["items"][0]["message"]
+    [latest, *_] = landlord.get("/api/v1/landlord/notifications").json()["items"]
+    assert latest["kind"] == "message_to_landlord" and "Leaking tap" in latest["message"]
     reply = landlord.post("/api/v1/landlord/leases/{id}/messages", {"subject": "Plumber", "text": "Tomorrow at 10."},
                           201, id=lease).json()
     assert reply["direction"] == "to_tenant"
@@ -380,3 +381,17 @@ def test_nginx_refusals_of_api_requests_are_json(stack):
         assert anonymous.error(limited)["code"] == "too_many_requests"
     time.sleep(6)  # the bucket refills for the tests after this one
     anonymous.post("/api/v1/auth/password/reset", {}, 400)
+
+
+def test_each_person_turns_their_sms_on_and_off_through_the_api(stack):
+    landlord, _ = new_landlord(stack)
+    prop = new_property(landlord)
+    tenant, tenant_email, _ = approved_tenant(stack, landlord, prop)
+    assert tenant.get("/api/v1/account/sms").json()["sms"] == "on"
+    refused = tenant.call("PUT", "/api/v1/account/sms", 400, json_body={"sms": "sometimes"})
+    assert "sms" in tenant.error(refused)["fields"]
+    assert tenant.call("PUT", "/api/v1/account/sms", 200, json_body={"sms": "off"}).json()["sms"] == "off"
+    assert tenant.get("/api/v1/account/sms").json()["sms"] == "off"
+    # Only the caller's own choice changed.
+    assert landlord.get("/api/v1/account/sms").json()["sms"] == "on"
+    API(stack).get("/api/v1/account/sms", 401)

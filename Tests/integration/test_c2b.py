@@ -110,6 +110,11 @@ def test_register_then_pay_the_paybill_through_the_simulator_records_one_payment
     assert count(stack, f"SELECT COUNT(*) FROM c2b_callbacks WHERE trans_id = '{trans_id}'") == 2
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 12,500" in mail.body and trans_id in mail.body
+    # The tenant's receipt by SMS too: amount, receipt number, unit and balance in one GSM-7 part.
+    wait_for(lambda: stack.sql(f"SELECT status FROM outbox WHERE channel = 'sms' AND kind = 'payment_receipt'"
+                               f" AND text_body LIKE '%{trans_id}%'").strip() == "sent", what="receipt SMS")
+    [sms] = [m for m in stack.sms_messages() if trans_id in m["message"]]
+    assert "KES 12,500" in sms["message"] and sms["recipients"][0]["messageParts"] == 1
     [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}"
                        " AND kind = 'payment_received'").splitlines()
     assert json.loads(note)["amount"] == "KES 12,500" and json.loads(note)["tenantName"] == "Mwangi Kariuki"

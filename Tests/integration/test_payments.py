@@ -11,7 +11,7 @@ import time
 import pytest
 import requests
 
-from stack import nairobi_today
+from stack import nairobi_today, wait_for
 from accounts import PASSWORD, sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
 
@@ -169,6 +169,10 @@ def test_success_end_to_end_records_one_payment_with_receipt_email_and_notificat
         "amount": "KES 12,500", "tenantName": "Akinyi Ouma", "unit": "A1"}
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 12,500" in mail.body and f"/tenant/payments/{payment_id}/receipt" in mail.body
+    # And by SMS, through the gateway, with the M-Pesa receipt number.
+    wait_for(lambda: any(receipt in m["message"] for m in stack.sms_messages()), what="receipt SMS")
+    assert stack.sql(f"SELECT kind, status FROM outbox WHERE channel = 'sms' AND text_body LIKE '%{receipt}%'"
+                     ).split() == ["payment_receipt", "sent"]
     assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{_checkout(stack, request)}'"
                         " AND outcome IN ('settled', 'receipt_filled')") == 1
 

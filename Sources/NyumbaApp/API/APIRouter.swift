@@ -51,6 +51,7 @@ enum APIRoutes {
         APIUnmatchedPaymentRoutes.register(in: &router)
         APIDashboardRoutes.register(in: &router)
         APIReminderRoutes.register(in: &router)
+        APISMSRoutes.register(in: &router)
         APIMessageRoutes.register(in: &router)
         APINotificationRoutes.register(in: &router)
         APIMpesaRoutes.register(in: &router)

@@ -8,11 +8,12 @@ public enum Commands {
 
         commands:
           serve      run the FastCGI responder (settings from NYUMBA_* variables)
-                     --no-mailer: do not deliver the outbox in this process
+                     --no-mailer: do not deliver the outbox's emails in this process
+                     --no-sms: do not deliver the outbox's SMS in this process
                      --no-scheduler: do not send automatic rent reminders nor add the day's
                        monthly charges and late fees in this process
                      --no-reconciler: do not ask Daraja about pending payments in this process
-          mailer     deliver the outbox (--until-empty: exit once nothing is due)
+          mailer     deliver the outbox, emails and SMS (--until-empty: exit once nothing is due)
           reconcile  ask Daraja about pending STK payments (--once: settle what is due now, then exit)
           remind     send the automatic rent reminders due today (--once: send them, then exit;
                      NYUMBA_TODAY=YYYY-MM-DD pins the date, for tests)

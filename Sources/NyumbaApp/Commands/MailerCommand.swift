@@ -3,9 +3,10 @@ import Glibc
 import MariaDB
 import Web
 
-/// `nyumba mailer [--until-empty]`: delivers the outbox without serving requests — for a
-/// dedicated mailer node or cron. With `--until-empty` it exits once no queued email is
-/// due (emails waiting for a later retry do not keep it running).
+/// `nyumba mailer [--until-empty]`: delivers the outbox, emails and SMS, without serving
+/// requests — for a dedicated node or cron (then `serve --no-mailer --no-sms`). With
+/// `--until-empty` it exits once nothing is due on either channel (rows waiting for a later
+/// retry do not keep it running).
 enum MailerCommand {
     static func run(arguments: [String], environment: [String: String]) -> Int32 {
         var untilEmpty = false
@@ -15,7 +16,8 @@ enum MailerCommand {
         }
         let databaseURL: DatabaseURL
         var reader = SettingsReader(environment: environment)
-        let settings = MailSettings.read(&reader)
+        let mail = MailSettings.read(&reader)
+        let sms = SMSSettings.read(&reader)
         do {
             (databaseURL, _) = try Config.loadDatabase(from: environment)
         } catch {
@@ -25,27 +27,46 @@ enum MailerCommand {
         _ = MariaDBClient.libraryInit()
         MariaDBClient.threadInit()
         do {
-            if untilEmpty { return try drain(databaseURL, settings) }
-            return try runUntilSignal(databaseURL, settings)
+            if untilEmpty { return try drain(databaseURL, mail, sms) }
+            return try runUntilSignal(databaseURL, mail, sms)
         } catch {
             return Commands.fail("mailer: \(error)")
         }
     }
 
-    /// Sends batches until nothing is due; waits while another mailer's claim locks due emails.
-    private static func drain(_ url: DatabaseURL, _ settings: MailSettings) throws -> Int32 {
-        let mailer = Mailer(
-            db: Connection(url: url), transport: try Mailer.transport(for: settings), settings: settings)
+    /// Sends batches until nothing is due; waits while another sender's claim locks due rows.
+    private static func drain(_ url: DatabaseURL, _ mail: MailSettings, _ sms: SMSSettings) throws -> Int32 {
+        let db = Connection(url: url)
+        let senders: [any OutboxSender] = [
+            Mailer(db: db, transport: try Mailer.transport(for: mail), settings: mail),
+            SMSSender(db: db, transport: try sms.transport(), settings: sms),
+        ]
         while true {
-            if try mailer.deliverBatch() > 0 { continue }
-            if try mailer.dueCount() == 0 { return 0 }
+            var sent = 0
+            for sender in senders { sent += try sender.deliverBatch() }
+            if sent > 0 { continue }
+            if try senders.allSatisfy({ try $0.dueCount() == 0 }) { return 0 }
             usleep(200_000)
         }
     }
 
-    private static func runUntilSignal(_ url: DatabaseURL, _ settings: MailSettings) throws -> Int32 {
-        let loop = try BackgroundLoop.mailer(databaseURL: url, settings: settings)
-        Log.info("mailer: delivering to \(settings.smtpURL == nil ? "files in \(settings.directory)" : "SMTP")")
-        return loop.runUntilStopSignal()
+    private static func runUntilSignal(_ url: DatabaseURL, _ mail: MailSettings, _ sms: SMSSettings) throws -> Int32 {
+        let mailer = try BackgroundLoop.mailer(databaseURL: url, settings: mail)
+        let texter = try BackgroundLoop.smsSender(databaseURL: url, settings: sms)
+        Log.info(
+            "mailer: delivering to \(mail.smtpURL == nil ? "files in \(mail.directory)" : "SMTP"), "
+                + "SMS to \(sms.baseURL ?? "files in \(sms.directory)")")
+        return mailer.runUntilStopSignal(with: [texter])
     }
 }
+
+/// Delivers one channel of the outbox in batches (`Mailer`, `SMSSender`).
+protocol OutboxSender {
+    /// Claims and sends one batch of due rows; returns how many were claimed.
+    func deliverBatch() throws -> Int
+    /// How many queued rows of the channel are due now.
+    func dueCount() throws -> Int
+}
+
+extension Mailer: OutboxSender {}
+extension SMSSender: OutboxSender {}

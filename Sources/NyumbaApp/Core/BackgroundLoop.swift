@@ -41,21 +41,23 @@ final class BackgroundLoop: Sendable {
         thread.start()
     }
 
-    /// Runs the loop as a command of its own (`nyumba mailer`, `reconcile`, `remind`) until
-    /// SIGTERM or SIGINT, then stops it cleanly. The signals are blocked before the thread
-    /// starts, so only this (main) thread takes them.
-    func runUntilStopSignal() -> Int32 {
+    /// Runs the loop (and `others` beside it) as a command of its own (`nyumba mailer`,
+    /// `reconcile`, `remind`) until SIGTERM or SIGINT, then stops them cleanly. The signals are
+    /// blocked before the threads start, so only this (main) thread takes them.
+    func runUntilStopSignal(with others: [BackgroundLoop] = []) -> Int32 {
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
         start()
+        for other in others { other.start() }
         Log.info("\(name): running")
         var received: Int32 = 0
         while sigwait(&signals, &received) != 0 {}
         Log.info("\(name): stopping on signal \(received)")
         stop()
+        for other in others { other.stop() }
         return 0
     }
 

@@ -11,14 +11,6 @@ struct Mailer {
     let transport: any MailTransport
     let settings: MailSettings
 
-    /// Emails claimed at once.
-    static let batchSize = 20
-    /// How long a claimed batch stays invisible to other mailers: longer than sending
-    /// `batchSize` emails can take with SMTP timeouts.
-    static let leaseSeconds = 15 * 60
-    /// The longest wait between two attempts, in seconds.
-    static let maximumDelay = 3600
-
     /// SMTP when `NYUMBA_SMTP_URL` is set, otherwise `.eml` files in `NYUMBA_MAIL_DIR`.
     static func transport(for settings: MailSettings) throws(MailError) -> any MailTransport {
         if let url = settings.smtpURL { return try SMTPTransport(url: url) }
@@ -28,20 +20,7 @@ struct Mailer {
     /// Claims and sends one batch of due emails; returns how many were claimed.
     func deliverBatch() throws -> Int {
         let queue = OutboxQueue(db: db, channel: .email)
-        let emails: [QueuedMessage]
-        do {
-            emails = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
-        } catch let error as DatabaseError where Self.isLockConflict(error) {
-            // Rolled back before anything was sent: the next pass simply tries again.
-            return 0
-        }
-        for email in emails { try deliver(email, queue: queue) }
-        return emails.count
-    }
-
-    /// A deadlock or lock wait timeout: another mailer's claim got in the way.
-    static func isLockConflict(_ error: DatabaseError) -> Bool {
-        error.errorNumber == 1213 || error.errorNumber == 1205
+        return try queue.deliverBatch { try deliver($0, queue: queue) }
     }
 
     /// How many queued emails are due now (some perhaps locked by another mailer's claim).
@@ -49,26 +28,17 @@ struct Mailer {
         try OutboxQueue(db: db, channel: .email).dueCount()
     }
 
-    /// The wait before the next attempt after `attempts` earlier failures: `base · 2^attempts`,
-    /// at most an hour.
-    static func retryDelay(afterAttempts attempts: Int, base: Int) -> Int {
-        min(base * (1 << min(attempts, 20)), maximumDelay)
-    }
-
     private func deliver(_ email: QueuedMessage, queue: OutboxQueue) throws {
         let domain = "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
         do throws(MailError) {
             try transport.send(try message(for: email))
         } catch {
-            let attempt = email.attempts + 1
-            let permanent = error.isPermanent
-            let retryAfter =
-                permanent || attempt >= settings.maxAttempts
-                ? nil : Self.retryDelay(afterAttempts: email.attempts, base: settings.retryBaseSeconds)
-            try queue.markFailed(email.id, error: error.description, retryAfter: retryAfter)
+            let retryAfter = try queue.markFailed(
+                email, error: error.description, permanent: error.isPermanent, retryBase: settings.retryBaseSeconds,
+                maxAttempts: settings.maxAttempts)
             let outcome = retryAfter.map { "will retry in \($0) s" } ?? "given up"
             Log.warning(
-                "mailer: #\(email.id) \(email.kind) to \(domain) failed on attempt \(attempt), \(outcome): \(Self.summary(error))"
+                "mailer: #\(email.id) \(email.kind) to \(domain) failed on attempt \(email.attempts + 1), \(outcome): \(Self.summary(error))"
             )
             return
         }

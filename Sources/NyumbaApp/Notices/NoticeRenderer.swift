@@ -1,4 +1,5 @@
 import Foundation
+import SMS
 
 /// Puts notices into words from their templates, in the recipient's language: an email's
 /// template starts with its subject line, then a blank line, then the body; an SMS or a
@@ -20,6 +21,7 @@ struct NoticeRenderer {
         TemplateValue.boxed(model) as? [String: Any] ?? [:]
     }
 
+    /// An email: the template's first line is its subject (at most 200 characters).
     func email<Model>(_ notice: Notice<Model>, language: Language) -> EmailDraft {
         let text = views.render(notice.kind, on: .email, language: language, context(notice))
         let (subject, body) = Self.subjectAndBody(text)
@@ -28,8 +30,9 @@ struct NoticeRenderer {
             subject: String(subject.prefix(200)), text: body, replyTo: notice.replyTo, landlordID: notice.landlordID)
     }
 
+    /// An SMS, with typographic characters made plain so that it stays GSM-7 where it can.
     func sms<Model>(_ notice: Notice<Model>, language: Language) -> String {
-        Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice)))
+        SMSSegments.plain(Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice))))
     }
 
     /// A notifications-tab line from its stored kind and parameters.

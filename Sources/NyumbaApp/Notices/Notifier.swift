@@ -20,9 +20,11 @@ struct Notifier {
         var email: Int64? = nil
         /// The SMS's outbox row, when one was queued.
         var sms: Int64? = nil
+        /// A notifications-tab line was written.
         var notified = false
     }
 
+    /// Writes the notice's rows; the email's outbox id is what reminder and message logs point at.
     @discardableResult
     func send<Model>(_ notice: Notice<Model>) throws -> Sent {
         let language = try language(of: notice.recipient)

@@ -37,6 +37,50 @@ struct OutboxQueue {
     let db: Connection
     let channel: NoticeChannel
 
+    /// Rows a sender claims at once.
+    static let batchSize = 20
+    /// How long a claimed batch stays invisible to other senders: longer than sending
+    /// `batchSize` messages can take with the transports' timeouts.
+    static let leaseSeconds = 15 * 60
+    /// The longest wait between two attempts, in seconds.
+    static let maximumDelay = 3600
+
+    /// Claims one batch of due rows and hands each to `deliver`; returns how many were claimed.
+    func deliverBatch(_ deliver: (QueuedMessage) throws -> Void) throws -> Int {
+        let messages: [QueuedMessage]
+        do {
+            messages = try claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
+        } catch let error as DatabaseError where Self.isLockConflict(error) {
+            // Rolled back before anything was sent: the next pass simply tries again.
+            return 0
+        }
+        for message in messages { try deliver(message) }
+        return messages.count
+    }
+
+    /// A deadlock or lock wait timeout: another claim got in the way.
+    static func isLockConflict(_ error: DatabaseError) -> Bool {
+        error.errorNumber == 1213 || error.errorNumber == 1205
+    }
+
+    /// The wait before the next attempt after `attempts` earlier failures: `base · 2^attempts`,
+    /// at most an hour.
+    static func retryDelay(afterAttempts attempts: Int, base: Int) -> Int {
+        min(base * (1 << min(attempts, 20)), maximumDelay)
+    }
+
+    /// Counts a failed attempt of `message`: retried after a back-off from `retryBase` seconds, or
+    /// failed for good when `permanent` or at the `maxAttempts`th failure. Returns the wait, nil for failed.
+    func markFailed(_ message: QueuedMessage, error: String, permanent: Bool, retryBase: Int, maxAttempts: Int)
+        throws -> Int?
+    {
+        let retryAfter =
+            permanent || message.attempts + 1 >= maxAttempts
+            ? nil : Self.retryDelay(afterAttempts: message.attempts, base: retryBase)
+        try markFailed(message.id, error: error, retryAfter: retryAfter)
+        return retryAfter
+    }
+
     /// Claims up to `limit` due rows of the channel, oldest first, for `leaseSeconds`.
     func claimDue(limit: Int, leaseSeconds: Int) throws -> [QueuedMessage] {
         // READ COMMITTED takes no gap locks, which under concurrent claims cause deadlocks.

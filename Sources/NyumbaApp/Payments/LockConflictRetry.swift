@@ -10,7 +10,7 @@ enum LockConflictRetry {
         while true {
             do {
                 return try body()
-            } catch let error as DatabaseError where Mailer.isLockConflict(error) && attempt < attempts {
+            } catch let error as DatabaseError where OutboxQueue.isLockConflict(error) && attempt < attempts {
                 Log.warning("payments: lock conflict (attempt \(attempt)), trying again: \(error)")
                 attempt += 1
             }

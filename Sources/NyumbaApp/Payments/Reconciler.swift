@@ -39,7 +39,7 @@ struct Reconciler {
         let claimed: [ClaimedPaymentRequest]
         do {
             claimed = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
-        } catch let error as DatabaseError where Mailer.isLockConflict(error) {
+        } catch let error as DatabaseError where OutboxQueue.isLockConflict(error) {
             return 0
         }
         for request in claimed { try reconcile(request, queue: queue) }

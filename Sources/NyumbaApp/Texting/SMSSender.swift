@@ -14,23 +14,10 @@ struct SMSSender {
     let transport: any SMSTransport
     let settings: SMSSettings
 
-    /// SMS claimed at once.
-    static let batchSize = 20
-    /// How long a claimed batch stays invisible to other senders: longer than sending
-    /// `batchSize` SMS can take with the gateway's timeouts.
-    static let leaseSeconds = 15 * 60
-
     /// Claims and sends one batch of due SMS; returns how many were claimed.
     func deliverBatch() throws -> Int {
         let queue = OutboxQueue(db: db, channel: .sms)
-        let messages: [QueuedMessage]
-        do {
-            messages = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
-        } catch let error as DatabaseError where Mailer.isLockConflict(error) {
-            return 0
-        }
-        for message in messages { try deliver(message, queue: queue) }
-        return messages.count
+        return try queue.deliverBatch { try deliver($0, queue: queue) }
     }
 
     /// How many queued SMS are due now.
@@ -52,8 +39,7 @@ struct SMSSender {
         guard result.isAccepted else {
             return try fail(
                 queued, number,
-                reason:
-                    "gateway status \(result.statusCode) \(String(result.status.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(40)))",
+                reason: "gateway status \(result.statusCode) \(Self.printable(result.status))",
                 permanent: !result.isRetryable, queue: queue)
         }
         let segments = message.segments
@@ -68,14 +54,19 @@ struct SMSSender {
     private func fail(_ queued: QueuedMessage, _ number: String, reason: String, permanent: Bool, queue: OutboxQueue)
         throws
     {
-        let attempt = queued.attempts + 1
-        let retryAfter =
-            permanent || attempt >= settings.maxAttempts
-            ? nil : Mailer.retryDelay(afterAttempts: queued.attempts, base: settings.retryBaseSeconds)
-        try queue.markFailed(queued.id, error: reason, retryAfter: retryAfter)
+        let retryAfter = try queue.markFailed(
+            queued, error: reason, permanent: permanent, retryBase: settings.retryBaseSeconds,
+            maxAttempts: settings.maxAttempts)
         let outcome = retryAfter.map { "will retry in \($0) s" } ?? "given up"
         Log.warning(
-            "sms: #\(queued.id) \(queued.kind) to \(number) failed on attempt \(attempt), \(outcome): \(reason)")
+            "sms: #\(queued.id) \(queued.kind) to \(number) failed on attempt \(queued.attempts + 1), \(outcome): \(reason)"
+        )
+    }
+
+    /// The gateway's word for a status, at most 40 printable ASCII characters (it goes into the log).
+    private static func printable(_ status: String) -> String {
+        String(
+            String.UnicodeScalarView(status.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }).prefix(40))
     }
 
     /// `+2547…678`: enough to tell messages apart in a log, not a whole number.
