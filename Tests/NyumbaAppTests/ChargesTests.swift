@@ -144,6 +144,7 @@ final class ChargesTests: XCTestCase {
             XCTAssertEqual(
                 try app.count("SELECT total_charged FROM leases WHERE id = ?", [id]),
                 try app.count("SELECT SUM(amount) FROM charges WHERE lease_id = ?", [id]))
+            XCTAssertEqual(try app.count("SELECT deposit FROM leases WHERE id = ?", [id]), 20_000)
             let far = CalendarDay(2028, 2, 29)
             XCTAssertEqual(
                 try LedgerStore(db: app.db).balance(lease: LeaseID(Int64(id)), asOf: far), try owed(id, by: far))

@@ -92,6 +92,10 @@ final class DepositTests: XCTestCase {
                 propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: owedBefore - 3_000,
                 channel: .manual,
                 paidAt: Date(), recordedBy: lease.landlordID, method: .cash), versions: app.app.versions)
+        let held = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(landlord.browser.get("/api/v1/landlord/dashboard").text.utf8))
+                as? [String: Any])
+        XCTAssertEqual((held["deposits_held"] as? [[String: Any]])?.first?["amount"] as? Int, 20_000)
         let shown = landlord.browser.get(page).text
         XCTAssertTrue(shown.contains("data-deposit"))
         XCTAssertTrue(shown.contains("held KES 20,000"), shown)
@@ -124,5 +128,9 @@ final class DepositTests: XCTestCase {
             try landlord.browser.post(path, from: page, ["refunded": "17000", "kept": "3000", "reason": "x"]).status,
             409)
         XCTAssertTrue(landlord.browser.get(page).text.contains("data-deposit-settled"))
+        let dashboard = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(landlord.browser.get("/api/v1/landlord/dashboard").text.utf8))
+                as? [String: Any])
+        XCTAssertEqual((dashboard["deposits_held"] as? [Any])?.count, 0, "a settled deposit is no longer held")
     }
 }

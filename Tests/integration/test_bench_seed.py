@@ -16,7 +16,7 @@ TABLES = {
     "units": "id, property_id, label, monthly_rent",
     "tenancy_requests": "id, tenant_id, property_id, requested_unit, status, created_at, decided_at",
     "leases": "id, tenant_id, unit_id, property_id, landlord_id, monthly_rent, due_day, start_date, end_date, "
-              "created_at, total_paid, total_charged",
+              "created_at, total_paid, total_charged, deposit",
     "payments": "id, lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method, receipt, "
                 "reference, phone, payment_request_id, checkout_request_id, paid_at, recorded_at, recorded_by",
     "lease_month_totals": "lease_id, month, landlord_id, property_id, collected, payments",
@@ -183,6 +183,8 @@ def test_charges_on_a_share_of_leases(stack, bench_db):
     assert one(stack, f"SELECT COUNT(*) FROM {db}.charges WHERE due_on > '{TODAY}'") == "0"
     assert one(stack, f"SELECT COUNT(*) FROM {db}.leases l WHERE l.total_charged <> "
                       f"(SELECT COALESCE(SUM(c.amount), 0) FROM {db}.charges c WHERE c.lease_id = l.id)") == "0"
+    assert one(stack, f"SELECT COUNT(*) FROM {db}.leases l WHERE l.deposit <> (SELECT COALESCE(SUM(c.amount), 0) "
+                      f"FROM {db}.charges c WHERE c.lease_id = l.id AND c.kind = 'deposit')") == "0"
     assert one(stack, f"SELECT COUNT(*) FROM {db}.charges WHERE kind = 'deposit' AND amount <> "
                       f"(SELECT 2 * monthly_rent FROM {db}.leases l WHERE l.id = lease_id)") == "0"
 

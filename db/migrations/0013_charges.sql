@@ -35,6 +35,13 @@ CREATE TABLE charges (
 -- after the day they are recorded, so this is also what is due by today).
 ALTER TABLE leases ADD COLUMN total_charged BIGINT NOT NULL DEFAULT 0;
 
+-- The lease's deposit (its 'deposit' charges), kept with each one, and whether it has been settled
+-- at the end of the lease: the dashboard's deposits held come from the lease rows it reads anyway
+-- (held = the deposit as far as paid, payments going to the oldest items first).
+ALTER TABLE leases
+    ADD COLUMN deposit BIGINT NOT NULL DEFAULT 0,
+    ADD COLUMN deposit_settled TINYINT(1) NOT NULL DEFAULT 0;
+
 -- Charges less credits falling due per property and calendar month, deposits left out (held, not
 -- income): kept in the transaction of each charge like property_month_totals, so that the
 -- dashboard's expected figures read one row per property and month, not every charge.
@@ -50,4 +57,5 @@ CREATE TABLE property_month_charges (
 -- The dashboard's covering index, now with what the charges add.
 ALTER TABLE leases
     DROP KEY leases_dashboard,
-    ADD KEY leases_dashboard (landlord_id, property_id, end_date, start_date, due_day, monthly_rent, total_paid, total_charged);
+    ADD KEY leases_dashboard (landlord_id, property_id, end_date, start_date, due_day, monthly_rent, total_paid,
+                              total_charged, deposit, deposit_settled);

@@ -44,6 +44,3 @@ CREATE TABLE deposit_settlements (
     KEY deposit_settlements_landlord (landlord_id, property_id),
     CONSTRAINT deposit_settlements_lease_fk FOREIGN KEY (lease_id) REFERENCES leases (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-
--- Deposits held per property, read per landlord by kind without the days' order.
-ALTER TABLE charges ADD KEY charges_kind (landlord_id, kind, lease_id, amount);

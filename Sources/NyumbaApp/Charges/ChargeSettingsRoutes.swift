@@ -4,28 +4,18 @@ import Web
 enum ChargeSettingsRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/properties/:id/charges") { request, landlord, context in
-            let property = try lookUpProperty(request, landlord, context)
+            let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let saved = try ChargeSettingsStore(db: context.db).settings(property: property.id, landlord: landlord.id)
             let notice = request.query["done"] == "saved" ? "Saved. It applies from the next due day." : nil
             return try page(property, ChargeSettingsForm(saved), landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/properties/:id/charges") { request, landlord, context in
-            let property = try lookUpProperty(request, landlord, context)
+            let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let (typed, settings) = ChargeSettingsForm.read(try request.form())
             guard let settings else { return try page(property, typed, landlord, context, status: 400) }
             try ChargeSettingsStore(db: context.db).save(settings, property: property.id, landlord: landlord.id)
             return .redirect(to: "/landlord/properties/\(property.id)/charges?done=saved")
         }
-    }
-
-    /// The property of the route's `:id`, if it is this landlord's; otherwise 404.
-    static func lookUpProperty(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
-        -> Property
-    {
-        guard let id = PropertyID(segment: request.parameters["id"]),
-            let property = try PropertyStore(db: context.db).property(id, landlord: landlord.id)
-        else { throw HTTPError.notFound }
-        return property
     }
 
     private static func page(

@@ -92,8 +92,8 @@ struct ChargeStore {
                 charge.reason, charge.reverses?.raw, charge.claimKey, charge.createdBy?.raw)
             guard result.affectedRows == 1 else { return nil }
             try db.execute(
-                "UPDATE leases SET total_charged = total_charged + ? WHERE id = ?", charge.signedAmount,
-                charge.leaseID.raw)
+                "UPDATE leases SET total_charged = total_charged + ?, deposit = deposit + ? WHERE id = ?",
+                charge.signedAmount, charge.kind == .deposit ? charge.signedAmount : 0, charge.leaseID.raw)
             if charge.kind != .deposit {
                 try db.execute(
                     """

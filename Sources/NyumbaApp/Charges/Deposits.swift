@@ -26,7 +26,7 @@ struct Deposits {
     }
 
     /// The lease's deposit: charged, held (paid: payments go to the oldest items first, and the
-    /// deposit falls due at the start) and its settlement, if any.
+    /// deposit falls due at the start; as `LeaseStanding.depositHeld`) and its settlement, if any.
     func standing(_ lease: LeaseDetails) throws -> DepositStanding {
         let charged =
             try db.queryOne(
@@ -83,6 +83,7 @@ struct Deposits {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
                 """, lease.id.raw, lease.landlordID.raw, lease.propertyID.raw, deposit.charged, deposit.held, refunded,
                 kept, reason, today.description, user.raw)
+            try db.execute("UPDATE leases SET deposit_settled = 1 WHERE id = ?", lease.id.raw)
             let store = ChargeStore(db: db)
             for (amount, description, why) in [
                 (kept, "Deposit kept against what was owed", reason),

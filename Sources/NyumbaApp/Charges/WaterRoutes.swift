@@ -4,19 +4,19 @@ import Web
 enum WaterRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/properties/:id/water") { request, landlord, context in
-            let property = try ChargeSettingsRoutes.lookUpProperty(request, landlord, context)
+            let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let notice =
                 request.query["done"] == "saved" ? "Readings saved; the water used is on each tenant's account." : nil
             return try page(property, WaterReadingsInput(), FieldErrors(), landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/properties/:id/water") { request, landlord, context in
-            let property = try ChargeSettingsRoutes.lookUpProperty(request, landlord, context)
+            let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let meters = try WaterMeterStore(db: context.db).meters(property: property.id, landlord: landlord.id)
             return try record(
                 WaterReadingsInput.fromForm(try request.form(), meters: meters), property, landlord, context)
         }
         router.landlord("POST", "/landlord/properties/:id/water/import") { request, landlord, context in
-            let property = try ChargeSettingsRoutes.lookUpProperty(request, landlord, context)
+            let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let meters = try WaterMeterStore(db: context.db).meters(property: property.id, landlord: landlord.id)
             let form = try request.form()
             var errors = FieldErrors()

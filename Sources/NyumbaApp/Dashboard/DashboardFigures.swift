@@ -52,12 +52,19 @@ struct ArrearsLine: Codable, Sendable, Equatable {
 struct LeaseStanding: Sendable {
     let id: Int64
     let account: LeaseAccount
+    var propertyID: Int64 = 0
+    /// The lease's deposit while not settled (0 once settled or without one).
+    var unsettledDeposit = 0
 
     var schedule: RentSchedule { account.schedule }
     var isOpen: Bool { schedule.end == nil }
 
     /// What the lease owes by `day` (see `LeaseAccount`); negative is credit.
     func balance(asOf day: CalendarDay) -> Int { account.balance(asOf: day) }
+
+    /// The deposit held: as far as paid (it falls due at the start, and payments go to the oldest
+    /// items first), until settled.
+    var depositHeld: Int { max(0, min(unsettledDeposit, account.paid)) }
 }
 
 /// Who and where a lease is, for the arrears list.

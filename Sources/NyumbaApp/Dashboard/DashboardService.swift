@@ -49,7 +49,7 @@ struct DashboardService {
         } else {
             let charges = try store.recentCharges(landlord: landlord, scope: scope, today: today)
             byAge = ArrearsAgeing.buckets(leases, charges: charges, today: today)
-            deposits = try store.depositsHeld(landlord: landlord, scope: scope)
+            deposits = try depositsHeld(leases, landlord: landlord)
         }
         return DashboardFigures(
             collected: collected, expected: period.months.reduce(0) { $0 + expected($1) },
@@ -57,6 +57,18 @@ struct DashboardService {
             units: units, occupied: groups.reduce(0) { $0 + $1.openLeases },
             months: chart.map { MonthFigures(month: $0, collected: byMonth[$0, default: 0], expected: expected($0)) },
             arrears: arrears, arrearsByAge: byAge, depositsHeld: deposits)
+    }
+
+    /// Deposits held per property, by property name; the names are read only when one is held.
+    private func depositsHeld(_ leases: [LeaseStanding], landlord: UserID) throws -> [PropertyAmount] {
+        var held: [Int64: Int] = [:]
+        for lease in leases where lease.depositHeld > 0 { held[lease.propertyID, default: 0] += lease.depositHeld }
+        guard !held.isEmpty else { return [] }
+        return try store.propertyNames(landlord: landlord).compactMap { property in
+            held[property.id.raw].map {
+                PropertyAmount(propertyID: property.id.raw, propertyName: property.name, amount: $0)
+            }
+        }
     }
 
     /// The scope's open leases with a balance due today, largest first (then by lease); all of them

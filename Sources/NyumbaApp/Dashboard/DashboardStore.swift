@@ -15,7 +15,8 @@ struct DashboardStore {
         // Dates as YYYYMMDD numbers and columns by position: this runs over thousands of rows.
         return try db.query(
             """
-            SELECT l.id, l.monthly_rent, l.due_day, l.start_date + 0, l.end_date + 0, l.total_paid, l.total_charged
+            SELECT l.id, l.monthly_rent, l.due_day, l.start_date + 0, l.end_date + 0, l.total_paid, l.total_charged,
+                   l.property_id, IF(l.deposit_settled, 0, l.deposit)
             FROM leases l WHERE \(condition)
             """, parameters: parameters
         ).map { row in
@@ -25,7 +26,9 @@ struct DashboardStore {
                 end: try row.optionalInt64(at: 4).map { CalendarDay(number: Int($0)) })
             let account = LeaseAccount(
                 schedule: schedule, charged: Int(try row.int64(at: 6)), paid: Int(try row.int64(at: 5)))
-            return LeaseStanding(id: try row.int64(at: 0), account: account)
+            return LeaseStanding(
+                id: try row.int64(at: 0), account: account, propertyID: try row.int64(at: 7),
+                unsettledDeposit: Int(try row.int64(at: 8)))
         }
     }
 
@@ -118,25 +121,6 @@ struct DashboardStore {
             charges[try row.int64(at: 0)] = try (1...3).map { Int(try row.int64(at: $0)) }
         }
         return charges
-    }
-
-    /// Deposits held (paid and not yet settled) per property of the scope, by property name.
-    func depositsHeld(landlord: UserID, scope: DashboardScope) throws -> [PropertyAmount] {
-        let (condition, parameters) = Self.condition(scope, "c", landlord: landlord)
-        return try db.query(
-            """
-            SELECT pr.id, pr.name, SUM(LEAST(d.deposit, l.total_paid)) AS held
-            FROM (SELECT c.lease_id, SUM(c.amount) AS deposit FROM charges c
-                  WHERE \(condition) AND c.kind = 'deposit' GROUP BY c.lease_id) d
-            JOIN leases l ON l.id = d.lease_id JOIN properties pr ON pr.id = l.property_id
-            LEFT JOIN deposit_settlements s ON s.lease_id = d.lease_id
-            WHERE s.lease_id IS NULL
-            GROUP BY pr.id, pr.name HAVING held > 0 ORDER BY pr.name, pr.id
-            """, parameters: parameters
-        ).map {
-            PropertyAmount(
-                propertyID: try $0.int64("id"), propertyName: try $0.string("name"), amount: try $0.int("held"))
-        }
     }
 
     /// Collected on the days of `span` (Nairobi), read from the payments by an index range of days.

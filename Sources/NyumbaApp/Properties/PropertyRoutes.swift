@@ -67,7 +67,7 @@ enum PropertyRoutes {
     }
 
     /// The property of the route's `:id`, if it is this landlord's; otherwise 404.
-    private static func lookUpProperty(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
+    static func lookUpProperty(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws
         -> Property
     {
         guard let id = PropertyID(segment: request.parameters["id"]),

@@ -83,9 +83,10 @@ extension BenchSeed {
         try db.execute(
             """
             UPDATE leases l
-            JOIN (SELECT lease_id, SUM(amount) AS charged FROM charges WHERE lease_id BETWEEN ? AND ?
+            JOIN (SELECT lease_id, SUM(amount) AS charged, SUM(IF(kind = 'deposit', amount, 0)) AS deposit
+                  FROM charges WHERE lease_id BETWEEN ? AND ?
                   GROUP BY lease_id) t ON t.lease_id = l.id
-            SET l.total_charged = t.charged
+            SET l.total_charged = t.charged, l.deposit = t.deposit
             """, first, last)
     }
 }
