@@ -9,27 +9,19 @@ public enum DarajaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An answer that is not the documented shape.
     case malformedResponse(String)
 
-    /// Plain words for the tenant ("M-Pesa is busy, try again in a minute", …); never internal details.
-    public var tenantMessage: String {
+    /// What went wrong, as a code the application puts into its own words; never internal details.
+    public var problem: DarajaProblem {
         switch self {
-        case .invalidRequest(let text):
-            return text
+        case .invalidRequest: .invalidRequest
         case .api(_, let errorCode, _):
             switch errorCode {
-            case "400.002.02":
-                return "M-Pesa did not accept the payment details. Check the phone number and amount, then try again."
-            case "500.001.1001":
-                return "M-Pesa could not start the payment. If an M-Pesa prompt is open on your phone, "
-                    + "finish it first, then try again in a minute."
-            case "500.003.02", "500.003.03":
-                return "M-Pesa is busy. Please try again in a minute."
-            default:
-                return "M-Pesa is not available right now. Please try again in a few minutes."
+            case "400.002.02": .detailsRefused
+            case "500.001.1001": .promptOpen
+            case "500.003.02", "500.003.03": .busy
+            default: .unavailable
             }
-        case .transport:
-            return "We could not reach M-Pesa. Please try again in a few minutes."
-        case .malformedResponse:
-            return "M-Pesa gave an unexpected answer. Check your M-Pesa messages before trying again."
+        case .transport: .unreachable
+        case .malformedResponse: .unexpectedAnswer
         }
     }
 
@@ -54,4 +46,22 @@ public enum DarajaError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedResponse(let text): return "Daraja malformed response: \(text)"
         }
     }
+}
+
+/// Why a Daraja call failed, for the person who asked: a stable code, not words.
+public enum DarajaProblem: String, Sendable, CaseIterable {
+    /// We refused to send it (a bad phone number or amount, a misconfiguration).
+    case invalidRequest = "invalid_request"
+    /// M-Pesa did not accept the phone number or amount.
+    case detailsRefused = "details_refused"
+    /// Another prompt is open on the phone.
+    case promptOpen = "prompt_open"
+    /// M-Pesa is rate-limiting: try again in a minute.
+    case busy
+    /// M-Pesa is down or answered with an error.
+    case unavailable
+    /// M-Pesa could not be reached.
+    case unreachable
+    /// M-Pesa answered with something unreadable.
+    case unexpectedAnswer = "unexpected_answer"
 }

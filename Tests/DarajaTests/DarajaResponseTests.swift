@@ -12,14 +12,13 @@ final class DarajaResponseTests: XCTestCase {
                 #"{"requestId":"1-2","errorCode":"400.002.02","errorMessage":"Bad Request - Invalid Timestamp"}"#))
         XCTAssertEqual(
             error, .api(httpStatus: 400, errorCode: "400.002.02", message: "Bad Request - Invalid Timestamp"))
-        XCTAssertFalse(error.tenantMessage.contains("Timestamp"))
+        XCTAssertEqual(error.problem, .detailsRefused)
         XCTAssertTrue(error.description.contains("400.002.02"))
         XCTAssertEqual(
             DarajaResponse.apiError(status: 502, body: bytes("<html>Bad gateway</html>")),
             .api(httpStatus: 502, errorCode: "", message: "HTTP 502: <html>Bad gateway</html>"))
         XCTAssertEqual(
-            DarajaError.api(httpStatus: 500, errorCode: "500.003.02", message: "Spike arrest").tenantMessage,
-            "M-Pesa is busy. Please try again in a minute.")
+            DarajaError.api(httpStatus: 500, errorCode: "500.003.02", message: "Spike arrest").problem, .busy)
     }
 
     func testTokenExpiresInAsStringOrNumber() throws {

@@ -16,12 +16,4 @@ final class STKOutcomeTests: XCTestCase {
         }
     }
 
-    func testTenantMessages() {
-        XCTAssertEqual(STKOutcome.tenantMessage(resultCode: 0), "Paid")
-        XCTAssertEqual(STKOutcome.tenantMessage(resultCode: 1032), "You cancelled the M-Pesa prompt.")
-        XCTAssertEqual(STKOutcome.tenantMessage(resultCode: 2001), "Wrong M-Pesa PIN entered.")
-        XCTAssertEqual(STKOutcome.tenantMessage(resultCode: 1), "Not enough money in your M-Pesa account.")
-        XCTAssertTrue(STKOutcome.tenantMessage(resultCode: 1037).hasPrefix("Your phone could not be reached"))
-        XCTAssertFalse(STKOutcome.tenantMessage(resultCode: 777).isEmpty)
-    }
 }

@@ -183,12 +183,12 @@ struct APIPaymentRequest: Encodable {
     let paymentId: Int64?
     let createdAt: String
 
-    init(_ record: PaymentRequestRecord) {
+    init(_ record: PaymentRequestRecord, _ say: Wording) {
         id = record.id.raw
         amount = record.amount
         phone = record.phone
         status = record.status.rawValue
-        message = PaymentStatusPage.message(record)
+        message = PaymentStatusPage.message(record, say)
         receipt = record.receipt
         paymentId = record.paymentID?.raw
         createdAt = APIJSON.instant(record.createdAt)

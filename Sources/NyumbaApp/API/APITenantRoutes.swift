@@ -54,7 +54,7 @@ enum APITenantRoutes {
             guard let id = PaymentRequestID(segment: request.parameters["id"]),
                 let record = try PaymentRequestStore(db: context.db).request(id, tenant: try caller.tenant())
             else { throw APIError.notFound }
-            return APIJSON.response(APIPaymentRequest(record))
+            return APIJSON.response(APIPaymentRequest(record, context.say))
         }
     }
 
@@ -79,12 +79,13 @@ enum APITenantRoutes {
             guard let record = try PaymentRequestStore(db: context.db).request(id, tenant: tenant) else {
                 throw APIError.notFound
             }
-            var response = APIJSON.response(APIPaymentRequest(record), status: 201)
+            var response = APIJSON.response(APIPaymentRequest(record, context.say), status: 201)
             response.setHeader("Location", "/api/v1/tenant/payment-requests/\(id.raw)")
             return response
-        case .unavailable(let message): throw APIError.conflict(message)
+        case .unavailable(let message): throw APIError.conflict(context.say(message))
         case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
-        case .alreadyPending(let message): throw APIError.conflict(message, fields: ["amount": message])
+        case .alreadyPending(let message):
+            throw APIError.conflict(context.say(message), fields: ["amount": context.say(message)])
         case .tooMany(let message):
             throw APIError(status: 429, code: "too_many_requests", message: context.say(message))
         }

@@ -42,6 +42,9 @@ struct Wording: Sendable, HiddenFromTemplates {
         catalogue?.text(words.key, words.values) ?? words.key
     }
 
+    /// True when `key` is in the catalogue.
+    func knows(_ key: String) -> Bool { catalogue?.text(key) != nil }
+
     /// A catalogue key without placeholders.
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String { self(Words(key, values)) }
 

@@ -16,7 +16,7 @@ enum LandlordPaymentsRoutes {
             let properties = try PropertyStore(db: context.db).summaries(landlord: landlord.id).map {
                 LandlordPaymentsPage.PropertyChoice(id: $0.id.description, name: $0.name, selected: $0.id == property)
             }
-            let rows = lines.map { PaymentRow($0, receiptBase: "/landlord/payments") }
+            let rows = lines.map { PaymentRow($0, receiptBase: "/landlord/payments", say: context.say) }
             var model = LandlordPaymentsPage(
                 layout: try context.layout("Payments", landlord), properties: properties, payments: rows,
                 hasPayments: !rows.isEmpty, page: page,

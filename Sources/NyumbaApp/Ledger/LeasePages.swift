@@ -39,7 +39,7 @@ struct LeasePage {
         isOpen = lease.isOpen
         balance = LedgerText.balance(lease.balance(asOf: today))
         nextDue = lease.schedule.nextDueDate(after: today).map(LedgerText.day)
-        self.payments = payments.map { PaymentRow($0, receiptBase: "/landlord/payments") }
+        self.payments = payments.map { PaymentRow($0, receiptBase: "/landlord/payments", say: layout.say) }
         hasPayments = !payments.isEmpty
         endDate = endForm?.date ?? today.description
         endErrors = endForm.map { layout.say($0.errors) } ?? [:]

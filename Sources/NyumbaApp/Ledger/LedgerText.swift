@@ -40,11 +40,11 @@ struct PaymentRow {
     let propertyName: String
     let receiptLink: String
 
-    /// `receiptBase` is `/tenant/payments` or `/landlord/payments`.
-    init(_ payment: PaymentLine, receiptBase: String) {
-        date = LedgerText.when(payment)
-        amount = Money.kes(payment.amount)
-        channel = LedgerText.channel(payment)
+    /// `receiptBase` is `/tenant/payments` or `/landlord/payments`; `say` is the page's language.
+    init(_ payment: PaymentLine, receiptBase: String, say: Wording) {
+        date = say.when(payment)
+        amount = say.money(payment.amount)
+        channel = say.channel(payment)
         isManual = payment.channel == .manual
         proof = LedgerText.proof(payment)
         tenantName = payment.tenantName

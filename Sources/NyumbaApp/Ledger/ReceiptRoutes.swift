@@ -24,7 +24,7 @@ enum ReceiptRoutes {
         var page = ReceiptPage(layout: layout, record: record, backLink: backLink)
         if record.lease.isOpen {
             page.paybill = try PaybillInstructions(db: context.db, config: context.config)
-                .words(lease: record.lease.id, landlord: record.lease.landlordID)
+                .words(lease: record.lease.id, landlord: record.lease.landlordID, say: context.say)
         }
         return context.page(.ledgerReceipt, page)
     }

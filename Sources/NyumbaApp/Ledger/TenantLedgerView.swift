@@ -24,8 +24,8 @@ struct TenantLedgerView {
     let hasPayments: Bool
 
     /// The standing of the tenant's `leases` (as `LedgerStore.leases(tenant:)` reads them) and their payments.
-    static func load(tenant: UserID, leases: [LeaseDetails], db: Connection, today: CalendarDay) throws
-        -> TenantLedgerView
+    static func load(tenant: UserID, leases: [LeaseDetails], db: Connection, today: CalendarDay, say: Wording)
+        throws -> TenantLedgerView
     {
         let store = LedgerStore(db: db)
         let standings = leases.map { lease in
@@ -33,14 +33,17 @@ struct TenantLedgerView {
             return (
                 lease.isOpen,
                 Standing(
-                    title: "Unit \(lease.unitLabel), \(lease.propertyName)", balance: LedgerText.balance(balance),
-                    owes: balance > 0, inCredit: balance < 0, rent: Money.kes(lease.schedule.monthlyRent),
-                    nextDue: lease.schedule.nextDueDate(after: today).map(LedgerText.day),
-                    endedOn: lease.schedule.end.map(LedgerText.day),
+                    title: say("ledger.unit_of_property", ["unit": lease.unitLabel, "property": lease.propertyName]),
+                    balance: say.balance(balance), owes: balance > 0, inCredit: balance < 0,
+                    rent: say.money(lease.schedule.monthlyRent),
+                    nextDue: lease.schedule.nextDueDate(after: today).map { say.day($0) },
+                    endedOn: lease.schedule.end.map { say.day($0) },
                     statementLink: "/tenant/leases/\(lease.id)/statement")
             )
         }
-        let payments = try store.payments(tenant: tenant).map { PaymentRow($0, receiptBase: "/tenant/payments") }
+        let payments = try store.payments(tenant: tenant).map {
+            PaymentRow($0, receiptBase: "/tenant/payments", say: say)
+        }
         return TenantLedgerView(
             current: standings.filter(\.0).map(\.1), past: standings.filter { !$0.0 }.map(\.1), payments: payments,
             hasPayments: !payments.isEmpty)

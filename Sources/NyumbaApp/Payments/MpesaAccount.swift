@@ -18,12 +18,10 @@ enum MpesaAccountProblem: Error {
     case unreadable
 
     /// Plain words for a tenant.
-    var tenantMessage: String {
+    var tenantMessage: Words {
         switch self {
-        case .notSetUp: "M-Pesa is not set up for this property yet. Ask your landlord, or pay them directly."
-        case .unreadable:
-            "M-Pesa payments for this property are not available right now. Your landlord has been told; "
-                + "try again later or pay them directly."
+        case .notSetUp: Words("pay.mpesa_not_set_up")
+        case .unreadable: Words("pay.mpesa_unavailable")
         }
     }
 }

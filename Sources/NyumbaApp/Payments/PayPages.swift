@@ -18,7 +18,6 @@ struct PayPage {
     var pendingURL: String? = nil
     /// That push got no clear answer: the tenant is told not to pay again.
     var pendingUnconfirmed = false
-    let unconfirmedMessage = RentPayment.unconfirmedMessage
     var errors: [String: String] = [:]
 }
 
@@ -41,27 +40,34 @@ struct PaymentStatusPage {
 
     init(layout: Layout, _ request: PaymentRequestRecord) {
         self.layout = layout
-        amount = Money.kes(request.amount)
+        amount = layout.say.money(request.amount)
         phone = PhoneDisplay.local(request.phone)
-        requestedAt = NairobiTime.dateTime(request.createdAt)
+        requestedAt = layout.say.dateTime(request.createdAt)
         isPending = request.status == .pending
         isPaid = request.status == .succeeded
         needsReview = request.status == .needsReview
         isUnconfirmed = request.status == .unconfirmed
         receipt = request.receipt
         receiptURL = request.paymentID.map { "/tenant/payments/\($0.raw)/receipt" }
-        message = Self.message(request)
+        message = Self.message(request, layout.say)
     }
 
-    /// The outcome in plain words (also the API's `message`).
-    static func message(_ request: PaymentRequestRecord) -> String {
+    /// The result codes with words of their own (`stk.result.<code>`); any other is `stk.result.other`.
+    static let worded: Set<Int> = [0, 1, 2, 3, 4, 8, 17, 1001, 1019, 1025, 1032, 1037, 2001, 2028, 9999]
+
+    /// The outcome in plain words (also the API's `message`). A refusal before M-Pesa answered is
+    /// stored as its catalogue key (`daraja.busy`…); older rows kept a sentence, shown as it is.
+    static func message(_ request: PaymentRequestRecord, _ say: Wording) -> String {
         switch request.status {
-        case .pending: "Check your phone"
-        case .succeeded: "Paid"
-        case .unconfirmed: RentPayment.unconfirmedMessage
+        case .pending: return say("pay.status.pending")
+        case .succeeded: return say("pay.status.paid")
+        case .unconfirmed: return say(RentPayment.unconfirmedMessage)
         default:
-            request.resultCode.map(STKOutcome.tenantMessage(resultCode:))
-                ?? request.resultDesc ?? "The payment did not go through."
+            if let code = request.resultCode {
+                return say(Self.worded.contains(code) ? "stk.result.\(code)" : "stk.result.other")
+            }
+            guard let stored = request.resultDesc else { return say("pay.status.failed") }
+            return say.knows(stored) ? say(stored) : stored
         }
     }
 }

@@ -4,7 +4,7 @@ import Web
 /// The tenant pays rent: `GET/POST /tenant/pay` sends an STK push to their phone, and
 /// `GET /tenant/payments/requests/:id` follows it until Daraja reports the outcome.
 enum PayRoutes {
-    static let title = "Pay rent"
+    static let title = ""
 
     static func register(in router: inout Router<AppContext>) {
         router.tenant("GET", "/tenant/pay") { _, tenant, context in
@@ -23,21 +23,21 @@ enum PayRoutes {
         var page = PayPage(layout: try context.layout(title, tenant))
         guard let lease = try PaymentRequestStore(db: context.db).payableLease(tenant: tenant.id)
         else {
-            page.unavailable = RentPayment.noLease
+            page.unavailable = context.say(RentPayment.noLease)
             return page
         }
         page.unitLabel = lease.unitLabel
         page.propertyName = lease.propertyName
         let balance = try LedgerStore(db: context.db).balance(lease: lease.leaseID)
-        page.balance = Money.kes(balance)
+        page.balance = context.say.money(balance)
         page.hasBalance = balance > 0
         page.paybill = try PaybillInstructions(db: context.db, config: context.config)
-            .words(lease: lease.leaseID, landlord: lease.landlordID)
+            .words(lease: lease.leaseID, landlord: lease.landlordID, say: context.say)
         page.amount = balance > 0 ? String(min(balance, 250_000)) : ""
         do {
             _ = try MpesaAccounts(db: context.db, config: context.config).account(landlord: lease.landlordID)
         } catch let problem as MpesaAccountProblem {
-            page.unavailable = problem.tenantMessage
+            page.unavailable = context.say(problem.tenantMessage)
         }
         if let blocking = try PaymentRequestStore(db: context.db).blockingRequest(lease: lease.leaseID) {
             page.pendingURL = "/tenant/payments/requests/\(blocking.id.raw)"
@@ -58,13 +58,13 @@ enum PayRoutes {
         switch attempt {
         case .started: throw HTTPError.notFound
         case .unavailable(let message):
-            page.unavailable = page.unavailable ?? message
+            page.unavailable = page.unavailable ?? context.say(message)
             return context.page(.paymentsPay, page, status: 409)
         case .invalid(let errors):
             page.errors = context.say(errors)
             return context.page(.paymentsPay, page, status: 400)
         case .alreadyPending(let message):
-            page.errors = ["amount": message]
+            page.errors = ["amount": context.say(message)]
             return context.page(.paymentsPay, page, status: 409)
         case .tooMany(let message):
             page.errors = ["phone": context.say(message)]

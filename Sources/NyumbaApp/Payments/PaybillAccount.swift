@@ -90,11 +90,11 @@ struct PaybillInstructions {
     let db: Connection
     let config: Config
 
-    func words(lease: LeaseID, landlord: UserID) throws -> String? {
+    func words(lease: LeaseID, landlord: UserID, say: Wording) throws -> String? {
         guard let account = try? MpesaAccounts(db: db, config: config).account(landlord: landlord),
             account.shortcode.transactionType == .payBill,
             let number = try C2BStore(db: db).accountNumber(lease: lease)
         else { return nil }
-        return PaybillAccount.words(paybill: account.shortcode.partyB, account: number)
+        return say("pay.paybill_line", ["paybill": account.shortcode.partyB, "account": number])
     }
 }

@@ -8,10 +8,10 @@ struct RentPayment {
     enum Attempt {
         case started(PaymentRequestID)
         /// No lease, or the landlord's M-Pesa is not usable: the message says so.
-        case unavailable(String)
+        case unavailable(Words)
         case invalid(FieldErrors)
         /// A push still waits for the PIN.
-        case alreadyPending(String)
+        case alreadyPending(Words)
         /// The tenant had `promptsPerHour` prompts in the last hour: the message says when to try again.
         case tooMany(Words)
     }
@@ -19,14 +19,10 @@ struct RentPayment {
     /// M-Pesa prompts a tenant may ask for in an hour: enough for retries, too few to pester anyone.
     static let promptsPerHour = 5
 
-    static let noLease = "You have no current lease, so there is no rent to pay."
-    static let pendingMessage =
-        "A payment is already waiting for your M-Pesa PIN. Finish it on your phone, or wait until it "
-        + "times out, before you pay again."
+    static let noLease = Words("pay.no_lease")
+    static let pendingMessage = Words("pay.already_pending")
     /// What the tenant is told when the push got no clear answer (status page and a second attempt).
-    static let unconfirmedMessage =
-        "We could not confirm the prompt was sent. If you paid, it will show here within a few minutes — "
-        + "do not pay again."
+    static let unconfirmedMessage = Words("pay.unconfirmed")
 
     static let confirmNumber = Words("pay.confirm_number")
     static let wrongPassword = Words("password.wrong")
@@ -118,12 +114,12 @@ struct RentPayment {
             accepted = try context.daraja.stkPush(push, shortcode: account.shortcode, credentials: account.credentials)
         } catch  where error.mayHaveBeenApplied {
             Log.warning("daraja: STK push for payment request \(id) got no clear answer, unconfirmed: \(error)")
-            try store.markUnconfirmed(id, message: Self.unconfirmedMessage)
+            try store.markUnconfirmed(id, message: Self.unconfirmedMessage.key)
             try replayUnlinkedCallbacks()
             return
         } catch {
             Log.warning("daraja: STK push for payment request \(id) refused: \(error)")
-            try store.markRefused(id, message: error.tenantMessage)
+            try store.markRefused(id, message: "daraja.\(error.problem.rawValue)")
             return
         }
         try store.markAccepted(

@@ -6,16 +6,17 @@ enum TenantHomeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.tenant("GET", "/tenant") { _, tenant, context in
             let today = CalendarDay.nairobi()
-            let layout = try context.layout("My home", tenant)
+            let layout = try context.layout("", tenant)
             func render() throws -> String {
                 // Open leases come first.
                 let leases = try LedgerStore(db: context.db).leases(tenant: tenant.id)
-                let ledger = try TenantLedgerView.load(tenant: tenant.id, leases: leases, db: context.db, today: today)
+                let ledger = try TenantLedgerView.load(
+                    tenant: tenant.id, leases: leases, db: context.db, today: today, say: layout.say)
                 let open = leases.first(where: \.isOpen)
-                var lease = open.map(TenantHomePage.Lease.init)
+                var lease = open.map { TenantHomePage.Lease($0, say: layout.say) }
                 if let open {
                     lease?.paybill = try PaybillInstructions(db: context.db, config: context.config)
-                        .words(lease: open.id, landlord: open.landlordID)
+                        .words(lease: open.id, landlord: open.landlordID, say: context.say)
                 }
                 return context.render(
                     .tenancyHome, TenantHomePage(layout: layout, lease: lease, ledger: ledger))
@@ -39,13 +40,13 @@ struct TenantHomePage {
         /// "Paybill 123456, Account no. KBC7A1", when the landlord is paid through a paybill.
         var paybill: String? = nil
 
-        init(_ lease: LeaseDetails) {
+        init(_ lease: LeaseDetails, say: Wording) {
             unitLabel = lease.unitLabel
             propertyName = lease.propertyName
             propertyLocation = lease.propertyLocation
-            monthlyRent = Money.kes(lease.schedule.monthlyRent)
-            dueDay = Ordinal.dayOfMonth(lease.schedule.dueDay)
-            startDate = LedgerText.day(lease.schedule.start)
+            monthlyRent = say.money(lease.schedule.monthlyRent)
+            dueDay = say.dayOfMonth(lease.schedule.dueDay)
+            startDate = say.day(lease.schedule.start)
         }
     }
 
