@@ -31,7 +31,8 @@ instants=(
     "2027-01-01 02:30"  # New Year's Day in Nairobi, still 31 December in UTC
 )
 tests=(Tests/integration/test_ledger.py Tests/integration/test_dashboard.py Tests/integration/test_reminders.py
-    Tests/integration/test_payments.py Tests/integration/test_api.py Tests/integration/test_api_more.py)
+    Tests/integration/test_payments.py Tests/integration/test_api.py Tests/integration/test_api_more.py
+    Tests/integration/test_sms.py)
 if [ $# -gt 0 ]; then
     instants=("$1")
     shift
