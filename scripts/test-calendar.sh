@@ -32,7 +32,7 @@ instants=(
 )
 tests=(Tests/integration/test_ledger.py Tests/integration/test_dashboard.py Tests/integration/test_reminders.py
     Tests/integration/test_payments.py Tests/integration/test_api.py Tests/integration/test_api_more.py
-    Tests/integration/test_charges.py)
+    Tests/integration/test_charges.py Tests/integration/test_sms.py)
 if [ $# -gt 0 ]; then
     instants=("$1")
     shift

@@ -1,3 +1,4 @@
+import SMS
 import XCTest
 
 @testable import NyumbaApp
@@ -16,6 +17,36 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.workers, 4)
         XCTAssertTrue(config.usesHTTPS)
         XCTAssertEqual(config.encryptionKey.count, 32)
+    }
+
+    func testSMSGoesToFilesUnlessAGatewayIsSetWithItsAccount() throws {
+        let files = try Config.load(from: valid).sms
+        XCTAssertNil(files.baseURL)
+        XCTAssertEqual(files.directory, "var/sms")
+        XCTAssertNil(files.senderID)
+        XCTAssertNil(files.reportToken)
+        var settings = valid
+        settings["NYUMBA_AT_BASE_URL"] = "https://api.sandbox.africastalking.com"
+        settings["NYUMBA_SMS_SENDER_ID"] = "Nyumba Rent!"
+        settings["NYUMBA_SMS_REPORT_TOKEN"] = "short"
+        XCTAssertThrowsError(try Config.load(from: settings)) { error in
+            let lines = (error as? ConfigError)?.problems ?? []
+            XCTAssertEqual(lines.count, 4, "\(lines)")
+            for name in [
+                "NYUMBA_AT_USERNAME is not set", "NYUMBA_AT_API_KEY is not set", "NYUMBA_SMS_SENDER_ID is malformed",
+                "NYUMBA_SMS_REPORT_TOKEN is malformed",
+            ] {
+                XCTAssertTrue(lines.contains { $0.hasPrefix(name) }, name)
+            }
+        }
+        settings["NYUMBA_AT_USERNAME"] = "sandbox"
+        settings["NYUMBA_AT_API_KEY"] = "key"
+        settings["NYUMBA_SMS_SENDER_ID"] = "NYUMBA"
+        settings["NYUMBA_SMS_REPORT_TOKEN"] = String(repeating: "t", count: 24)
+        let gateway = try Config.load(from: settings).sms
+        XCTAssertEqual(gateway.baseURL, "https://api.sandbox.africastalking.com")
+        XCTAssertEqual(gateway.senderID, "NYUMBA")
+        XCTAssertTrue(try gateway.transport() is AfricasTalkingTransport)
     }
 
     func testEveryProblemIsNamedOnItsOwnLine() {

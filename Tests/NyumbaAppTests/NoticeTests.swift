@@ -77,6 +77,21 @@ final class NoticeTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Wanjiru Kamau"))
     }
 
+    func testAMessagesLineKeepsItsSubjectNotItsText() throws {
+        let landlord = try app.signUpLandlord()
+        let place = try app.addProperty(landlord)
+        let tenant = try app.approve(
+            try app.signUpTenant(to: place), by: landlord, place: place, start: CalendarDay(2026, 1, 1))
+        let sent = try tenant.browser.post(
+            "/tenant/messages", from: "/tenant/messages", ["subject": "Leaking tap 4711", "text": "Secret body 0815"])
+        XCTAssertEqual(sent.status, 303)
+        let stored = try XCTUnwrap(
+            try app.value("SELECT parameters FROM notifications WHERE kind = 'message_to_landlord'"))
+        XCTAssertTrue(stored.contains("Leaking tap 4711") && !stored.contains("Secret body 0815"), stored)
+        let page = landlord.browser.get("/landlord/notifications").text
+        XCTAssertTrue(page.contains(#"data-notification="message_to_landlord""#) && page.contains("Leaking tap 4711"))
+    }
+
     func testALineStoredAsWordsBeforeIsStillShown() throws {
         let landlord = try app.signUpLandlord()
         try app.db.execute(

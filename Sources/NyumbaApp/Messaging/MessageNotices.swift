@@ -28,6 +28,16 @@ struct MessageNotice {
 struct MessageToLandlord: NoticeModel {
     static let kind = NoticeKind.messageToLandlord
     let message: MessageNotice
+
+    /// The line names the sender and the subject; the text stays in `messages`, not copied here.
+    var notificationParameters: Any {
+        [
+            "message": [
+                "tenantName": message.tenantName, "unit": message.unit, "propertyName": message.propertyName,
+                "subject": message.subject,
+            ]
+        ]
+    }
 }
 
 /// A landlord's message to their tenant.

@@ -2,6 +2,12 @@
 protocol NoticeModel {
     /// The kind every notice with this model is.
     static var kind: NoticeKind { get }
+    /// What a notifications-tab line stores of the model: all of it, unless a model keeps less.
+    var notificationParameters: Any { get }
+}
+
+extension NoticeModel {
+    var notificationParameters: Any { self }
 }
 
 /// Who a notice goes to. The phone number and SMS preference are looked up by `Notifier`

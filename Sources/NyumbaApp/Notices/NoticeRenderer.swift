@@ -17,7 +17,7 @@ struct NoticeRenderer {
     }
 
     /// A model's fields as plain values (strings, numbers, booleans, lists), as stored for a notification.
-    func parameters(_ model: some NoticeModel) -> [String: Any] {
+    func parameters(_ model: Any) -> [String: Any] {
         TemplateValue.boxed(model) as? [String: Any] ?? [:]
     }
 

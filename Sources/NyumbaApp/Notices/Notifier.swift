@@ -43,7 +43,8 @@ struct Notifier {
             case .notification:
                 guard let landlord = notice.recipient.userID else { continue }
                 try LandlordNotifications(db: db).add(
-                    notice.kind, landlord: landlord, parameters: renderer.parameters(notice.model), link: notice.link)
+                    notice.kind, landlord: landlord,
+                    parameters: renderer.parameters(notice.model.notificationParameters), link: notice.link)
                 sent.notified = true
             }
         }
