@@ -105,63 +105,73 @@ final class NoticeTests: XCTestCase {
         let receipt = Notice(
             recipient: NoticeRecipient(userID: nil, name: "Otieno Odhiambo", email: "t@example.com"),
             model: MpesaReceipt(
-                amount: Money.kes(12_500), unit: "A12", propertyName: "Mama Njeri\u{2019}s Court \u{2013} Annex",
-                paidAt: "5 May 2026, 09:30", phone: "254722000111", receipt: "TKA1B2C3D4",
-                balance: LedgerText.balance(-1_500), receiptURL: "https://rent.example.com/tenant/payments/1/receipt"))
+                amount: .money(12_500), unit: "A12", propertyName: "Mama Njeri\u{2019}s Court \u{2013} Annex",
+                paidAt: .dateTime(Date(timeIntervalSince1970: 1_777_962_600)), phone: "254722000111",
+                receipt: "TKA1B2C3D4", balance: .balance(-1_500),
+                receiptURL: "https://rent.example.com/tenant/payments/1/receipt"))
         let text = renderer.sms(receipt, language: .english)
         XCTAssertEqual(SMSSegments(text).encoding, .gsm7, text)
         XCTAssertEqual(SMSSegments(text).count, 1, text)
         for part in ["KES 12,500", "TKA1B2C3D4", "A12", "KES 1,500"] { XCTAssertTrue(text.contains(part), text) }
+        let kiswahili = renderer.sms(receipt, language: .kiswahili)
+        XCTAssertEqual(SMSSegments(kiswahili).encoding, .gsm7, kiswahili)
+        XCTAssertEqual(SMSSegments(kiswahili).count, 1, kiswahili)
+        for part in ["Risiti ya Nyumba", "Ksh 12,500", "TKA1B2C3D4", "Salio: Ksh 1,500 ya ziada"] {
+            XCTAssertTrue(kiswahili.contains(part), kiswahili)
+        }
     }
 
     /// Every SMS with typical values (a 12-character name, a 20-character property, the longest
-    /// amounts and dates): one GSM-7 part each.
+    /// amounts and dates): one GSM-7 part each, in each language.
     func testEverySMSFitsOneGSM7PartWithTypicalValues() throws {
         let renderer = NoticeRenderer(views: app.app.views, config: app.app.config)
         let to = NoticeRecipient(userID: nil, name: "Otieno Odhiambo", email: "t@example.com")
         let site = "https://rent.example.co.ke"
         let property = "Sunrise Court Annex B"
-        let texts = [
-            renderer.sms(
-                Notice(
-                    recipient: to,
-                    model: TenantSignedUp(
-                        tenantName: "Wanjiru Kamau", tenantEmail: "w@example.com", tenantPhone: "254722000111",
-                        propertyName: property, unit: "A12", notificationsURL: site + "/landlord/notifications")),
-                language: .english),
-            renderer.sms(
-                Notice(
-                    recipient: to,
-                    model: TenantApproved(
-                        propertyName: property, unit: "A12", rent: Money.kes(125_000), dueDay: "28th",
-                        startDate: "2026-05-01", loginURL: site + "/login")), language: .english),
-            renderer.sms(
-                Notice(
-                    recipient: to,
-                    model: ManualReceipt(
-                        amount: Money.kes(125_000), date: "28 Sep 2026", method: "Bank transfer", reference: "REF123",
-                        propertyName: property, unit: "A12", landlordName: "Njeri Wambui",
-                        balance: LedgerText.balance(112_500), receiptURL: site + "/tenant/payments/1/receipt")),
-                language: .english),
-            renderer.sms(
-                Notice(
-                    recipient: to,
-                    model: RentReminder(
-                        landlordName: "Njeri Wambui", unit: "A12", propertyName: property, owes: true,
-                        amount: Money.kes(125_000), credit: nil, dueDate: "28 Sep 2026", payURL: site + "/tenant/pay",
-                        paybill: "Paybill 4123456, Account no. KBC7A12", paybillNumber: "4123456",
-                        account: "KBC7A12", till: nil, isAutomatic: true)), language: .english),
-            renderer.sms(
-                Notice(
-                    recipient: to,
-                    model: UnmatchedPaymentNotice(
-                        amount: Money.kes(125_000), account: "KBC7A21", shortcode: "4123456", receipt: "TKA1B2C3D4",
-                        unmatchedURL: site + UnmatchedPaymentsRoutes.path)), language: .english),
-        ]
-        for text in texts {
-            let segments = SMSSegments(text)
-            XCTAssertEqual(segments.encoding, .gsm7, text)
-            XCTAssertEqual(segments.count, 1, "\(segments.units) units: \(text)")
+        for language in Language.allCases {
+            let texts = [
+                renderer.sms(
+                    Notice(
+                        recipient: to,
+                        model: TenantSignedUp(
+                            tenantName: "Wanjiru Kamau", tenantEmail: "w@example.com", tenantPhone: "254722000111",
+                            propertyName: property, unit: "A12", notificationsURL: site + "/landlord/notifications")),
+                    language: language),
+                renderer.sms(
+                    Notice(
+                        recipient: to,
+                        model: TenantApproved(
+                            propertyName: property, unit: "A12", rent: .money(125_000), dueDay: .dayOfMonth(28),
+                            startDate: .day(CalendarDay(2026, 5, 1)), loginURL: site + "/login")), language: language),
+                renderer.sms(
+                    Notice(
+                        recipient: to,
+                        model: ManualReceipt(
+                            amount: .money(125_000), date: .day(CalendarDay(2026, 9, 28)),
+                            method: .words("ledger.method.bank"),
+                            reference: "REF123", propertyName: property, unit: "A12", landlordName: "Njeri Wambui",
+                            balance: .balance(112_500), receiptURL: site + "/tenant/payments/1/receipt")),
+                    language: language),
+                renderer.sms(
+                    Notice(
+                        recipient: to,
+                        model: RentReminder(
+                            landlordName: "Njeri Wambui", unit: "A12", propertyName: property, owes: true,
+                            amount: .money(125_000), credit: nil, dueDate: .day(CalendarDay(2026, 9, 28)),
+                            payURL: site + "/tenant/pay", paybillNumber: "4123456", account: "KBC7A12", till: nil,
+                            isAutomatic: true)), language: language),
+                renderer.sms(
+                    Notice(
+                        recipient: to,
+                        model: UnmatchedPaymentNotice(
+                            amount: .money(125_000), account: "KBC7A21", shortcode: "4123456", receipt: "TKA1B2C3D4",
+                            unmatchedURL: site + UnmatchedPaymentsRoutes.path)), language: language),
+            ]
+            for text in texts {
+                let segments = SMSSegments(text)
+                XCTAssertEqual(segments.encoding, .gsm7, text)
+                XCTAssertEqual(segments.count, 1, "\(segments.units) units: \(text)")
+            }
         }
     }
 

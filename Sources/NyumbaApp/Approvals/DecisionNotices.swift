@@ -3,9 +3,9 @@ struct TenantApproved: NoticeModel {
     static let kind = NoticeKind.tenantApproved
     let propertyName: String
     let unit: String
-    let rent: String
-    let dueDay: String
-    let startDate: String
+    let rent: Figure
+    let dueDay: Figure
+    let startDate: Figure
     let loginURL: String
 
     /// The notice to the tenant of `request`, approved into `unit` on `terms`.
@@ -15,8 +15,8 @@ struct TenantApproved: NoticeModel {
         Notice(
             recipient: request.tenant,
             model: TenantApproved(
-                propertyName: request.propertyName, unit: unit.label, rent: Money.kes(terms.monthlyRent),
-                dueDay: Ordinal.dayOfMonth(terms.dueDay), startDate: terms.startDate, loginURL: config.link("/login")),
+                propertyName: request.propertyName, unit: unit.label, rent: .money(terms.monthlyRent),
+                dueDay: .dayOfMonth(terms.dueDay), startDate: CalendarDay(iso: terms.startDate).map(Figure.day) ?? .words(terms.startDate), loginURL: config.link("/login")),
             landlordID: landlord)
     }
 }

@@ -1,35 +1,35 @@
 /// The receipt of an M-Pesa payment (STK or paybill), by email and SMS.
 struct MpesaReceipt: NoticeModel {
     static let kind = NoticeKind.paymentReceipt
-    let amount: String
+    let amount: Figure
     let unit: String
     let propertyName: String
-    let paidAt: String
+    let paidAt: Figure
     let phone: String
     let receipt: String?
     /// What the lease owes (or holds in credit) after this payment.
-    let balance: String
+    let balance: Figure
     let receiptURL: String
 }
 
 /// The receipt of a payment the landlord recorded by hand, by email and SMS.
 struct ManualReceipt: NoticeModel {
     static let kind = NoticeKind.paymentReceiptManual
-    let amount: String
-    let date: String
-    let method: String
+    let amount: Figure
+    let date: Figure
+    let method: Figure
     let reference: String?
     let propertyName: String
     let unit: String
     let landlordName: String
-    let balance: String
+    let balance: Figure
     let receiptURL: String
 }
 
 /// Tells a landlord an M-Pesa payment entered a lease's ledger (notifications tab).
 struct PaymentReceived: NoticeModel {
     static let kind = NoticeKind.paymentReceived
-    let amount: String
+    let amount: Figure
     let tenantName: String
     let unit: String
     let propertyName: String
@@ -40,8 +40,8 @@ struct LeaseEnded: NoticeModel {
     static let kind = NoticeKind.leaseEnded
     let propertyName: String
     let unit: String
-    let endDate: String
-    let balance: String
+    let endDate: Figure
+    let balance: Figure
     let homeURL: String
 }
 
@@ -54,9 +54,9 @@ struct LedgerNotices {
         return Notice(
             recipient: record.lease.tenant,
             model: MpesaReceipt(
-                amount: Money.kes(payment.amount), unit: record.lease.unitLabel,
-                propertyName: record.lease.propertyName, paidAt: NairobiTime.dateTime(payment.paidAt),
-                phone: record.phone ?? "", receipt: payment.receipt, balance: LedgerText.balance(record.balanceAfter),
+                amount: .money(payment.amount), unit: record.lease.unitLabel,
+                propertyName: record.lease.propertyName, paidAt: .dateTime(payment.paidAt),
+                phone: record.phone ?? "", receipt: payment.receipt, balance: .balance(record.balanceAfter),
                 receiptURL: receiptURL(payment)),
             landlordID: record.lease.landlordID)
     }
@@ -66,10 +66,10 @@ struct LedgerNotices {
         return Notice(
             recipient: record.lease.tenant,
             model: ManualReceipt(
-                amount: Money.kes(payment.amount), date: LedgerText.when(payment),
-                method: payment.method?.label ?? "Manual", reference: payment.reference,
-                propertyName: record.lease.propertyName, unit: record.lease.unitLabel,
-                landlordName: record.lease.landlordName, balance: LedgerText.balance(record.balanceAfter),
+                amount: .money(payment.amount), date: .day(CalendarDay.nairobi(payment.paidAt)),
+                method: .words(payment.method.map { "ledger.method.\($0.rawValue)" } ?? "ledger.channel.manual"),
+                reference: payment.reference, propertyName: record.lease.propertyName, unit: record.lease.unitLabel,
+                landlordName: record.lease.landlordName, balance: .balance(record.balanceAfter),
                 receiptURL: receiptURL(payment)),
             landlordID: record.lease.landlordID)
     }
@@ -78,7 +78,7 @@ struct LedgerNotices {
         Notice(
             recipient: record.lease.landlord,
             model: PaymentReceived(
-                amount: Money.kes(record.payment.amount), tenantName: record.lease.tenantName,
+                amount: .money(record.payment.amount), tenantName: record.lease.tenantName,
                 unit: record.lease.unitLabel, propertyName: record.lease.propertyName),
             landlordID: record.lease.landlordID, link: "/landlord/leases/\(record.lease.id)")
     }
@@ -88,8 +88,8 @@ struct LedgerNotices {
             recipient: lease.tenant,
             model: LeaseEnded(
                 propertyName: lease.propertyName, unit: lease.unitLabel,
-                endDate: lease.schedule.end.map(LedgerText.day) ?? LedgerText.day(today),
-                balance: LedgerText.balance(lease.balance(asOf: today)), homeURL: config.link("/tenant")),
+                endDate: .day(lease.schedule.end ?? today), balance: .balance(lease.balance(asOf: today)),
+                homeURL: config.link("/tenant")),
             landlordID: lease.landlordID)
     }
 

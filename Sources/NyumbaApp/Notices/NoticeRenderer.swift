@@ -8,22 +8,25 @@ struct NoticeRenderer {
     let views: Views
     let config: Config
 
-    /// The model as the templates see it, with the recipient's `name` and the `siteURL`.
-    func context<Model>(_ notice: Notice<Model>) -> [String: Any] {
-        var context = parameters(notice.model)
+    /// The model as the templates see it in `language` (its figures in words), with the
+    /// recipient's `name` and the `siteURL`.
+    func context<Model>(_ notice: Notice<Model>, _ language: Language) -> [String: Any] {
+        let boxed = TemplateValue.boxed(notice.model) as? [String: Any] ?? [:]
+        var context = Figure.words(in: boxed, views.wording(language)) as? [String: Any] ?? [:]
         context["name"] = notice.recipient.name
         context["siteURL"] = config.link("/")
         return context
     }
 
-    /// A model's fields as plain values (strings, numbers, booleans, lists), as stored for a notification.
+    /// A model's fields as plain values (strings, numbers, booleans, lists, tagged figures), as
+    /// stored for a notification.
     func parameters(_ model: Any) -> [String: Any] {
-        TemplateValue.boxed(model) as? [String: Any] ?? [:]
+        Figure.stored(in: TemplateValue.boxed(model) ?? [:]) as? [String: Any] ?? [:]
     }
 
     /// An email: the template's first line is its subject (at most 200 characters).
     func email<Model>(_ notice: Notice<Model>, language: Language) -> EmailDraft {
-        let text = views.render(notice.kind, on: .email, language: language, context(notice))
+        let text = views.render(notice.kind, on: .email, language: language, context(notice, language))
         let (subject, body) = Self.subjectAndBody(text)
         return EmailDraft(
             kind: notice.kind.rawValue, recipient: notice.recipient.email, recipientName: notice.recipient.name,
@@ -32,12 +35,13 @@ struct NoticeRenderer {
 
     /// An SMS, with typographic characters made plain so that it stays GSM-7 where it can.
     func sms<Model>(_ notice: Notice<Model>, language: Language) -> String {
-        SMSSegments.plain(Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice))))
+        SMSSegments.plain(Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice, language))))
     }
 
     /// A notifications-tab line from its stored kind and parameters.
     func notification(_ kind: NoticeKind, parameters: [String: Any], language: Language) -> String {
-        Self.trimmed(views.render(kind, on: .notification, language: language, parameters))
+        let words = Figure.words(in: parameters, views.wording(language))
+        return Self.trimmed(views.render(kind, on: .notification, language: language, words))
     }
 
     /// The first line, and what follows the blank line after it.

@@ -3,8 +3,8 @@ struct AmountMismatch: NoticeModel {
     static let kind = NoticeKind.amountMismatch
     let tenantName: String
     let unit: String
-    let asked: String
-    let reported: String
+    let asked: Figure
+    let reported: Figure
     let receipt: String?
 
     static func notice(reported amount: Int, _ request: LockedPaymentRequest, receipt: String?)
@@ -13,8 +13,8 @@ struct AmountMismatch: NoticeModel {
         Notice(
             recipient: NoticeRecipient(userID: request.landlordID, name: "", email: ""),
             model: AmountMismatch(
-                tenantName: request.tenantName, unit: request.unitLabel, asked: Money.kes(request.amount),
-                reported: Money.kes(amount), receipt: receipt),
+                tenantName: request.tenantName, unit: request.unitLabel, asked: .money(request.amount),
+                reported: .money(amount), receipt: receipt),
             landlordID: request.landlordID, link: "/landlord/leases/\(request.leaseID)")
     }
 }
@@ -22,7 +22,7 @@ struct AmountMismatch: NoticeModel {
 /// Tells a landlord that a paybill payment to their shortcode matched no lease (SMS and notifications tab).
 struct UnmatchedPaymentNotice: NoticeModel {
     static let kind = NoticeKind.unmatchedPayment
-    let amount: String
+    let amount: Figure
     let account: String
     let shortcode: String
     let receipt: String
@@ -34,7 +34,7 @@ struct UnmatchedPaymentNotice: NoticeModel {
         Notice(
             recipient: NoticeRecipient(landlord),
             model: UnmatchedPaymentNotice(
-                amount: Money.kes(facts.amount), account: facts.billRef, shortcode: facts.shortcode,
+                amount: .money(facts.amount), account: facts.billRef, shortcode: facts.shortcode,
                 receipt: facts.transID, unmatchedURL: config.link(UnmatchedPaymentsRoutes.path)),
             landlordID: landlord.id, link: UnmatchedPaymentsRoutes.path)
     }

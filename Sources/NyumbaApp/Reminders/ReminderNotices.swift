@@ -6,12 +6,10 @@ struct RentReminder: NoticeModel {
     let propertyName: String
     let owes: Bool
     /// The amount due, or words for nothing due.
-    let amount: String
-    let credit: String?
-    let dueDate: String?
+    let amount: Figure
+    let credit: Figure?
+    let dueDate: Figure?
     let payURL: String
-    /// `Paybill 174379, Account no. KBC7A1`, when the landlord takes paybill payments.
-    let paybill: String?
     let paybillNumber: String?
     let account: String?
     let till: String?
@@ -28,11 +26,9 @@ struct ReminderNotices {
         let account = pay.paybill.map { _ in lease.accountNumber ?? lease.unitLabel }
         let model = RentReminder(
             landlordName: lease.landlordName, unit: lease.unitLabel, propertyName: lease.propertyName, owes: owes,
-            amount: owes ? Money.kes(figures.amountDue) : "Nothing due",
-            credit: figures.amountDue < 0 ? Money.kes(-figures.amountDue) : nil,
-            dueDate: figures.dueDate.map(LedgerText.day), payURL: pay.payURL,
-            paybill: pay.paybill.map { PaybillAccount.words(paybill: $0, account: account ?? "") },
-            paybillNumber: pay.paybill, account: account, till: pay.till, isAutomatic: automatic)
+            amount: owes ? .money(figures.amountDue) : .balance(0),
+            credit: figures.amountDue < 0 ? .money(-figures.amountDue) : nil,
+            dueDate: figures.dueDate.map(Figure.day), payURL: pay.payURL, paybillNumber: pay.paybill, account: account, till: pay.till, isAutomatic: automatic)
         return Notice(
             recipient: lease.tenant, model: model, landlordID: lease.landlordID, replyTo: lease.landlordEmail,
             allowsSMS: sms)
