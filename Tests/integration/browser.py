@@ -41,7 +41,8 @@ def unit_id(stack, property_id: int, label: str) -> int:
 
 def sign_up_tenant(stack, invite: str | None = None, code: str | None = None, unit: str = "",
                    name: str = "Otieno Odhiambo", email: str | None = None,
-                   csrf: bool = True, phone: str = "0722 000 111") -> tuple[requests.Session, str, requests.Response]:
+                   csrf: bool = True, phone: str = "0722 000 111",
+                   language: str | None = None) -> tuple[requests.Session, str, requests.Response]:
     """Posts the tenant sign-up form (by invite token or by code); returns browser, email, response."""
     email = email or unique_email("tenant")
     browser = requests.Session()
@@ -51,6 +52,8 @@ def sign_up_tenant(stack, invite: str | None = None, code: str | None = None, un
         data["invite"] = invite
     if code is not None:
         data["code"] = code
+    if language is not None:
+        data["language"] = language
     response = post_form(stack, browser, page, "/signup/tenant", data, csrf=csrf)
     return browser, email, response
 

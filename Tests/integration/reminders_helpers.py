@@ -76,9 +76,11 @@ class Landlord:
         _, self.invite = property_row(stack, self.property_id)
         self.next_unit = 1
 
-    def add_tenant(self, start: date, due_day: int = 5, rent: int = 10000, phone: str = "0722 000 111") -> Lease:
+    def add_tenant(self, start: date, due_day: int = 5, rent: int = 10000, phone: str = "0722 000 111",
+                   language: str | None = None) -> Lease:
         name = f"Tenant {secrets.token_hex(3)}"
-        browser, email, response = sign_up_tenant(self.stack, invite=self.invite, name=name, phone=phone)
+        browser, email, response = sign_up_tenant(self.stack, invite=self.invite, name=name, phone=phone,
+                                                  language=language)
         assert response.status_code == 303
         unit = f"A{self.next_unit}"
         self.next_unit += 1

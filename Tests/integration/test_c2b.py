@@ -117,7 +117,7 @@ def test_register_then_pay_the_paybill_through_the_simulator_records_one_payment
     assert "KES 12,500" in sms["message"] and sms["recipients"][0]["messageParts"] == 1
     [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)}"
                        " AND kind = 'payment_received'").splitlines()
-    assert json.loads(note)["amount"] == "KES 12,500" and json.loads(note)["tenantName"] == "Mwangi Kariuki"
+    assert json.loads(note)["amount"] == {"figure": "money", "value": 12500} and json.loads(note)["tenantName"] == "Mwangi Kariuki"
     assert trans_id in tenant.get(stack.url("/tenant")).text
     payment = int(stack.sql(f"SELECT id FROM payments WHERE receipt = '{trans_id}'"))
     receipt = tenant.get(stack.url(f"/tenant/payments/{payment}/receipt")).text

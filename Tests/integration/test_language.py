@@ -96,3 +96,68 @@ def test_a_signed_in_switch_is_kept_on_the_account_and_only_on_ones_own(stack):
                           allow_redirects=False)
     assert forged.status_code == 403
     assert stack.sql(f"SELECT language FROM users WHERE email = '{email}'").strip() == "sw"
+
+
+def test_a_kiswahili_tenant_reads_every_page_email_and_sms_in_kiswahili_and_the_landlord_english(stack):
+    """Sign-up, approval, an STK payment, a paybill payment and a reminder: the tenant who chose
+    Kiswahili gets each page, email and SMS in Kiswahili; the landlord, who did not, in English."""
+    from reminders_helpers import Landlord, month_start
+    from test_c2b import _lease
+    from test_payments import _pushed
+    from test_reminders import _send
+    from test_sms import _phone
+    from stack import wait_for
+
+    landlord_phone, landlord_number = _phone()
+    tenant_phone, tenant_number = _phone()
+    landlord = Landlord(stack, phone=landlord_phone, rent=12500)
+    lease = landlord.add_tenant(month_start(-1, 1), due_day=5, rent=12500, phone=tenant_phone, language="sw")
+    assert stack.sql(f"SELECT language FROM users WHERE id = {lease.tenant_id}").strip() == "sw"
+
+    # Sign-up and approval: the tenant's email and SMS in Kiswahili, the landlord's in English.
+    assert "Habari" in stack.wait_for_email(lease.email, "Tumepokea usajili wako").body
+    assert "Nyumba:" in stack.wait_for_email(lease.email, "Umeidhinishwa").body
+    assert "A tenant signed up" in stack.wait_for_email(landlord.email, "New tenant waiting").body
+    wait_for(lambda: len(stack.sms_messages(to=tenant_number)) >= 1, what="approval SMS")
+    [approved] = stack.sms_messages(to=tenant_number)
+    assert "umeidhinishwa" in approved["message"] and "Ksh 12,500" in approved["message"]
+    [signed_up] = stack.sms_messages(to=landlord_number)
+    assert "signed up for" in signed_up["message"]
+
+    # The tenant's pages, in a fresh browser: the choice is on the account.
+    home = lease.browser.get(stack.url("/tenant"))
+    assert lang_of(home.text) == "sw" and "data-balance" in home.text and "Salio" in home.text
+    assert "Kodi hulipwa tarehe 5 ya kila mwezi." in home.text
+
+    # An STK payment: status page, receipt email and SMS in Kiswahili.
+    request = _pushed(stack, lease.browser, amount="5000")
+    wait_for(lambda: stack.sql(f"SELECT status FROM payment_requests WHERE id = {request}").strip() == "succeeded",
+             what="STK payment settled")
+    status = lease.browser.get(stack.url(f"/tenant/payments/requests/{request}"))
+    assert lang_of(status.text) == "sw" and 'data-status="paid"' in status.text and "Imelipwa" in status.text
+    receipt = stack.wait_for_email(lease.email, "Malipo yamepokelewa")
+    # Kiswahili money is written as CLDR writes it: "Ksh", a no-break space, the amount.
+    assert "Ksh\u00a05,000" in receipt.body and "Salio:" in receipt.body
+    wait_for(lambda: any("Risiti ya Nyumba" in m["message"] for m in stack.sms_messages(to=tenant_number)),
+             what="receipt SMS in Kiswahili")
+
+    # A paybill payment to the unit's account number: the same receipt words.
+    _, account, _ = _lease(stack, lease.email)
+    assert stack.nyumba("c2b-register").returncode == 0
+    paid = requests.post(stack.sim_url + "/sim/c2b/pay", timeout=30, json={
+        "shortcode": "174379", "account": account, "amount": 2500, "phone": "254712000126"}).json()
+    assert paid["confirmation"] == 200
+    assert paid["transID"] in stack.wait_for_email(lease.email, "Malipo yamepokelewa", count=2).body
+
+    # A reminder from the landlord: the preview and the email in the tenant's language.
+    sent = _send(stack, landlord, {"lease": lease.id})
+    assert sent.status_code == 303, sent.text[:300]
+    reminder = stack.wait_for_email(lease.email, "Kikumbusho cha kodi")
+    assert "Jinsi ya kulipa:" in reminder.body and "Paybill 174379, Nambari ya akaunti" in reminder.body
+    wait_for(lambda: any(m["message"].startswith("Nyumba: kodi ya") for m in stack.sms_messages(to=tenant_number)),
+             what="reminder SMS in Kiswahili")
+
+    # The landlord reads the same events in English.
+    notifications = landlord.browser.get(stack.url("/landlord/notifications")).text
+    assert lang_of(notifications) == "en" and 'data-notification="payment_received"' in notifications
+    assert "KES 5,000 received from" in notifications

@@ -166,7 +166,7 @@ def test_success_end_to_end_records_one_payment_with_receipt_email_and_notificat
     [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {landlord_id}"
                        " AND kind = 'payment_received'").splitlines()
     assert {k: json.loads(note)[k] for k in ("amount", "tenantName", "unit")} == {
-        "amount": "KES 12,500", "tenantName": "Akinyi Ouma", "unit": "A1"}
+        "amount": {"figure": "money", "value": 12500}, "tenantName": "Akinyi Ouma", "unit": "A1"}
     mail = stack.wait_for_email(email, "Payment received")
     assert "KES 12,500" in mail.body and f"/tenant/payments/{payment_id}/receipt" in mail.body
     # And by SMS, through the gateway, with the M-Pesa receipt number.
@@ -310,7 +310,8 @@ def test_amount_mismatch_is_flagged_for_the_landlord(stack):
     assert _payments(stack, request)[0][0] == "4001"
     [note] = stack.sql(f"SELECT parameters FROM notifications WHERE landlord_id = {user_id(stack, landlord_email)} "
                        "AND kind = 'amount_mismatch'").splitlines()
-    assert json.loads(note)["asked"] == "KES 4,000" and json.loads(note)["reported"] == "KES 4,001"
+    assert json.loads(note)["asked"] == {"figure": "money", "value": 4000}
+    assert json.loads(note)["reported"] == {"figure": "money", "value": 4001}
 
 
 def test_balance_item_without_value_is_parsed(stack):

@@ -16,7 +16,9 @@ struct TenantApproved: NoticeModel {
             recipient: request.tenant,
             model: TenantApproved(
                 propertyName: request.propertyName, unit: unit.label, rent: .money(terms.monthlyRent),
-                dueDay: .dayOfMonth(terms.dueDay), startDate: CalendarDay(iso: terms.startDate).map(Figure.day) ?? .words(terms.startDate), loginURL: config.link("/login")),
+                dueDay: .dayOfMonth(terms.dueDay),
+                startDate: CalendarDay(iso: terms.startDate).map(Figure.day) ?? .words(terms.startDate),
+                loginURL: config.link("/login")),
             landlordID: landlord)
     }
 }

@@ -46,12 +46,24 @@ enum Figure: Sendable, Equatable {
         let number = stored["value"] as? Int
         let text = stored["value"] as? String
         switch tag {
-        case "money": guard let number else { return nil }; self = .money(number)
-        case "balance": guard let number else { return nil }; self = .balance(number)
-        case "dayOfMonth": guard let number else { return nil }; self = .dayOfMonth(number)
-        case "dateTime": guard let number else { return nil }; self = .dateTime(Date(timeIntervalSince1970: TimeInterval(number)))
-        case "day": guard let day = text.flatMap(CalendarDay.init(iso:)) else { return nil }; self = .day(day)
-        case "words": guard let text else { return nil }; self = .words(text)
+        case "money":
+            guard let number else { return nil }
+            self = .money(number)
+        case "balance":
+            guard let number else { return nil }
+            self = .balance(number)
+        case "dayOfMonth":
+            guard let number else { return nil }
+            self = .dayOfMonth(number)
+        case "dateTime":
+            guard let number else { return nil }
+            self = .dateTime(Date(timeIntervalSince1970: TimeInterval(number)))
+        case "day":
+            guard let day = text.flatMap(CalendarDay.init(iso:)) else { return nil }
+            self = .day(day)
+        case "words":
+            guard let text else { return nil }
+            self = .words(text)
         default: return nil
         }
     }

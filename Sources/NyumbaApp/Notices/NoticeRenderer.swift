@@ -35,7 +35,8 @@ struct NoticeRenderer {
 
     /// An SMS, with typographic characters made plain so that it stays GSM-7 where it can.
     func sms<Model>(_ notice: Notice<Model>, language: Language) -> String {
-        SMSSegments.plain(Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice, language))))
+        SMSSegments.plain(
+            Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice, language))))
     }
 
     /// A notifications-tab line from its stored kind and parameters.

@@ -28,7 +28,8 @@ struct ReminderNotices {
             landlordName: lease.landlordName, unit: lease.unitLabel, propertyName: lease.propertyName, owes: owes,
             amount: owes ? .money(figures.amountDue) : .balance(0),
             credit: figures.amountDue < 0 ? .money(-figures.amountDue) : nil,
-            dueDate: figures.dueDate.map(Figure.day), payURL: pay.payURL, paybillNumber: pay.paybill, account: account, till: pay.till, isAutomatic: automatic)
+            dueDate: figures.dueDate.map(Figure.day), payURL: pay.payURL, paybillNumber: pay.paybill, account: account,
+            till: pay.till, isAutomatic: automatic)
         return Notice(
             recipient: lease.tenant, model: model, landlordID: lease.landlordID, replyTo: lease.landlordEmail,
             allowsSMS: sms)
