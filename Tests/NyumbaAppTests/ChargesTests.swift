@@ -190,6 +190,20 @@ final class ChargesTests: XCTestCase {
         XCTAssertEqual(figures.amountDue, owes > 0 ? owes : owes + 9_000)
     }
 
+    func testAClaimedChargeIsAddedOnce() throws {
+        let tenant = try app.approve(
+            try app.signUpTenant(to: place), by: landlord, place: place, start: CalendarDay(2026, 1, 1))
+        var fee = NewCharge(
+            lease: try lease(tenant), kind: .lateFee, amount: 700, dueOn: CalendarDay(2026, 2, 10),
+            description: "Late fee")
+        fee.claimKey = "late:test:2026-02-01"
+        let store = ChargeStore(db: app.db)
+        XCTAssertNotNil(try store.add(fee, versions: app.app.versions))
+        XCTAssertNil(try store.add(fee, versions: app.app.versions), "the key was taken")
+        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM charges"), 1)
+        XCTAssertEqual(try app.count("SELECT total_charged FROM leases WHERE id = ?", [tenant.leaseID!]), 700)
+    }
+
     func testBadChargesAreRefusedAndChangeNothing() throws {
         let today = CalendarDay.nairobi()
         let tenant = try app.approve(

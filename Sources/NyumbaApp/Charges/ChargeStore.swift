@@ -82,11 +82,14 @@ struct ChargeStore {
     @discardableResult
     func add(_ charge: NewCharge, versions: LandlordDataVersions) throws -> ChargeID? {
         try db.transaction {
+            // A taken claim key changes nothing (0 rows); any other problem is still an error, which
+            // INSERT IGNORE would have turned into a warning.
             let result = try db.execute(
                 """
-                INSERT IGNORE INTO charges (lease_id, tenant_id, landlord_id, property_id, kind, amount, due_on,
-                                            description, reason, reverses_id, claim_key, created_at, created_by)
+                INSERT INTO charges (lease_id, tenant_id, landlord_id, property_id, kind, amount, due_on,
+                                     description, reason, reverses_id, claim_key, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
+                ON DUPLICATE KEY UPDATE id = id
                 """, charge.leaseID.raw, charge.tenantID.raw, charge.landlordID.raw, charge.propertyID.raw,
                 charge.kind.rawValue, charge.signedAmount, charge.dueOn.description, charge.description,
                 charge.reason, charge.reverses?.raw, charge.claimKey, charge.createdBy?.raw)

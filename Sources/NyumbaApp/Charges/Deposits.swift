@@ -28,11 +28,7 @@ struct Deposits {
     /// The lease's deposit: charged, held (paid: payments go to the oldest items first, and the
     /// deposit falls due at the start; as `LeaseStanding.depositHeld`) and its settlement, if any.
     func standing(_ lease: LeaseDetails) throws -> DepositStanding {
-        let charged =
-            try db.queryOne(
-                "SELECT COALESCE(SUM(amount), 0) AS deposit FROM charges WHERE lease_id = ? AND kind = 'deposit'",
-                lease.id.raw
-            )?.int("deposit") ?? 0
+        let charged = try db.queryOne("SELECT deposit FROM leases WHERE id = ?", lease.id.raw)?.int("deposit") ?? 0
         let settlement = try db.queryOne(
             "SELECT refunded, kept, reason, settled_on FROM deposit_settlements WHERE lease_id = ?", lease.id.raw
         ).map {
@@ -40,8 +36,12 @@ struct Deposits {
                 refunded: try $0.int("refunded"), kept: try $0.int("kept"), reason: try $0.optionalString("reason"),
                 settledOn: try $0.day("settled_on"))
         }
-        return DepositStanding(charged: charged, held: max(0, min(charged, lease.paid)), settlement: settlement)
+        return DepositStanding(charged: charged, held: Self.held(charged, paid: lease.paid), settlement: settlement)
     }
+
+    /// What is held of a deposit: as far as paid, since it falls due at the start and payments go to
+    /// the oldest items first.
+    static func held(_ deposit: Int, paid: Int) -> Int { max(0, min(deposit, paid)) }
 
     enum SettleOutcome: Equatable {
         case settled

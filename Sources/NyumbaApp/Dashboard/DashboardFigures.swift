@@ -64,7 +64,7 @@ struct LeaseStanding: Sendable {
 
     /// The deposit held: as far as paid (it falls due at the start, and payments go to the oldest
     /// items first), until settled.
-    var depositHeld: Int { max(0, min(unsettledDeposit, account.paid)) }
+    var depositHeld: Int { Deposits.held(unsettledDeposit, paid: account.paid) }
 }
 
 /// Who and where a lease is, for the arrears list.
