@@ -34,7 +34,9 @@ def browser(profile: Path) -> webdriver.Chrome:
 @pytest.fixture()
 def people(stack):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    drivers = {who: browser(stack.root / f"chrome-{who}") for who in ("landlord", "tenant")}
+    # A fresh profile for each test: no cookies from the one before.
+    run = secrets.token_hex(3)
+    drivers = {who: browser(stack.root / f"chrome-{who}-{run}") for who in ("landlord", "tenant")}
     yield drivers
     for driver in drivers.values():
         driver.quit()
@@ -83,8 +85,24 @@ def text(driver) -> str:
     return driver.find_element(By.TAG_NAME, "main").text
 
 
-def test_landlord_and_tenant_from_sign_up_to_paid_rent_and_a_reset_password(stack, people):
+# What the tenant's pages say, in the language the tenant reads them in (the landlord reads English).
+TENANT_WORDS = {
+    "en": {"switch": None, "send_request": "Send my request", "waiting": "Waiting for approval",
+           "pay": "Pay with M-Pesa", "check_phone": "Check your phone", "receipt": r"M-Pesa receipt ([A-Z0-9]{10})",
+           "receipt_link": "receipt", "send_link": "Send me a link", "reset_subject": "new Nyumba password",
+           "save_password": "Save the new password", "log_in": "Log in", "money": "KES 12,000"},
+    "sw": {"switch": "Kiswahili", "send_request": "Tuma ombi langu", "waiting": "Inasubiri kuidhinishwa",
+           "pay": "Lipa kwa M-Pesa", "check_phone": "Angalia simu yako",
+           "receipt": r"Risiti ya M-Pesa ([A-Z0-9]{10})", "receipt_link": "risiti", "send_link": "Nitumie kiungo",
+           "reset_subject": "nenosiri jipya la Nyumba", "save_password": "Hifadhi nenosiri jipya", "log_in": "Ingia",
+           "money": "Ksh\u00a012,000"},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sw"])
+def test_landlord_and_tenant_from_sign_up_to_paid_rent_and_a_reset_password(stack, people, language):
     landlord, tenant = people["landlord"], people["tenant"]
+    words = TENANT_WORDS[language]
     tag = secrets.token_hex(3)
     landlord_email, tenant_email = f"achieng-{tag}@example.com", f"kamau-{tag}@example.com"
 
@@ -97,63 +115,71 @@ def test_landlord_and_tenant_from_sign_up_to_paid_rent_and_a_reset_password(stac
     press(landlord, "Add the property")
     assert "Jamhuri Flats" in text(landlord)
     invite = re.search(r"https?://\S+/join/\S+", text(landlord)).group(0)
-    shot(landlord, "01-landlord-property")
+    shot(landlord, f"01-landlord-property-{language}")
 
-    # The tenant follows the invite link, signs up and waits.
+    # The tenant follows the invite link, picks their language on the page, signs up and waits.
     tenant.get(invite)
+    if words["switch"]:
+        press(tenant, words["switch"])
+        assert tenant.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
     assert "Jamhuri Flats" in text(tenant)
     fill(tenant, name="Kamau Njoroge", email=tenant_email, phone="0722 000 111", password="tenant pass 12",
          unit="B2")
-    press(tenant, "Send my request")
-    assert "Waiting for approval" in text(tenant)
-    shot(tenant, "02-tenant-waiting")
+    press(tenant, words["send_request"])
+    assert words["waiting"] in text(tenant)
+    shot(tenant, f"02-tenant-waiting-{language}")
 
     # The landlord approves from the notifications tab.
     landlord.get(stack.url("/landlord/notifications"))
     assert "Kamau Njoroge" in text(landlord)
-    shot(landlord, "03-landlord-notifications")
+    shot(landlord, f"03-landlord-notifications-{language}")
     fill(landlord, dueDay="5")
     press(landlord, "Approve")
-    stack.wait_for_email(to=tenant_email, subject_contains="approved")
+    stack.wait_for_email(to=tenant_email, subject_contains="Umeidhinishwa" if language == "sw" else "approved")
 
     # The tenant pays with M-Pesa (the simulator answers) and sees the receipt.
     tenant.get(stack.url("/tenant"))
-    assert "KES 12,000" in text(tenant)
+    assert words["money"].replace("\u00a0", " ") in text(tenant).replace("\u00a0", " ")
+    shot(tenant, f"04-tenant-home-{language}")
     tenant.get(stack.url("/tenant/pay"))
     fill(tenant, amount="12000", phone="0722000111")
-    press(tenant, "Pay with M-Pesa")
-    WebDriverWait(tenant, 30).until(lambda d: "Check your phone" not in text(d))
+    press(tenant, words["pay"])
+    WebDriverWait(tenant, 30).until(lambda d: words["check_phone"] not in text(d))
     page = text(tenant)
-    assert "KES 12,000" in page
-    receipt = re.search(r"M-Pesa receipt ([A-Z0-9]{10})", page).group(1)
-    tenant.get(tenant.find_element(By.PARTIAL_LINK_TEXT, "receipt").get_attribute("href"))
+    assert words["money"].replace("\u00a0", " ") in page.replace("\u00a0", " ")
+    receipt = re.search(words["receipt"], page).group(1)
+    shot(tenant, f"05-tenant-paid-{language}")
+    tenant.get(tenant.find_element(By.PARTIAL_LINK_TEXT, words["receipt_link"]).get_attribute("href"))
     assert receipt in text(tenant)
-    shot(tenant, "04-tenant-receipt")
+    shot(tenant, f"06-tenant-receipt-{language}")
 
     # The landlord sees the payment on the dashboard and sends a reminder.
     landlord.get(stack.url("/landlord/dashboard"))
     assert receipt in text(landlord)
     assert "KES 12,000" in text(landlord)
-    shot(landlord, "05-landlord-dashboard")
+    shot(landlord, f"07-landlord-dashboard-{language}")
     lease = stack.sql(
         f"SELECT l.id FROM leases l JOIN users u ON u.id = l.tenant_id WHERE u.email = '{tenant_email}'").strip()
     landlord.get(stack.url(f"/landlord/reminders/new?lease={lease}"))
-    shot(landlord, "06-landlord-reminder-preview")
+    shot(landlord, f"08-landlord-reminder-preview-{language}")
     press(landlord, "Send")
-    assert stack.wait_for_email(to=tenant_email, subject_contains="ent")
+    assert stack.wait_for_email(to=tenant_email, subject_contains="Kikumbusho" if language == "sw" else "Rent reminder")
 
     # The tenant forgets the password and resets it by following the email.
     tenant.delete_all_cookies()
     tenant.get(stack.url("/password/forgot"))
+    if words["switch"]:
+        press(tenant, words["switch"])
     fill(tenant, email=tenant_email)
-    press(tenant, "Send me a link")
+    press(tenant, words["send_link"])
     link = re.search(r"https?://\S+/password/reset/\S+", stack.wait_for_email(
-        to=tenant_email, subject_contains="new Nyumba password").body).group(0)
+        to=tenant_email, subject_contains=words["reset_subject"]).body).group(0)
     tenant.get(link)
     fill(tenant, password="a new tenant pass", confirm="a new tenant pass")
-    press(tenant, "Save the new password")
+    press(tenant, words["save_password"])
     tenant.get(stack.url("/login"))
     fill(tenant, email=tenant_email, password="a new tenant pass")
-    press(tenant, "Log in")
+    press(tenant, words["log_in"])
     assert "Jamhuri Flats" in text(tenant)
-    shot(tenant, "07-tenant-home-after-reset")
+    assert tenant.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    shot(tenant, f"09-tenant-home-after-reset-{language}")
