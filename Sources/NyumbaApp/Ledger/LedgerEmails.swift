@@ -14,19 +14,18 @@ struct LedgerEmails {
 
     private var composer: EmailComposer { EmailComposer(views: views, config: config) }
 
-    /// The receipt of an M-Pesa payment (STK or paybill).
-    func mpesaReceipt(_ record: ReceiptRecord) -> EmailDraft {
-        let payment = record.payment
+    /// The receipt of an M-Pesa payment (STK or paybill), from the entry just recorded.
+    func mpesaReceipt(_ entry: LedgerEntry, _ id: PaymentID, _ parties: PaymentParties) -> EmailDraft {
         var model: [String: Any] = [
-            "amount": Money.kes(payment.amount), "unit": record.lease.unitLabel,
-            "propertyName": record.lease.propertyName, "paidAt": NairobiTime.dateTime(payment.paidAt),
-            "phone": record.phone ?? "", "receiptURL": config.link("/tenant/payments/\(payment.id)/receipt"),
+            "amount": Money.kes(entry.amount), "unit": parties.unitLabel, "propertyName": parties.propertyName,
+            "paidAt": NairobiTime.dateTime(entry.paidAt), "phone": entry.phone ?? "",
+            "receiptURL": config.link("/tenant/payments/\(id)/receipt"),
         ]
-        if let receipt = payment.receipt { model["receipt"] = receipt }
+        if let receipt = entry.receipt { model["receipt"] = receipt }
         return composer.draft(
-            .paymentReceipt, to: (record.lease.tenantName, record.lease.tenantEmail),
-            subject: "Payment received: \(Money.kes(payment.amount)) for unit \(record.lease.unitLabel)", model,
-            landlordID: record.lease.landlordID)
+            .paymentReceipt, to: (parties.tenantName, parties.tenantEmail),
+            subject: "Payment received: \(Money.kes(entry.amount)) for unit \(parties.unitLabel)", model,
+            landlordID: entry.landlordID)
     }
 
     /// The receipt of a payment the landlord recorded by hand.

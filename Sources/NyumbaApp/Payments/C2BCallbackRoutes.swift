@@ -56,6 +56,12 @@ enum C2BCallbackRoutes {
                     return outcome
                 }
             }
+        } catch is C2BPayments.AlreadyStored {
+            // Stored before without a ledger entry: rolled back, kept as a duplicate.
+            _ = try store.saveCallback(
+                kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
+                transID: notification.transID, outcome: C2BPayments.Outcome.duplicate.rawValue)
+            outcome = .duplicate
         } catch {
             // Rolled back (a deadlock, a lost connection…): the body is still kept, to replay.
             _ = try? store.saveCallback(
