@@ -35,7 +35,9 @@ struct QueuedEmail {
 struct MailQueue {
     let db: Connection
 
-    /// Claims up to `limit` due emails, oldest first, for `leaseSeconds`.
+    /// Claims up to `limit` due emails, longest due first, for `leaseSeconds`. In the order of
+    /// the `outbox_due` index, so the claim reads `limit` rows however long the queue is
+    /// (ordered by id, it read and sorted every due row, or scanned the whole table).
     func claimDue(limit: Int, leaseSeconds: Int) throws -> [QueuedEmail] {
         // READ COMMITTED takes no gap locks, which under concurrent claims cause deadlocks.
         try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
@@ -45,7 +47,7 @@ struct MailQueue {
                 SELECT id, kind, recipient, recipient_name, reply_to, subject, text_body, html_body, attempts
                 FROM outbox
                 WHERE status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
-                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED
                 """, limit
             ).map(QueuedEmail.init)
             guard !emails.isEmpty else { return [] }
@@ -66,9 +68,13 @@ struct MailQueue {
         )?.int("due") ?? 0
     }
 
-    func markSent(_ id: Int64) throws {
+    /// Records emails as sent (nothing for none).
+    func markSent(_ ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         try db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id = ?", id)
+            "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id IN (\(placeholders))",
+            parameters: ids)
     }
 
     /// Counts a failed attempt; the email is tried again after `retryAfter` seconds, or

@@ -35,7 +35,15 @@ struct Mailer {
             // Rolled back before anything was sent: the next pass simply tries again.
             return 0
         }
-        for email in emails { try deliver(email, queue: queue) }
+        // Recorded as sent together, in one statement (one commit) per batch rather than per email.
+        var sent: [Int64] = []
+        do {
+            for email in emails where try deliver(email, queue: queue) { sent.append(email.id) }
+        } catch {
+            try? queue.markSent(sent)
+            throw error
+        }
+        try queue.markSent(sent)
         return emails.count
     }
 
@@ -55,7 +63,9 @@ struct Mailer {
         min(base * (1 << min(attempts, 20)), maximumDelay)
     }
 
-    private func deliver(_ email: QueuedEmail, queue: MailQueue) throws {
+    /// Sends one email; true when it went (the caller records it as sent), false when the
+    /// failure was recorded.
+    private func deliver(_ email: QueuedEmail, queue: MailQueue) throws -> Bool {
         let domain = "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
         do throws(MailError) {
             try transport.send(try message(for: email))
@@ -70,10 +80,10 @@ struct Mailer {
             Log.warning(
                 "mailer: #\(email.id) \(email.kind) to \(domain) failed on attempt \(attempt), \(outcome): \(Self.summary(error))"
             )
-            return
+            return false
         }
-        try queue.markSent(email.id)
         Log.info("mailer: sent #\(email.id) \(email.kind) to \(domain)")
+        return true
     }
 
     private func message(for email: QueuedEmail) throws(MailError) -> EmailMessage {
