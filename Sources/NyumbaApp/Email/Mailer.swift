@@ -40,8 +40,16 @@ struct Mailer {
         do {
             for email in emails where try deliver(email, queue: queue) { sent.append(email.id) }
         } catch {
-            try? queue.markSent(sent)
+            if (try? transport.flush()) != nil { try? queue.markSent(sent) }
             throw error
+        }
+        guard !sent.isEmpty else { return emails.count }
+        do throws(MailError) {
+            try transport.flush()
+        } catch {
+            // Not known to be durable: left claimed, so they go out again when the claim runs out.
+            Log.warning("mailer: could not sync \(sent.count) sent emails: \(error)")
+            return emails.count
         }
         try queue.markSent(sent)
         return emails.count
