@@ -70,10 +70,12 @@ extension Connection {
             inTransaction = false
             transactionLost = false
             commitHooks = []
+            preCommitWork = []
         }
         let result: T
         do {
             result = try body()
+            try runPreCommitWork()
         } catch {
             if !transactionLost { _ = try? execute("ROLLBACK") }
             throw error
@@ -97,6 +99,23 @@ extension Connection {
     /// invalidating a cache that another thread could otherwise refill with the old figures.
     public func afterCommit(_ hook: @escaping () -> Void) {
         if inTransaction { commitHooks.append(hook) } else { hook() }
+    }
+
+    /// Runs `work` as the last statements of the current transaction, just before it commits
+    /// (at once when there is none); if it throws, the transaction rolls back. For updates of
+    /// rows that many concurrent transactions change (running totals): taken last, their row
+    /// locks are held only while the transaction commits, so the others wait as briefly as
+    /// possible instead of for the whole rest of the transaction. Runs in the order given.
+    public func beforeCommit(_ work: @escaping () throws -> Void) throws {
+        if inTransaction { preCommitWork.append(work) } else { try work() }
+    }
+
+    private func runPreCommitWork() throws {
+        // Work may add work (a nested beforeCommit): run until none is left.
+        while !preCommitWork.isEmpty {
+            let work = preCommitWork.removeFirst()
+            try work()
+        }
     }
 
     private func runCommitHooks() {

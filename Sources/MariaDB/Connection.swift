@@ -18,6 +18,8 @@ public final class Connection {
     var transactionLost = false
     /// Work to run once the current transaction has committed (see `afterCommit`).
     var commitHooks: [() -> Void] = []
+    /// Statements to run last in the current transaction (see `beforeCommit`).
+    var preCommitWork: [() throws -> Void] = []
 
     /// Creates an unconnected connection; also initialises the client library for the
     /// process and for the calling thread (see `MariaDBClient`).

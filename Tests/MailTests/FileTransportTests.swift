@@ -33,6 +33,17 @@ final class FileTransportTests: XCTestCase {
         XCTAssertEqual(parsed.html, "<p>Asante!</p>")
     }
 
+    func testFlushSyncsTheFolderAndFailsForAMissingOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let transport = FileTransport(directory: folder.path)
+        XCTAssertThrowsError(try transport.flush(), "nothing written yet: no folder to sync")
+        try transport.send(Fixtures.message())
+        try transport.flush()
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1, "no temporary file left")
+    }
+
     func testUnwritableFolderIsAFileError() {
         let transport = FileTransport(directory: "/proc/nyumba-cannot-write-here")
         XCTAssertThrowsError(try transport.send(Fixtures.message())) { error in

@@ -32,6 +32,8 @@ struct Mailer {
         let domain = "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
         do throws(MailError) {
             try transport.send(try message(for: email))
+            // Durable before it is recorded as sent (the file transport writes without syncing).
+            try transport.flush()
         } catch {
             let retryAfter = try queue.markFailed(
                 email, error: error.description, permanent: error.isPermanent, retryBase: settings.retryBaseSeconds,

@@ -12,6 +12,7 @@ struct PaymentRecorder {
 
     /// Records `entry`; nil when its receipt or CheckoutRequestID is in the ledger already
     /// (the same payment through another channel, or a concurrent duplicate): nothing changed.
+    /// The receipt is read back for the balance it shows.
     func record(_ entry: LedgerEntry) throws -> PaymentID? {
         try db.transaction {
             let ledger = LedgerStore(db: db)

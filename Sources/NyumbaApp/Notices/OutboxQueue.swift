@@ -81,7 +81,8 @@ struct OutboxQueue {
         return retryAfter
     }
 
-    /// Claims up to `limit` due rows of the channel, oldest first, for `leaseSeconds`.
+    /// Claims up to `limit` due rows of the channel, longest due first, for `leaseSeconds`: in the
+    /// order of the channel's due index, so a claim reads `limit` rows however long the queue is.
     func claimDue(limit: Int, leaseSeconds: Int) throws -> [QueuedMessage] {
         // READ COMMITTED takes no gap locks, which under concurrent claims cause deadlocks.
         try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
@@ -91,7 +92,7 @@ struct OutboxQueue {
                 SELECT id, kind, recipient, recipient_name, reply_to, subject, text_body, html_body, attempts
                 FROM outbox
                 WHERE channel = ? AND status = 'queued' AND next_attempt_at <= UTC_TIMESTAMP(6)
-                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED
                 """, channel.rawValue, limit
             ).map(QueuedMessage.init)
             guard !messages.isEmpty else { return [] }

@@ -37,6 +37,9 @@ enum C2BCallbackRoutes {
         }
     }
 
+    /// Encoded once: it never changes, and M-Pesa posts many.
+    private static let confirmed = Response.json(Confirmed())
+
     /// Stored and settled in one transaction (one commit): the raw body, the payment row and
     /// its ledger entry together. Only a malformed body is kept on its own.
     private static func confirmation(_ request: Request, _ context: AppContext) throws -> Response {
@@ -56,6 +59,12 @@ enum C2BCallbackRoutes {
                     return outcome
                 }
             }
+        } catch is C2BPayments.AlreadyStored {
+            // Stored before without a ledger entry: rolled back, kept as a duplicate.
+            _ = try store.saveCallback(
+                kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
+                transID: notification.transID, outcome: C2BPayments.Outcome.duplicate.rawValue)
+            outcome = .duplicate
         } catch {
             // Rolled back (a deadlock, a lost connection…): the body is still kept, to replay.
             _ = try? store.saveCallback(
@@ -66,7 +75,7 @@ enum C2BCallbackRoutes {
         Log.info(
             "daraja: C2B confirmation \(notification.transID) KSh \(notification.amount) to "
                 + "\(notification.businessShortCode): \(outcome.rawValue)")
-        return .json(Confirmed())
+        return confirmed
     }
 
     /// Accepts every well-formed payment, except one whose account number matches no lease

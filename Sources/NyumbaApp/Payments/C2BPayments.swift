@@ -34,7 +34,14 @@ struct C2BPayments {
             defaultShortcode: defaultShortcode) != nil
     }
 
-    /// Stores and settles one confirmation.
+    /// A confirmation's TransID was stored before without entering the ledger (it matched no
+    /// lease then): the transaction must roll back the entry this one made, and the
+    /// confirmation counts as a duplicate.
+    struct AlreadyStored: Error {}
+
+    /// Stores and settles one confirmation. A matched payment enters the ledger first (its
+    /// receipt, the TransID, is unique there), then its row is stored once per TransID; throws
+    /// `AlreadyStored` when that TransID was stored before without a ledger entry.
     func confirm(_ notification: C2BNotification) throws -> Outcome {
         let store = C2BStore(db: db)
         let facts = C2BPaymentFacts(
@@ -42,25 +49,35 @@ struct C2BPayments {
             billRef: notification.billRefNumber, msisdn: notification.msisdn, payerName: notification.payerName,
             paidAt: DarajaTime.date(notification.transTime) ?? Date())
         return try db.transaction {
-            let leaseID = try store.matchLease(
-                account: PaybillAccount.canonical(facts.billRef), shortcode: facts.shortcode,
-                defaultShortcode: defaultShortcode)
-            let lease = try leaseID.flatMap(store.lease)
-            let owner = try lease?.landlordID ?? store.owner(shortcode: facts.shortcode)
-            let id: Int64
-            do {
-                id = try store.insert(facts, landlord: owner, lease: lease?.id, status: .unmatched)
-            } catch let error as DatabaseError where error.isDuplicateKey {
-                return .duplicate
-            }
-            guard let lease else {
+            guard
+                let lease = try store.matchLease(
+                    account: PaybillAccount.canonical(facts.billRef), shortcode: facts.shortcode,
+                    defaultShortcode: defaultShortcode)
+            else {
+                let owner = try store.owner(shortcode: facts.shortcode)
+                guard try store.insertOnce(facts, landlord: owner, lease: nil, status: .unmatched) != nil else {
+                    return .duplicate
+                }
                 if let owner, let landlord = try UserStore(db: db).user(id: owner) {
                     try Notifier(db: db, views: views, config: config).send(
                         UnmatchedPaymentNotice.notice(facts, to: landlord, config))
                 }
                 return .unmatched
             }
-            return try record(id, facts, on: lease, as: .recorded)
+            if let payment = try recorder.record(entry(facts, on: lease)) {
+                guard
+                    try store.insertOnce(
+                        facts, landlord: lease.landlordID, lease: lease.id, status: .recorded, payment: payment) != nil
+                else { throw AlreadyStored() }
+                return .recorded
+            }
+            // The receipt is in the ledger: this confirmation's twin, or an STK callback's.
+            guard
+                let id = try store.insertOnce(facts, landlord: lease.landlordID, lease: lease.id, status: .duplicate)
+            else { return .duplicate }
+            try store.settle(
+                id, status: .duplicate, lease: lease.id, payment: try store.payment(receipt: facts.transID))
+            return .inLedger
         }
     }
 
@@ -90,21 +107,29 @@ struct C2BPayments {
         }
     }
 
+    private var recorder: PaymentRecorder {
+        PaymentRecorder(db: db, views: views, config: config, versions: versions)
+    }
+
+    /// Records an assigned payment (stored before, unmatched) on the lease.
     private func record(_ id: Int64, _ facts: C2BPaymentFacts, on lease: LeaseDetails, as status: C2BPaymentStatus)
         throws -> Outcome
     {
-        let phone: String? =
-            if case .plain(let plain) = C2BPayerPhone(facts.msisdn) { plain } else { nil }
-        let entry = LedgerEntry(
-            leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
-            propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: facts.amount, channel: .c2b,
-            receipt: facts.transID, phone: phone, paidAt: facts.paidAt)
         let store = C2BStore(db: db)
-        if let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions).record(entry) {
+        if let payment = try recorder.record(entry(facts, on: lease)) {
             try store.settle(id, status: status, lease: lease.id, payment: payment)
             return .recorded
         }
         try store.settle(id, status: .duplicate, lease: lease.id, payment: try store.payment(receipt: facts.transID))
         return .inLedger
+    }
+
+    private func entry(_ facts: C2BPaymentFacts, on lease: LeaseDetails) -> LedgerEntry {
+        let phone: String? =
+            if case .plain(let plain) = C2BPayerPhone(facts.msisdn) { plain } else { nil }
+        return LedgerEntry(
+            leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
+            propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: facts.amount, channel: .c2b,
+            receipt: facts.transID, phone: phone, paidAt: facts.paidAt)
     }
 }

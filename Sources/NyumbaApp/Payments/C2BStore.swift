@@ -21,23 +21,24 @@ struct C2BStore {
     /// The open lease an account number is for, on `shortcode`: the unit's full account
     /// number, else its label alone when exactly one open lease on that shortcode has it.
     /// A landlord without their own settings is paid on the deployment's `defaultShortcode`.
-    func matchLease(account canonical: String, shortcode: String, defaultShortcode: String) throws -> LeaseID? {
+    func matchLease(account canonical: String, shortcode: String, defaultShortcode: String) throws -> LeaseDetails? {
         guard !canonical.isEmpty else { return nil }
-        let onShortcode = """
-            FROM units u JOIN leases l ON l.open_unit_id = u.id
-            LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id
+        let onShortcode = "LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id"
+        if let lease = try db.queryOne(
             """
-        if let row = try db.queryOne(
-            "SELECT l.id \(onShortcode) WHERE u.account_no = ? AND COALESCE(m.shortcode, ?) = ?", canonical,
-            defaultShortcode, shortcode)
-        {
-            return LeaseID(try row.int64("id"))
+            \(LeaseDetails.select) \(onShortcode)
+            WHERE u.account_no = ? AND l.open_unit_id = u.id AND COALESCE(m.shortcode, ?) = ?
+            """, canonical, defaultShortcode, shortcode
+        ).map(LeaseDetails.init) {
+            return lease
         }
         let byLabel = try db.query(
-            "SELECT l.id \(onShortcode) WHERE u.account_label = ? AND COALESCE(m.shortcode, ?) = ? LIMIT 2",
-            canonical, defaultShortcode, shortcode)
+            """
+            SELECT l.id FROM units u JOIN leases l ON l.open_unit_id = u.id \(onShortcode)
+            WHERE u.account_label = ? AND COALESCE(m.shortcode, ?) = ? LIMIT 2
+            """, canonical, defaultShortcode, shortcode)
         guard byLabel.count == 1 else { return nil }
-        return LeaseID(try byLabel[0].int64("id"))
+        return try lease(LeaseID(try byLabel[0].int64("id")))
     }
 
     /// The landlord whose own paybill `shortcode` is, if exactly one has it.
@@ -52,19 +53,24 @@ struct C2BStore {
         try db.queryOne("\(LeaseDetails.select) WHERE l.id = ?", id.raw).map(LeaseDetails.init)
     }
 
-    /// Stores a payment once per TransID (a duplicate throws `isDuplicateKey`); returns its id.
-    func insert(
-        _ payment: C2BPaymentFacts, landlord: UserID?, lease: LeaseID?, status: C2BPaymentStatus
-    ) throws -> Int64 {
-        try db.execute(
-            """
-            INSERT INTO c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at, received_at,
-                                      landlord_id, lease_id, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?)
-            """, payment.transID, payment.shortcode, payment.amount, String(payment.billRef.prefix(40)),
-            payment.msisdn, String(payment.payerName.prefix(200)), payment.paidAt, landlord?.raw, lease?.raw,
-            status.rawValue
-        ).lastInsertID
+    /// Stores a payment once per TransID; returns its id, or nil when that TransID is stored already.
+    func insertOnce(
+        _ payment: C2BPaymentFacts, landlord: UserID?, lease: LeaseID?, status: C2BPaymentStatus,
+        payment paymentID: PaymentID? = nil
+    ) throws -> Int64? {
+        do {
+            return try db.execute(
+                """
+                INSERT INTO c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at,
+                                          received_at, landlord_id, lease_id, payment_id, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?, ?)
+                """, payment.transID, payment.shortcode, payment.amount, String(payment.billRef.prefix(40)),
+                payment.msisdn, String(payment.payerName.prefix(200)), payment.paidAt, landlord?.raw, lease?.raw,
+                paymentID?.raw, status.rawValue
+            ).lastInsertID
+        } catch let error as DatabaseError where error.isDuplicateKey {
+            return nil
+        }
     }
 
     /// What became of a stored payment.

@@ -25,6 +25,9 @@ enum DarajaCallbackRoutes {
         }
     }
 
+    /// Encoded once: it never changes, and Daraja posts many.
+    private static let accepted = Response.json(Accepted())
+
     private static func receive(_ request: Request, _ context: AppContext) throws -> Response {
         guard let expected = context.config.daraja?.callbackToken, let token = request.parameters["token"],
             constantTimeEquals(Array(token.utf8), Array(expected.utf8))
@@ -70,6 +73,6 @@ enum DarajaCallbackRoutes {
         } else {
             Log.info("\(line): \(outcome.rawValue)")
         }
-        return .json(Accepted())
+        return accepted
     }
 }

@@ -201,9 +201,35 @@ struct PaymentRequestStore {
         return try details(id)
     }
 
+    /// Settles the request of a CheckoutRequestID in one statement, which also locks it, if it
+    /// is still waiting for its answer (pending or unconfirmed: whatever the answer, it is
+    /// taken); returns it as settled. Nil when no request has this CheckoutRequestID or it has
+    /// an answer already: then `lock(checkoutRequestID:)` it and decide. `reportedAmount` is
+    /// the amount a paid callback reports, compared with the request's.
+    func settleWaiting(
+        checkoutRequestID: String, status: PaymentRequestStatus, resultCode: Int?, resultDesc: String,
+        receipt: String?, reportedAmount: Int?
+    ) throws -> LockedPaymentRequest? {
+        let settled = try db.execute(
+            """
+            UPDATE payment_requests
+            SET status = ?, result_code = ?, result_desc = ?, receipt = COALESCE(?, receipt),
+                amount_mismatch = COALESCE(? <> amount, 0), settled_at = UTC_TIMESTAMP(6)
+            WHERE checkout_request_id = ? AND status IN ('pending', 'unconfirmed')
+            """, status.rawValue, resultCode, String(resultDesc.prefix(255)), receipt, reportedAmount,
+            checkoutRequestID
+        ).affectedRows
+        guard settled == 1 else { return nil }
+        return try details("r.checkout_request_id = ?", checkoutRequestID)
+    }
+
     /// The locked request with its lease, unit and tenant (only the request row is locked:
     /// MariaDB would lock every joined row otherwise).
     private func details(_ id: PaymentRequestID) throws -> LockedPaymentRequest? {
+        try details("r.id = ?", id.raw)
+    }
+
+    private func details(_ condition: String, _ value: any SQLBindable) throws -> LockedPaymentRequest? {
         try db.queryOne(
             """
             SELECT r.id, r.status, r.amount, r.phone, r.receipt, r.checkout_request_id, r.lease_id, r.tenant_id,
@@ -211,8 +237,8 @@ struct PaymentRequestStore {
                    t.name AS tenant_name, t.email AS tenant_email
             FROM payment_requests r JOIN leases l ON l.id = r.lease_id JOIN units u ON u.id = l.unit_id
             JOIN properties p ON p.id = r.property_id JOIN users t ON t.id = r.tenant_id
-            WHERE r.id = ?
-            """, id.raw
+            WHERE \(condition)
+            """, value
         ).map(LockedPaymentRequest.init)
     }
 

@@ -59,6 +59,18 @@ struct PaymentSettlement {
         try db.transaction {
             let store = PaymentRequestStore(db: db)
             let outcome = STKOutcome(resultCode: result.resultCode)
+            // The usual case: a request waiting for this answer takes it, in one statement.
+            let reported = outcome == .paid ? result.amount : nil
+            if let request = try store.settleWaiting(
+                checkoutRequestID: checkoutRequestID, status: Self.status(outcome), resultCode: result.resultCode,
+                resultDesc: result.resultDesc, receipt: outcome == .paid ? result.receipt : nil,
+                reportedAmount: reported)
+            {
+                if outcome == .paid {
+                    try record(result, request, mismatch: reported.map { $0 != request.amount } ?? false)
+                }
+                return .settled
+            }
             guard
                 let request = try store.lock(checkoutRequestID: checkoutRequestID)
                     ?? linkUnanswered(checkoutRequestID: checkoutRequestID, result, outcome)
@@ -114,6 +126,7 @@ struct PaymentSettlement {
         }
     }
 
+    /// Settles a locked request (`settleWaiting` does the same for one still waiting).
     private func apply(_ result: STKResult, _ outcome: STKOutcome, to request: LockedPaymentRequest) throws {
         let mismatch = outcome == .paid && result.amount.map { $0 != request.amount } == true
         try PaymentRequestStore(db: db).settle(
@@ -132,7 +145,9 @@ struct PaymentSettlement {
             receipt: result.receipt, phone: result.phone.flatMap { $0.count == 12 ? $0 : nil } ?? request.phone,
             paymentRequestID: request.id.raw,
             checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
-        guard let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions).record(entry)
+        guard
+            let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
+                .record(entry)
         else {
             // Recorded already (a concurrent duplicate, or the same receipt through C2B).
             Log.info("payments: request \(request.id) was already in the ledger")
