@@ -25,12 +25,12 @@ struct ChargeForm {
     static func read(_ form: FormData, leaseStart: CalendarDay, today: CalendarDay) -> (ChargeForm, Value?) {
         var errors = FieldErrors()
         let kind = ChargeKind(rawValue: form["kind"] ?? "").flatMap { ChargeKind.addedByHand.contains($0) ? $0 : nil }
-        if kind == nil { errors.add("kind", "Choose what this is.") }
+        if kind == nil { errors.add("kind", "charges.choose_kind") }
         let amount = Validate.integer(form["amount"], "amount", amounts, into: &errors)
         let day = LedgerForms.pastDay(form["date"], "date", from: leaseStart, to: today, into: &errors)
         let description = Validate.text(form["description"], "description", limit: 200, into: &errors)
         let reason = LedgerForms.optionalText(form["reason"], "reason", limit: 500, into: &errors)
-        if kind == .credit && reason == nil { errors.add("reason", "Say why the tenant is credited.") }
+        if kind == .credit && reason == nil { errors.add("reason", "charges.credit_reason") }
         let typed = ChargeForm(
             kind: form["kind"] ?? "", amount: form["amount"] ?? "", date: form["date"] ?? "",
             description: form["description"] ?? "", reason: form["reason"] ?? "", errors: errors)
@@ -45,7 +45,7 @@ struct ReversalForm {
     static func read(_ form: FormData) -> (reason: String?, errors: FieldErrors) {
         var errors = FieldErrors()
         let reason = LedgerForms.optionalText(form["reason"], "reason", limit: 500, into: &errors)
-        if reason == nil && errors.isEmpty { errors.add("reason", "Say why this charge is taken off.") }
+        if reason == nil && errors.isEmpty { errors.add("reason", "charges.reversal_reason") }
         return (errors.isEmpty ? reason : nil, errors)
     }
 }

@@ -47,7 +47,7 @@ struct ChargeSettingsForm {
         case "percent":
             rule = .percent(
                 Validate.integer(typed.lateFeeAmount, "lateFeeAmount", LateFeePolicy.percents, into: &errors))
-        default: errors.add("lateFeeKind", "Choose no late fee, a fixed amount or a percentage.")
+        default: errors.add("lateFeeKind", "charges.choose_late_fee")
         }
         let days = Validate.integer(typed.lateFeeDays, "lateFeeDays", LateFeePolicy.days, into: &errors)
         func amount(_ text: String, _ field: String, _ range: ClosedRange<Int>) -> Int {

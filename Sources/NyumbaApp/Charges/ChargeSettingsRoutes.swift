@@ -6,7 +6,7 @@ enum ChargeSettingsRoutes {
         router.landlord("GET", "/landlord/properties/:id/charges") { request, landlord, context in
             let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let saved = try ChargeSettingsStore(db: context.db).settings(property: property.id, landlord: landlord.id)
-            let notice = request.query["done"] == "saved" ? "Saved. It applies from the next due day." : nil
+            let notice = request.query["done"] == "saved" ? context.text("charges.settings_saved") : nil
             return try page(property, ChargeSettingsForm(saved), landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/properties/:id/charges") { request, landlord, context in

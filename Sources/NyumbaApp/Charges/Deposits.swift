@@ -45,9 +45,9 @@ struct Deposits {
 
     enum SettleOutcome: Equatable {
         case settled
-        case invalid(String, field: String)
+        case invalid(Words, field: String)
         /// The lease is still open, has no deposit, or was settled already: nothing changed.
-        case refused(String)
+        case refused(Words)
     }
 
     /// Settles the deposit of an ended lease once: `kept` is credited against what the tenant owes
@@ -60,22 +60,19 @@ struct Deposits {
             // Locks the lease row: two settlements of one deposit wait for each other.
             _ = try db.query("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.id.raw)
             guard !lease.isOpen else {
-                return .refused("End the lease first; a deposit is settled when the tenant leaves.")
+                return .refused(Words("deposit.lease_open"))
             }
             let deposit = try standing(lease)
-            guard deposit.charged > 0 else { return .refused("This lease has no deposit.") }
-            guard deposit.settlement == nil else { return .refused("This deposit has already been settled.") }
+            guard deposit.charged > 0 else { return .refused(Words("deposit.none")) }
+            guard deposit.settlement == nil else { return .refused(Words("deposit.settled_already")) }
             guard refunded + kept == deposit.held else {
-                return .invalid(
-                    "Refunded and kept must add up to the deposit held, \(Money.kes(deposit.held)).", field: "refunded")
+                return .invalid(Words("deposit.must_add_up", ["held": Money.kes(deposit.held)]), field: "refunded")
             }
             let owed = max(0, lease.balance(asOf: today))
             guard kept <= owed else {
-                return .invalid(
-                    "You can keep at most what the tenant owes (\(Money.kes(owed))); add a charge for repairs first.",
-                    field: "kept")
+                return .invalid(Words("deposit.keep_at_most", ["owed": Money.kes(owed)]), field: "kept")
             }
-            if kept > 0 && reason == nil { return .invalid("Say what the deposit is kept for.", field: "reason") }
+            if kept > 0 && reason == nil { return .invalid(Words("deposit.kept_reason"), field: "reason") }
             try db.execute(
                 """
                 INSERT INTO deposit_settlements (lease_id, landlord_id, property_id, deposit, held, refunded, kept,

@@ -32,7 +32,7 @@ enum StatementRoutes {
         layout: (String) throws -> Layout
     ) throws -> Response {
         let today = CalendarDay.nairobi()
-        let (from, to) = try period(request.query, lease: lease, today: today)
+        let (from, to) = try period(request.query, lease: lease, today: today, say: context.say)
         let statement = try StatementSource(db: context.db).statement(lease, from: from, to: to)
         let name =
             "statement-\(lease.propertyName.filter { $0.isLetter || $0.isNumber })-\(lease.unitLabel)-\(from)-\(to)"
@@ -50,19 +50,19 @@ enum StatementRoutes {
     }
 
     /// `from` and `to` (YYYY-MM-DD) from the address: by default from the lease's start to today.
-    static func period(_ query: FormData, lease: LeaseDetails, today: CalendarDay) throws(HTTPError)
+    static func period(_ query: FormData, lease: LeaseDetails, today: CalendarDay, say: Wording) throws(HTTPError)
         -> (CalendarDay, CalendarDay)
     {
         func day(_ name: String, _ fallback: CalendarDay) throws(HTTPError) -> CalendarDay {
             guard let text = query[name], !text.isEmpty else { return fallback }
             guard let day = CalendarDay(iso: text) else {
-                throw HTTPError.badRequest("Enter the statement's dates as YYYY-MM-DD, such as \(today).")
+                throw HTTPError.badRequest(say("charges.statement_dates", ["example": "\(today)"]))
             }
             return day
         }
         let from = try day("from", min(lease.schedule.start, today))
         let to = try day("to", today)
-        guard from <= to else { throw HTTPError.badRequest("The statement's start date is after its end date.") }
+        guard from <= to else { throw HTTPError.badRequest(say("charges.statement_order")) }
         return (from, to)
     }
 

@@ -36,20 +36,20 @@ struct WaterReadingsInput {
             if cells.allSatisfy(\.isEmpty) || (index == 0 && cells[0].lowercased() == "unit") { continue }
             let number = index + 1
             guard cells.count == 2 else {
-                errors.add("csv", "Line \(number): write the unit and its reading, such as A1,1250.")
+                errors.add("csv", "water.csv_line", ["line": "\(number)"])
                 continue
             }
             guard let unit = units[cells[0].uppercased()] else {
-                errors.add("csv", "Line \(number): this property has no unit \(cells[0]).")
+                errors.add("csv", "water.csv_unknown_unit", ["line": "\(number)", "unit": cells[0]])
                 continue
             }
             guard input.readings[unit] == nil else {
-                errors.add("csv", "Line \(number): unit \(cells[0]) is there twice.")
+                errors.add("csv", "water.csv_twice", ["line": "\(number)", "unit": cells[0]])
                 continue
             }
             input.readings[unit] = cells[1]
         }
-        if input.readings.isEmpty { errors.add("csv", "Paste one line per unit: unit,reading.") }
+        if input.readings.isEmpty { errors.add("csv", "water.csv_empty") }
         return input
     }
 
@@ -60,7 +60,7 @@ struct WaterReadingsInput {
         -> (day: CalendarDay, readings: [(UnitMeter, Int)])?
     {
         if rate <= 0 {
-            errors.add("date", "Set the price of a unit of water on the property's charges page first.")
+            errors.add("date", "water.no_rate")
         }
         let day = LedgerForms.pastDay(date, "date", from: CalendarDay(2000, 1, 1), to: today, into: &errors)
         var checked: [(UnitMeter, Int)] = []
@@ -68,16 +68,16 @@ struct WaterReadingsInput {
             let field = Self.field(meter.unitID)
             let text = (readings[meter.unitID] ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
-                if meter.isLet { errors.add(field, "Missing: enter unit \(meter.label)'s reading.") }
+                if meter.isLet { errors.add(field, "water.missing", ["unit": meter.label]) }
                 continue
             }
             var own = FieldErrors()
             let value = Validate.integer(text, field, Self.values, into: &own)
             if let last = meter.lastReading, let lastDay = meter.lastReadOn, own.isEmpty {
                 if value < last {
-                    own.add(field, "Lower than the last reading (\(last) on \(LedgerText.day(lastDay))).")
+                    own.add(field, "water.lower", ["last": "\(last)", "day": LedgerText.day(lastDay)])
                 } else if let day, day <= lastDay {
-                    own.add(field, "Already read on \(LedgerText.day(lastDay)): the new reading needs a later date.")
+                    own.add(field, "water.same_day", ["day": LedgerText.day(lastDay)])
                 }
             }
             if let message = own[field] { errors.add(field, message) } else { checked.append((meter, value)) }
