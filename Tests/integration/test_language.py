@@ -157,6 +157,12 @@ def test_a_kiswahili_tenant_reads_every_page_email_and_sms_in_kiswahili_and_the_
     wait_for(lambda: any(m["message"].startswith("Nyumba: kodi ya") for m in stack.sms_messages(to=tenant_number)),
              what="reminder SMS in Kiswahili")
 
+    # The tenant's statement (page and PDF words) in Kiswahili too.
+    statement = lease.browser.get(stack.url(f"/tenant/leases/{lease.id}/statement"))
+    assert statement.status_code == 200 and lang_of(statement.text) == "sw"
+    assert "Taarifa ya akaunti" in statement.text and "Kodi ya nyumba" in statement.text
+    assert "Malipo (M-Pesa" in statement.text and "data-closing" in statement.text
+
     # The landlord reads the same events in English.
     notifications = landlord.browser.get(stack.url("/landlord/notifications")).text
     assert lang_of(notifications) == "en" and 'data-notification="payment_received"' in notifications

@@ -19,27 +19,28 @@ enum StatementExport {
 
     /// The statement on A4 pages: who and where, the period, then one row per line with the running
     /// balance, and the balance carried.
-    static func pdf(_ statement: Statement, lease: LeaseDetails) throws -> [UInt8] {
-        let document = try PDFDocument(title: "Statement, unit \(lease.unitLabel), \(lease.propertyName)")
+    static func pdf(_ statement: Statement, lease: LeaseDetails, say: Wording) throws -> [UInt8] {
+        let unit = say("ledger.unit_of_property", ["unit": lease.unitLabel, "property": lease.propertyName])
+        let document = try PDFDocument(title: say("statement.title") + " · " + unit)
         let (left, right) = (40.0, PDFDocument.pageWidth - 40)
         let columns = (charged: 390.0, paid: 470.0, balance: right)
         var y = 0.0
         func header() {
             document.newPage()
-            document.text("Statement of account", x: left, y: 50, size: 16, bold: true)
-            document.text(
-                "\(lease.tenantName), unit \(lease.unitLabel), \(lease.propertyName), \(lease.propertyLocation)",
-                x: left, y: 70)
-            document.text(
-                "From \(LedgerText.day(statement.from)) to \(LedgerText.day(statement.to)) · landlord \(lease.landlordName)",
-                x: left, y: 85)
+            document.text(say("statement.title"), x: left, y: 50, size: 16, bold: true)
+            document.text("\(lease.tenantName), \(unit), \(lease.propertyLocation)", x: left, y: 70)
+            let period = say(
+                "statement.period_landlord",
+                ["from": say.day(statement.from), "to": say.day(statement.to), "landlord": lease.landlordName])
+            document.text(period, x: left, y: 85)
             for (title, x) in [
-                ("Charged", columns.charged), ("Paid / credit", columns.paid), ("Balance", columns.balance),
+                ("statement.col.charged", columns.charged), ("statement.col.paid", columns.paid),
+                ("statement.col.balance", columns.balance),
             ] {
-                document.text(title, x: x, y: 110, size: 9, bold: true, alignRight: true)
+                document.text(say(title), x: x, y: 110, size: 9, bold: true, alignRight: true)
             }
-            document.text("Date", x: left, y: 110, size: 9, bold: true)
-            document.text("Description", x: left + 80, y: 110, size: 9, bold: true)
+            document.text(say("statement.col.date"), x: left, y: 110, size: 9, bold: true)
+            document.text(say("statement.col.description"), x: left + 80, y: 110, size: 9, bold: true)
             document.rule(y: 115, from: left, to: right)
             y = 130
         }
@@ -55,14 +56,15 @@ enum StatementExport {
             y += 14
         }
         header()
-        row(LedgerText.day(statement.from), "Balance brought forward", "", "", Money.kes(statement.opening))
+        row(say.day(statement.from), say("statement.brought_forward"), "", "", say.money(statement.opening))
         for line in statement.lines {
             row(
-                LedgerText.day(line.day), line.description, line.debit > 0 ? Money.kes(line.debit) : "",
-                line.credit != 0 ? Money.kes(line.credit) : "", Money.kes(line.balance))
+                say.day(line.day), line.kind == .rent ? say("statement.rent") : line.description,
+                line.debit > 0 ? say.money(line.debit) : "", line.credit != 0 ? say.money(line.credit) : "",
+                say.money(line.balance))
         }
         document.rule(y: y - 8, from: left, to: right)
-        row(LedgerText.day(statement.to), "Balance carried", "", "", LedgerText.balance(statement.closing), bold: true)
+        row(say.day(statement.to), say("statement.carried"), "", "", say.balance(statement.closing), bold: true)
         return try document.bytes()
     }
 }

@@ -29,25 +29,28 @@ struct StatementPage {
 
     init(layout: Layout, lease: LeaseDetails, statement: Statement, path: String) {
         self.layout = layout
-        heading = "Unit \(lease.unitLabel), \(lease.propertyName)"
+        let say = layout.say
+        heading = say("ledger.unit_of_property", ["unit": lease.unitLabel, "property": lease.propertyName])
         tenantName = lease.tenantName
         from = statement.from.description
         to = statement.to.description
-        fromLabel = LedgerText.day(statement.from)
-        toLabel = LedgerText.day(statement.to)
-        opening = Money.kes(statement.opening)
+        fromLabel = say.day(statement.from)
+        toLabel = say.day(statement.to)
+        opening = say.money(statement.opening)
         rows = statement.lines.map { line in
             Row(
-                date: LedgerText.day(line.day), description: line.description,
-                charged: line.debit > 0 ? Money.kes(line.debit) : "",
-                credited: line.credit != 0 ? Money.kes(line.credit) : "", balance: Money.kes(line.balance),
+                date: say.day(line.day), description: line.kind == .rent ? say("statement.rent") : line.description,
+                charged: line.debit > 0 ? say.money(line.debit) : "",
+                credited: line.credit != 0 ? say.money(line.credit) : "", balance: say.money(line.balance),
                 status: line.isDebit
                     ? (line.paid >= line.debit
-                        ? "paid" : line.paid > 0 ? "part paid (\(Money.kes(line.paid)))" : "unpaid")
+                        ? say("statement.paid")
+                        : line.paid > 0
+                            ? say("statement.part_paid", ["amount": say.money(line.paid)]) : say("statement.unpaid"))
                     : nil)
         }
         hasRows = !statement.lines.isEmpty
-        closing = LedgerText.balance(statement.closing)
+        closing = say.balance(statement.closing)
         owes = statement.closing > 0
         self.path = path
         let query = "?from=\(statement.from)&to=\(statement.to)"

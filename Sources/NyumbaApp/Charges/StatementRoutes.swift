@@ -33,19 +33,20 @@ enum StatementRoutes {
     ) throws -> Response {
         let today = CalendarDay.nairobi()
         let (from, to) = try period(request.query, lease: lease, today: today, say: context.say)
-        let statement = try StatementSource(db: context.db).statement(lease, from: from, to: to)
+        let statement = try StatementSource(db: context.db).statement(lease, from: from, to: to, say: context.say)
         let name =
             "statement-\(lease.propertyName.filter { $0.isLetter || $0.isNumber })-\(lease.unitLabel)-\(from)-\(to)"
         switch format {
         case .page:
             let model = StatementPage(
-                layout: try layout("Statement"), lease: lease, statement: statement, path: request.path)
+                layout: try layout(""), lease: lease, statement: statement, path: request.path)
             return context.page(.chargesStatement, model)
         case .csv:
             return download(StatementExport.csv(statement), type: "text/csv; charset=utf-8", name: "\(name).csv")
         case .pdf:
             return download(
-                try StatementExport.pdf(statement, lease: lease), type: "application/pdf", name: "\(name).pdf")
+                try StatementExport.pdf(statement, lease: lease, say: context.say), type: "application/pdf",
+                name: "\(name).pdf")
         }
     }
 
@@ -79,12 +80,13 @@ enum StatementRoutes {
 struct StatementSource {
     let db: Connection
 
-    func statement(_ lease: LeaseDetails, from: CalendarDay, to: CalendarDay) throws -> Statement {
+    /// The statement with its payments described in `say`'s language.
+    func statement(_ lease: LeaseDetails, from: CalendarDay, to: CalendarDay, say: Wording) throws -> Statement {
         let charges = try ChargeStore(db: db).lines(lease: lease.id)
         let payments = try LedgerStore(db: db).payments(lease: lease.id, landlord: lease.landlordID).reversed().map {
             Statement.Payment(
                 day: CalendarDay.nairobi($0.paidAt), amount: $0.amount,
-                description: "Payment (\(LedgerText.channel($0)) \(LedgerText.proof($0)))")
+                description: say("statement.payment", ["channel": say.channel($0), "proof": LedgerText.proof($0)]))
         }
         return Statement(schedule: lease.schedule, charges: charges, payments: payments, from: from, to: to)
     }
