@@ -61,7 +61,7 @@ enum DashboardRoutes {
         let store = DashboardStore(db: context.db)
         let properties = try store.propertyNames(landlord: landlord.id)
         var filter = try PaymentsFilter.read(request.query, period: period, allowsProperty: scope == .all)
-        var title = "All properties"
+        var title = context.say("payments.all_properties")
         var lease: LeaseDetails?
         switch scope {
         case .all:
