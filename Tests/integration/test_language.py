@@ -172,6 +172,7 @@ LANDLORD_ENGLISH = [
     "M-Pesa settings", "Unmatched M-Pesa payments", "Payment receipt", "Balance", "Record a payment",
     "Collected", "Expected", "Monthly statement", "Month", "Automatic reminders", "Preview", "due",
     "in credit", "Amount", "Date", "Receipt", "Rent", "Lease", "Show", "Newer", "Older", "Page", "Unit",
+    "signed up", "waits for your approval",
 ]
 
 
@@ -222,6 +223,9 @@ def test_every_landlord_page_reads_in_kiswahili_when_the_browser_asks_for_it(sta
         assert left == [], (path, left)
     # One catalogue word per kind of page, so a page in the wrong catalogue shows.
     assert "Nyumba zako" in browser.get(stack.url("/landlord"), headers={"Accept-Language": "sw"}).text
+    # The notifications tab puts each stored notice into the reader's words when shown.
+    notifications = browser.get(stack.url("/landlord/notifications"), headers={"Accept-Language": "sw"}).text
+    assert "Baraka Mwangi amejisajili kwa Jua Court na anasubiri uidhinishe." in notifications
     dashboard = browser.get(stack.url("/landlord/dashboard"), headers={"Accept-Language": "sw"}).text
     assert "Iliyokusanywa" in dashboard and "Ksh" in dashboard
     receipt = browser.get(stack.url(f"/landlord/payments/{payment}/receipt"), headers={"Accept-Language": "sw"})
