@@ -222,7 +222,7 @@ def test_every_landlord_page_reads_in_kiswahili_when_the_browser_asks_for_it(sta
         left = [word for word in LANDLORD_ENGLISH if re.search(rf"\b{re.escape(word)}\b", text)]
         assert left == [], (path, left)
     # One catalogue word per kind of page, so a page in the wrong catalogue shows.
-    assert "Nyumba zako" in browser.get(stack.url("/landlord"), headers={"Accept-Language": "sw"}).text
+    assert "Majengo yako" in browser.get(stack.url("/landlord"), headers={"Accept-Language": "sw"}).text
     # The notifications tab puts each stored notice into the reader's words when shown.
     notifications = browser.get(stack.url("/landlord/notifications"), headers={"Accept-Language": "sw"}).text
     assert "Baraka Mwangi amejisajili kwa Jua Court na anasubiri uidhinishe." in notifications
