@@ -167,3 +167,86 @@ def test_a_kiswahili_tenant_reads_every_page_email_and_sms_in_kiswahili_and_the_
     notifications = landlord.browser.get(stack.url("/landlord/notifications")).text
     assert lang_of(notifications) == "en" and 'data-notification="payment_received"' in notifications
     assert "KES 5,000 received from" in notifications
+
+
+# Words the landlord's pages showed in English before they were translated; none may be left on
+# them in Kiswahili (matched as whole words in the visible text and the attributes people read).
+LANDLORD_ENGLISH = [
+    "Dashboard", "Properties", "Payments", "Save", "Reminders", "Notifications", "Messages", "Your properties",
+    "Add a property", "Invite your tenants", "Units", "Edit", "vacant", "occupied", "Waiting for approval",
+    "Approve", "Reject", "Send", "Subject", "Earlier messages", "Change your password", "Text messages",
+    "M-Pesa settings", "Unmatched M-Pesa payments", "Payment receipt", "Balance", "Record a payment",
+    "Collected", "Expected", "Monthly statement", "Month", "Automatic reminders", "Preview", "due",
+    "in credit", "Amount", "Date", "Receipt", "Rent", "Lease", "Show", "Newer", "Older", "Page", "Unit",
+    "signed up", "waits for your approval",
+]
+
+
+def visible_words(html: str) -> str:
+    """The page's text and its aria-label and title attributes, tags removed."""
+    labels = " ".join(re.findall(r'(?:aria-label|title|placeholder)="([^"]*)"', html))
+    return re.sub(r"<[^>]+>", " ", html) + " " + labels
+
+
+def test_every_landlord_page_reads_in_kiswahili_when_the_browser_asks_for_it(stack):
+    """A landlord with a property, an approved tenant who paid, a waiting tenant and a message: every
+    page of theirs, asked for with Accept-Language: sw and no language cookie, is in Kiswahili."""
+    from reminders_helpers import Landlord, month_start
+    from browser import sign_up_tenant, unit_id
+
+    landlord = Landlord(stack, name="Wanjiru Kamau", property_name="Jua Court", rent=12500)
+    lease = landlord.add_tenant(month_start(-1, 1), due_day=5, rent=12500, language="sw")
+    lease.pay(5000)
+    payment = int(stack.sql(f"SELECT id FROM payments WHERE lease_id = {lease.id}"))
+    sign_up_tenant(stack, invite=landlord.invite, name="Baraka Mwangi", phone="0722 000 222")
+    sent = post_form(stack, landlord.browser, f"/landlord/leases/{lease.id}/message",
+                     f"/landlord/leases/{lease.id}/message", {"subject": "Maji", "text": "Habari, maji yamerudi."})
+    assert sent.status_code == 303, sent.text[:300]
+
+    # The landlord's session, without the cookie of the language chosen at sign-up.
+    browser = requests.Session()
+    for cookie in landlord.browser.cookies:
+        if cookie.name != "lang":
+            browser.cookies.set_cookie(cookie)
+    unit = unit_id(stack, landlord.property_id, "A2")
+    pid, lid = landlord.property_id, lease.id
+    pages = [
+        "/landlord", "/landlord/properties/new", f"/landlord/properties/{pid}",
+        f"/landlord/properties/{pid}/units/{unit}",
+        "/landlord/notifications", "/landlord/reminders", "/landlord/reminders/new",
+        f"/landlord/reminders/new?lease={lid}", "/landlord/reminders/settings", f"/landlord/leases/{lid}",
+        f"/landlord/leases/{lid}/message", f"/landlord/leases/{lid}/payments/new", "/landlord/payments",
+        f"/landlord/payments/{payment}/receipt", "/landlord/payments/unmatched", "/landlord/mpesa",
+        "/account/password", "/account/sms", "/landlord/dashboard", f"/landlord/dashboard/properties/{pid}",
+        f"/landlord/dashboard/leases/{lid}",
+    ]
+    for path in pages:
+        page = browser.get(stack.url(path), headers={"Accept-Language": "sw"})
+        assert page.status_code == 200, (path, page.status_code)
+        assert lang_of(page.text) == "sw", path
+        text = visible_words(page.text)
+        left = [word for word in LANDLORD_ENGLISH if re.search(rf"\b{re.escape(word)}\b", text)]
+        assert left == [], (path, left)
+    # One catalogue word per kind of page, so a page in the wrong catalogue shows.
+    assert "Majengo yako" in browser.get(stack.url("/landlord"), headers={"Accept-Language": "sw"}).text
+    # The notifications tab puts each stored notice into the reader's words when shown.
+    notifications = browser.get(stack.url("/landlord/notifications"), headers={"Accept-Language": "sw"}).text
+    assert "Baraka Mwangi amejisajili kwa Jua Court na anasubiri uidhinishe." in notifications
+    dashboard = browser.get(stack.url("/landlord/dashboard"), headers={"Accept-Language": "sw"}).text
+    assert "Iliyokusanywa" in dashboard and "Ksh" in dashboard
+    receipt = browser.get(stack.url(f"/landlord/payments/{payment}/receipt"), headers={"Accept-Language": "sw"})
+    assert "Risiti ya malipo" in receipt.text and "Ksh\u00a05,000" in receipt.text
+    # The same session without Accept-Language still reads English, as the integration tests expect.
+    english = browser.get(stack.url(f"/landlord/leases/{lid}")).text
+    assert lang_of(english) == "en" and "Record a cash or bank payment" in english and "KES 5,000" in english
+
+    # The tenant's messages page, asked for in Kiswahili, shows the landlord's message in Kiswahili words.
+    tenant = requests.Session()
+    for cookie in lease.browser.cookies:
+        if cookie.name != "lang":
+            tenant.cookies.set_cookie(cookie)
+    messages = tenant.get(stack.url("/tenant/messages"), headers={"Accept-Language": "sw"})
+    assert messages.status_code == 200 and lang_of(messages.text) == "sw"
+    assert "Jumbe za awali" in messages.text and "Mwenye nyumba wako" in messages.text
+    left = [word for word in LANDLORD_ENGLISH if re.search(rf"\b{re.escape(word)}\b", visible_words(messages.text))]
+    assert left == [], left

@@ -151,7 +151,7 @@ enum APIReminderRoutes {
         }
         switch found {
         case .success(let recipients): return recipients
-        case .failure(let refusal): throw APIError.conflict(refusal.message)
+        case .failure(let refusal): throw APIError.conflict(context.say(refusal.words))
         }
     }
 

@@ -7,7 +7,7 @@ enum PasswordChangeRoutes {
         router.page("GET", "/account/password", access: .signedIn) { request, session, context in
             let notice =
                 request.query["changed"] == "1"
-                ? "Your password was changed. Every other session was signed out." : nil
+                ? context.say("account.password_changed") : nil
             let layout = try context.layout("Change your password", session, notice: notice)
             return context.page(.accountsChangePassword, ChangePasswordPage(layout: layout))
         }

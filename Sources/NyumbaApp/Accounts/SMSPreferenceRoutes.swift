@@ -16,7 +16,7 @@ enum SMSPreferenceRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/account/sms", access: .signedIn) { request, session, context in
             guard let user = session.user else { return .redirect(to: "/login") }
-            let notice = request.query["saved"] == "1" ? "Saved." : nil
+            let notice = request.query["saved"] == "1" ? context.say("common.saved") : nil
             return try page(user, session, context, notice: notice)
         }
         router.page("POST", "/account/sms", access: .signedIn) { request, session, context in

@@ -5,18 +5,16 @@ import Web
 enum ApprovalRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/notifications") { request, landlord, context in
-            try notificationsPage(landlord, context, notice: notice(request))
+            try notificationsPage(landlord, context, notice: notice(request, context))
         }
         router.landlord("POST", "/landlord/requests/:id/approve", approve)
         router.landlord("POST", "/landlord/requests/:id/reject", reject)
     }
 
-    private static func notice(_ request: Request) -> String? {
-        switch request.query["done"] {
-        case "approved": "Tenant approved. We emailed them their lease details."
-        case "rejected": "Request rejected. We emailed the tenant."
-        default: nil
-        }
+    /// Fixed messages after a redirect, in the page's words; never text taken from the address.
+    private static func notice(_ request: Request, _ context: AppContext) -> String? {
+        guard let done = request.query["done"], ["approved", "rejected"].contains(done) else { return nil }
+        return context.say("approval.done.\(done)")
     }
 
     /// The page; `form` re-shows one request with what the landlord typed and its errors.
@@ -41,7 +39,7 @@ enum ApprovalRoutes {
         let lines = try store.recentNotifications(landlord: landlord.id).map {
             NotificationsPage.Line(
                 kind: $0.kind, message: $0.message(renderer, language: language), link: $0.link,
-                date: NairobiTime.dateTime($0.createdAt))
+                date: context.say.dateTime($0.createdAt))
         }
         let layout = try context.layout("Notifications", landlord, notice: notice)
         return context.page(
@@ -53,7 +51,10 @@ enum ApprovalRoutes {
         -> Response
     {
         try notificationsPage(
-            landlord, context, notice: "This request was already \(status); nothing was changed.", status: 409)
+            landlord, context,
+            notice: context.say(
+                context.say.knows("approval.already.\(status)")
+                    ? "approval.already.\(status)" : "approval.already.decided"), status: 409)
     }
 
     private static func approve(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws

@@ -55,9 +55,9 @@ struct RequestCardBuilder {
         let suggested = suggestedUnit(request, units)
         let selectedID = approve?.unit ?? suggested.map { $0.id.description } ?? ""
         let options = units.map { unit in
-            let state = unit.isVacant ? "vacant" : "occupied"
+            let words = unit.isVacant ? "approval.option_vacant" : "approval.option_occupied"
             return NotificationsPage.UnitOption(
-                id: unit.id.description, text: "\(unit.label) (\(state), \(Money.kes(unit.monthlyRent)))",
+                id: unit.id.description, text: say(words, ["label": unit.label, "rent": say.money(unit.monthlyRent)]),
                 selected: unit.id.description == selectedID)
         }
         var errors: [String: String] = approve.map { say($0.errors) } ?? [:]
@@ -65,7 +65,7 @@ struct RequestCardBuilder {
         return NotificationsPage.RequestCard(
             id: request.id.description, tenantName: request.tenantName, tenantEmail: request.tenantEmail,
             tenantPhone: request.tenantPhone, propertyName: request.propertyName,
-            requestedUnit: request.requestedUnit, date: NairobiTime.dateTime(request.createdAt), units: options,
+            requestedUnit: request.requestedUnit, date: say.dateTime(request.createdAt), units: options,
             hasUnits: !units.isEmpty, rent: approve?.rent ?? suggested.map { String($0.monthlyRent) } ?? "",
             start: approve?.start ?? today, dueDay: approve?.dueDay ?? "5", deposit: approve?.deposit ?? "",
             reason: reject?.reason ?? "",

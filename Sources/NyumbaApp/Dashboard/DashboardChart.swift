@@ -27,7 +27,7 @@ struct DashboardChart {
     let scaleLabel: String
     let months: [Month]
 
-    init(_ figures: [MonthFigures]) {
+    init(_ figures: [MonthFigures], say: Wording) {
         let largest = max(1, figures.map { max($0.collected, $0.expected) }.max() ?? 1)
         let height = Self.bottom - Self.top
         func bar(_ value: Int) -> Int { value <= 0 ? 0 : max(1, value * height / largest) }
@@ -36,15 +36,15 @@ struct DashboardChart {
             let expected = bar(month.expected)
             let collected = bar(month.collected)
             return Month(
-                name: MonthMath.longName(month.month), label: MonthMath.shortName(month.month),
+                name: say.month(month.month), label: say.shortMonth(month.month),
                 labelX: index * Self.slot + Self.slot / 2, expectedX: x, expectedY: Self.bottom - expected,
                 expectedHeight: expected, collectedX: x + Self.barWidth + 2, collectedY: Self.bottom - collected,
-                collectedHeight: collected, collected: Money.kes(month.collected), expected: Money.kes(month.expected),
+                collectedHeight: collected, collected: say.money(month.collected), expected: say.money(month.expected),
                 rate: DashboardText.rate(month.collected, of: month.expected))
         }
-        let first = figures.first.map { MonthMath.longName($0.month) } ?? ""
-        let last = figures.last.map { MonthMath.longName($0.month) } ?? ""
-        title = "Collected and expected rent by month, \(first) to \(last)"
-        scaleLabel = Money.kes(largest)
+        let first = figures.first.map { say.month($0.month) } ?? ""
+        let last = figures.last.map { say.month($0.month) } ?? ""
+        title = say("dashboard.chart_title", ["first": first, "last": last])
+        scaleLabel = say.money(largest)
     }
 }

@@ -30,23 +30,24 @@ enum DashboardPages {
             let paid = try store.leaseMonths(lease.id, landlord: target.landlord)
             let charged = try ChargeStore(db: context.db).chargedByMonth(lease: lease.id)
             let statement = LeaseStatement(
-                schedule: lease.schedule, paidByMonth: paid, chargedByMonth: charged, today: target.today)
-            section = leaseSection(lease, statement, target.today)
+                schedule: lease.schedule, paidByMonth: paid, chargedByMonth: charged, today: target.today,
+                say: layout.say)
+            section = leaseSection(lease, statement, target.today, layout.say)
         }
         let model = makePage(layout, target, figures, lines, hasNext: hasNext, lease: section)
         return context.render(section == nil ? .dashboardIndex : .dashboardLease, model)
     }
 
-    private static func leaseSection(_ lease: LeaseDetails, _ statement: LeaseStatement, _ today: CalendarDay)
-        -> LeaseSection
-    {
+    private static func leaseSection(
+        _ lease: LeaseDetails, _ statement: LeaseStatement, _ today: CalendarDay, _ say: Wording
+    ) -> LeaseSection {
         let balance = lease.balance(asOf: today)
         return LeaseSection(
             id: lease.id.description, tenantName: lease.tenantName, tenantEmail: lease.tenantEmail,
             tenantPhone: lease.tenantPhone, unitLabel: lease.unitLabel, propertyName: lease.propertyName,
-            rent: Money.kes(lease.schedule.monthlyRent), dueDay: Ordinal.dayOfMonth(lease.schedule.dueDay),
-            startDate: LedgerText.day(lease.schedule.start), endedOn: lease.schedule.end.map(LedgerText.day),
-            balance: LedgerText.balance(balance), owes: balance > 0, statement: statement.lines)
+            rent: say.money(lease.schedule.monthlyRent), dueDay: say.dayOfMonth(lease.schedule.dueDay),
+            startDate: say.day(lease.schedule.start), endedOn: lease.schedule.end.map(say.day),
+            balance: say.balance(balance), owes: balance > 0, statement: statement.lines)
     }
 
     private static func makePage(
@@ -54,6 +55,7 @@ enum DashboardPages {
         hasNext: Bool, lease: LeaseSection?
     ) -> DashboardPage {
         let period = target.period
+        let say = layout.say
         let filter = target.filter
         let path = target.path
         let more = figures.tenantsInArrears - figures.arrears.count
@@ -61,7 +63,8 @@ enum DashboardPages {
         switch target.scope {
         case .all: backLink = nil
         case .property:
-            backLink = DashboardPage.Link(href: "/landlord/dashboard?\(period.query)", label: "All properties")
+            backLink = DashboardPage.Link(
+                href: "/landlord/dashboard?\(period.query)", label: say("payments.all_properties"))
         case .lease:
             let id = target.lease?.propertyID
             backLink = id.map {
@@ -75,42 +78,50 @@ enum DashboardPages {
             var query = "month=\(MonthMath.iso(index))"
             if let channel = filter.channel { query += "&channel=\(channel.rawValue)" }
             if let property = filter.property { query += "&property=\(property)" }
-            return DashboardPage.Link(href: "\(path)?\(query)", label: MonthMath.longName(index))
+            return DashboardPage.Link(href: "\(path)?\(query)", label: say.month(index))
         }
         return DashboardPage(
-            layout: layout, heading: target.title, periodLabel: period.label, path: path,
+            layout: layout, heading: target.title, periodLabel: say.period(period), path: path,
             isAll: target.scope == .all, isLease: lease != nil, backLink: backLink,
             month: MonthMath.iso(period.to.monthIndex), from: period.from.description, to: period.to.description,
             isRange: !period.isMonth,
             previousMonth: period.isMonth ? monthLink(period.from.monthIndex - 1) : nil,
             nextMonth: period.isMonth ? monthLink(period.from.monthIndex + 1) : nil,
-            collected: Money.kes(figures.collected), expected: Money.kes(figures.expected),
-            outstanding: Money.kes(figures.outstanding), tenantsInArrears: String(figures.tenantsInArrears),
+            collected: say.money(figures.collected), expected: say.money(figures.expected),
+            outstanding: say.money(figures.outstanding), tenantsInArrears: String(figures.tenantsInArrears),
             rate: DashboardText.rate(figures.collected, of: figures.expected),
-            occupancy:
-                "\(figures.occupied) of \(figures.units) units (\(DashboardText.rate(figures.occupied, of: figures.units)))",
-            chart: DashboardChart(figures.months),
+            occupancy: say(
+                "dashboard.occupancy",
+                [
+                    "occupied": String(figures.occupied), "units": String(figures.units),
+                    "rate": DashboardText.rate(figures.occupied, of: figures.units),
+                ]),
+            chart: DashboardChart(figures.months, say: say),
             arrears: figures.arrears.map {
                 DashboardPage.ArrearsRow(
                     tenantName: $0.tenantName, unitLabel: $0.unitLabel, propertyName: $0.propertyName,
-                    balance: Money.kes($0.balance), link: "/landlord/dashboard/leases/\($0.leaseID)?\(period.query)")
+                    balance: say.money($0.balance), link: "/landlord/dashboard/leases/\($0.leaseID)?\(period.query)")
             },
-            hasArrears: !figures.arrears.isEmpty, moreArrears: more > 0 ? "and \(more) more in the CSV" : nil,
+            hasArrears: !figures.arrears.isEmpty,
+            moreArrears: more > 0 ? say("dashboard.more_arrears", ["count": String(more)]) : nil,
             arrearsCSV: "\(path)/arrears.csv" + (filter.property.map { "?property=\($0)" } ?? ""),
-            ageing: zip(["0–30 days", "31–60 days", "61–90 days", "Over 90 days"], figures.arrearsByAge).map {
-                DashboardPage.Amount(label: $0, amount: Money.kes($1))
+            ageing: zip(["0_30", "31_60", "61_90", "over_90"], figures.arrearsByAge).map {
+                DashboardPage.Amount(label: say("dashboard.age.\($0)"), amount: say.money($1))
             },
             deposits: figures.depositsHeld.map {
-                DashboardPage.Amount(label: $0.propertyName, amount: Money.kes($0.amount))
+                DashboardPage.Amount(label: $0.propertyName, amount: say.money($0.amount))
             },
             hasDeposits: !figures.depositsHeld.isEmpty,
-            payments: lines.map(paymentItem), hasPayments: !lines.isEmpty, page: filter.page,
+            payments: lines.map { paymentItem($0, say) }, hasPayments: !lines.isEmpty, page: filter.page,
             previousPage: filter.page > 1 ? pageLink(filter.page - 1) : nil,
             nextPage: hasNext ? pageLink(filter.page + 1) : nil,
             paymentsCSV: "\(path)/payments.csv?\(filter.query)",
-            channels: [DashboardPage.Choice(value: "", label: "All channels", selected: filter.channel == nil)]
+            channels: [
+                DashboardPage.Choice(value: "", label: say("dashboard.all_channels"), selected: filter.channel == nil)
+            ]
                 + PaymentChannel.allCases.map {
-                    DashboardPage.Choice(value: $0.rawValue, label: $0.label, selected: $0 == filter.channel)
+                    DashboardPage.Choice(
+                        value: $0.rawValue, label: say("ledger.channel.\($0.rawValue)"), selected: $0 == filter.channel)
                 },
             properties: target.properties.map {
                 DashboardPage.Choice(value: $0.id.description, label: $0.name, selected: $0.id == filter.property)
@@ -122,11 +133,11 @@ enum DashboardPages {
             hasPropertyLinks: target.scope == .all && !target.properties.isEmpty, lease: lease)
     }
 
-    private static func paymentItem(_ line: PaymentLine) -> DashboardPage.PaymentItem {
+    private static func paymentItem(_ line: PaymentLine, _ say: Wording) -> DashboardPage.PaymentItem {
         DashboardPage.PaymentItem(
-            date: LedgerText.when(line), tenantName: line.tenantName, unitLabel: line.unitLabel,
-            propertyName: line.propertyName, amount: Money.kes(line.amount), proof: LedgerText.proof(line),
-            channel: LedgerText.channel(line), receiptLink: "/landlord/payments/\(line.id)/receipt",
+            date: say.when(line), tenantName: line.tenantName, unitLabel: line.unitLabel,
+            propertyName: line.propertyName, amount: say.money(line.amount), proof: LedgerText.proof(line),
+            channel: say.channel(line), receiptLink: "/landlord/payments/\(line.id)/receipt",
             leaseLink: "/landlord/dashboard/leases/\(line.leaseID)")
     }
 }

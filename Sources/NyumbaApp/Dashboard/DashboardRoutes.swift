@@ -57,11 +57,11 @@ enum DashboardRoutes {
         _ request: Request, _ landlord: SignedInLandlord, _ context: AppContext, _ scope: DashboardScope,
         _ today: CalendarDay = .nairobi()
     ) throws -> DashboardTarget {
-        let period = try DashboardPeriod.read(request.query, today: today)
+        let period = try DashboardPeriod.read(request.query, today: today, say: context.say)
         let store = DashboardStore(db: context.db)
         let properties = try store.propertyNames(landlord: landlord.id)
         var filter = try PaymentsFilter.read(request.query, period: period, allowsProperty: scope == .all)
-        var title = "All properties"
+        var title = context.say("payments.all_properties")
         var lease: LeaseDetails?
         switch scope {
         case .all:
@@ -76,7 +76,9 @@ enum DashboardRoutes {
                 throw HTTPError.notFound
             }
             lease = found
-            title = "\(found.tenantName) · Unit \(found.unitLabel), \(found.propertyName)"
+            title = context.say(
+                "dashboard.lease_title",
+                ["tenantName": found.tenantName, "unitLabel": found.unitLabel, "propertyName": found.propertyName])
         }
         filter.property = scope == .all ? filter.property : nil
         return DashboardTarget(

@@ -14,7 +14,9 @@ struct LeaseStatement {
     /// The months, newest first.
     let lines: [Line]
 
-    init(schedule: RentSchedule, paidByMonth: [Int: Int], chargedByMonth: [Int: Int], today: CalendarDay) {
+    init(
+        schedule: RentSchedule, paidByMonth: [Int: Int], chargedByMonth: [Int: Int], today: CalendarDay, say: Wording
+    ) {
         let paidMonths = Set(paidByMonth.keys).union(chargedByMonth.keys)
         let first = min(schedule.start.monthIndex, paidMonths.min() ?? .max)
         let last = max(schedule.end.map { min($0, today) }?.monthIndex ?? today.monthIndex, paidMonths.max() ?? .min)
@@ -31,8 +33,8 @@ struct LeaseStatement {
             carried += due - paid
             lines.append(
                 Line(
-                    month: MonthMath.longName(month), due: Money.kes(due), paid: Money.kes(paid),
-                    balance: LedgerText.balance(carried), owes: carried > 0))
+                    month: say.month(month), due: say.money(due), paid: say.money(paid), balance: say.balance(carried),
+                    owes: carried > 0))
         }
         self.lines = lines.reversed()
     }

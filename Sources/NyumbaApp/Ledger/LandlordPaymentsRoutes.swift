@@ -24,7 +24,7 @@ enum LandlordPaymentsRoutes {
                 nextLink: hasNext ? "/landlord/payments?\(filter)page=\(page + 1)" : nil)
             if page == 1 {
                 model.toCheck = try PaymentRequestStore(db: context.db).requestsToCheck(landlord: landlord.id)
-                    .map(PaymentToCheckRow.init)
+                    .map { PaymentToCheckRow($0, say: context.say) }
                 model.hasToCheck = !model.toCheck.isEmpty
                 model.unmatchedCount = try C2BStore(db: context.db).unmatchedCount(landlord: landlord.id)
                 model.hasUnmatched = model.unmatchedCount > 0

@@ -32,13 +32,14 @@ struct LeasePage {
         tenantName = lease.tenantName
         tenantEmail = lease.tenantEmail
         tenantPhone = lease.tenantPhone
-        rent = Money.kes(lease.schedule.monthlyRent)
-        dueDay = Ordinal.dayOfMonth(lease.schedule.dueDay)
-        startDate = LedgerText.day(lease.schedule.start)
-        endedOn = lease.schedule.end.map(LedgerText.day)
+        let say = layout.say
+        rent = say.money(lease.schedule.monthlyRent)
+        dueDay = say.dayOfMonth(lease.schedule.dueDay)
+        startDate = say.day(lease.schedule.start)
+        endedOn = lease.schedule.end.map(say.day)
         isOpen = lease.isOpen
-        balance = LedgerText.balance(lease.balance(asOf: today))
-        nextDue = lease.schedule.nextDueDate(after: today).map(LedgerText.day)
+        balance = say.balance(lease.balance(asOf: today))
+        nextDue = lease.schedule.nextDueDate(after: today).map(say.day)
         self.payments = payments.map { PaymentRow($0, receiptBase: "/landlord/payments", say: layout.say) }
         hasPayments = !payments.isEmpty
         endDate = endForm?.date ?? today.description
@@ -78,11 +79,13 @@ struct ManualPaymentPage {
         tenantName = lease.tenantName
         unitLabel = lease.unitLabel
         propertyName = lease.propertyName
-        balance = LedgerText.balance(lease.balance(asOf: today))
+        balance = layout.say.balance(lease.balance(asOf: today))
         self.today = today.description
         amount = form.amount
         methods = ManualMethod.allCases.map {
-            Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.method)
+            Choice(
+                value: $0.rawValue, label: layout.say("ledger.method_choice.\($0.rawValue)"),
+                selected: $0.rawValue == form.method)
         }
         date = form.date.isEmpty ? today.description : form.date
         reference = form.reference
@@ -127,18 +130,15 @@ struct PaymentToCheckRow {
     let status: String
     let why: String
 
-    init(_ request: PaymentRequestToCheck) {
+    init(_ request: PaymentRequestToCheck, say: Wording) {
         id = String(request.id.raw)
-        date = NairobiTime.dateTime(request.createdAt)
+        date = say.dateTime(request.createdAt)
         tenantName = request.tenantName
         unitLabel = request.unitLabel
         propertyName = request.propertyName
-        amount = Money.kes(request.amount)
+        amount = say.money(request.amount)
         phone = PhoneDisplay.local(request.phone)
         status = request.status.rawValue
-        why =
-            request.status == .unconfirmed
-            ? "M-Pesa never answered the payment prompt; if the tenant paid, it is matched when M-Pesa reports it."
-            : "M-Pesa gave an unclear result; we keep asking M-Pesa. Check your M-Pesa statement."
+        why = say(request.status == .unconfirmed ? "ledger.check.unconfirmed" : "ledger.check.unclear")
     }
 }

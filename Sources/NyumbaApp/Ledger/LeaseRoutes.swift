@@ -6,7 +6,7 @@ enum LeaseRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/leases/:id") { request, landlord, context in
             let lease = try lookUpLease(request, landlord, context)
-            return try leasePage(lease, landlord, context, notice: notice(request))
+            return try leasePage(lease, landlord, context, notice: notice(request, context))
         }
         router.landlord("GET", "/landlord/properties/:id/units/:unitId/lease") {
             request, landlord, context in
@@ -26,12 +26,9 @@ enum LeaseRoutes {
     }
 
     /// Fixed messages after a redirect; never text taken from the address.
-    private static func notice(_ request: Request) -> String? {
-        switch request.query["done"] {
-        case "recorded": "Payment recorded. We emailed the tenant a receipt."
-        case "ended": "Lease ended. The unit is vacant; the tenant keeps their payment history."
-        default: nil
-        }
+    private static func notice(_ request: Request, _ context: AppContext) -> String? {
+        guard let done = request.query["done"], ["recorded", "ended"].contains(done) else { return nil }
+        return context.say("lease.done.\(done)")
     }
 
     /// The lease of the route's `:id`, if it is this landlord's; otherwise 404.
@@ -89,7 +86,7 @@ enum LeaseRoutes {
         let lease = try lookUpLease(request, landlord, context)
         func alreadyEnded() throws -> Response {
             try leasePage(
-                lease, landlord, context, notice: "This lease has already ended; nothing was changed.", status: 409)
+                lease, landlord, context, notice: context.say("lease.already_ended"), status: 409)
         }
         // An ended lease is refused (409) before the form is read, whatever it holds.
         guard lease.isOpen else { return try alreadyEnded() }

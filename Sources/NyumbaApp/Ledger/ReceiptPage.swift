@@ -31,15 +31,16 @@ struct ReceiptPage {
         propertyLocation = record.lease.propertyLocation
         unitLabel = record.lease.unitLabel
         tenantName = record.lease.tenantName
-        amount = Money.kes(payment.amount)
-        paidAt = LedgerText.when(payment) + (payment.channel == .manual ? "" : " EAT")
-        channel = LedgerText.channel(payment)
+        let say = layout.say
+        amount = say.money(payment.amount)
+        paidAt = say.when(payment) + (payment.channel == .manual ? "" : " EAT")
+        channel = say.channel(payment)
         isManual = payment.channel == .manual
         receipt = payment.receipt
         reference = payment.reference
         phone = record.phone
         note = record.note
-        balanceAfter = LedgerText.balance(record.balanceAfter)
-        recordedAt = NairobiTime.dateTime(record.recordedAt) + " EAT"
+        balanceAfter = say.balance(record.balanceAfter)
+        recordedAt = say.dateTime(record.recordedAt) + " EAT"
     }
 }

@@ -41,9 +41,10 @@ struct MessagePage {
         canWrite = lease != nil
         lines = messages.map { message in
             let mine = (message.direction == .toLandlord) == readerIsTenant
-            let other = readerIsTenant ? "Your landlord" : "Tenant"
+            let other = layout.say(readerIsTenant ? "msg.from.landlord" : "msg.from.tenant")
             return Line(
-                date: NairobiTime.dateTime(message.createdAt), from: mine ? "You" : other, subject: message.subject,
+                date: layout.say.dateTime(message.createdAt), from: mine ? layout.say("msg.from.you") : other,
+                subject: message.subject,
                 body: message.body)
         }
         hasLines = !messages.isEmpty

@@ -6,19 +6,19 @@ enum MessageRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.tenant("GET", "/tenant/messages") { request, tenant, context in
             let lease = try MessageStore(db: context.db).openLease(tenant: tenant.id)
-            return try tenantPage(lease, MessageForm(), tenant, context, notice: notice(request))
+            return try tenantPage(lease, MessageForm(), tenant, context, notice: notice(request, context))
         }
         router.tenant("POST", "/tenant/messages", tenantSends)
         router.landlord("GET", "/landlord/leases/:id/message") { request, landlord, context in
             let lease = try landlordLease(request, landlord, context)
-            return try landlordPage(lease, MessageForm(), landlord, context, notice: notice(request))
+            return try landlordPage(lease, MessageForm(), landlord, context, notice: notice(request, context))
         }
         router.landlord("POST", "/landlord/leases/:id/message", landlordSends)
     }
 
     /// Fixed messages after a redirect; never text taken from the address.
-    private static func notice(_ request: Request) -> String? {
-        request.query["done"] == "sent" ? "Message sent. Replies come to your email address." : nil
+    private static func notice(_ request: Request, _ context: AppContext) -> String? {
+        request.query["done"] == "sent" ? context.say("msg.done.sent") : nil
     }
 
     /// The landlord's lease of the route's `:id`; 404 for another landlord's or an unknown id.
@@ -61,7 +61,7 @@ enum MessageRoutes {
     {
         guard let lease = try MessageStore(db: context.db).openLease(tenant: tenant.id) else {
             return try tenantPage(
-                nil, MessageForm(), tenant, context, alert: "You have no current lease, so no landlord to write to.",
+                nil, MessageForm(), tenant, context, alert: context.say("msg.no_lease"),
                 status: 409)
         }
         let (typed, message) = MessageForm.read(try request.form())
@@ -70,7 +70,7 @@ enum MessageRoutes {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(.toLandlord, lease: lease, subject: message.subject, text: message.text)
         } catch MessageRefusal.tooMany(let limit) {
-            return try tenantPage(lease, typed, tenant, context, alert: tooMany(limit), status: 429)
+            return try tenantPage(lease, typed, tenant, context, alert: tooMany(limit, context), status: 429)
         }
         return .redirect(to: "/tenant/messages?done=sent")
     }
@@ -85,12 +85,12 @@ enum MessageRoutes {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(.toTenant, lease: lease, subject: message.subject, text: message.text)
         } catch MessageRefusal.tooMany(let limit) {
-            return try landlordPage(lease, typed, landlord, context, alert: tooMany(limit), status: 429)
+            return try landlordPage(lease, typed, landlord, context, alert: tooMany(limit, context), status: 429)
         }
         return .redirect(to: "/landlord/leases/\(lease.id)/message?done=sent")
     }
 
-    private static func tooMany(_ limit: Int) -> String {
-        "You have sent \(limit) messages in the last hour, the most allowed. Please wait a while and try again."
+    private static func tooMany(_ limit: Int, _ context: AppContext) -> String {
+        context.say("msg.too_many", ["limit": String(limit)])
     }
 }

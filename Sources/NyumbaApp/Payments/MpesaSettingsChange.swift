@@ -73,7 +73,7 @@ struct MpesaSettingsChange {
         Notice(
             recipient: NoticeRecipient(landlord),
             model: MpesaSettingsChanged(
-                removed: removed, time: NairobiTime.dateTime(Date()), address: address,
+                removed: removed, time: .dateTime(Date()), address: address,
                 settingsURL: context.config.link("/landlord/mpesa"), forgotURL: context.config.link("/password/forgot"))
         )
     }

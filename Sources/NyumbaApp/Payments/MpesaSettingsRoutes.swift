@@ -8,14 +8,8 @@ enum MpesaSettingsRoutes {
 
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/mpesa") { request, landlord, context in
-            let notice: String? =
-                switch request.query["done"] {
-                case "saved": "Saved. Your tenants now pay into your own shortcode."
-                case "removed": "Removed. The default M-Pesa settings of this service apply again."
-                case "registered": "Registered. M-Pesa now tells us about payments to your paybill."
-                case "validation": "Saved."
-                default: nil
-                }
+            let known = ["saved", "removed", "registered", "validation"]
+            let notice = request.query["done"].flatMap { known.contains($0) ? context.say("mpesa.done.\($0)") : nil }
             return try page(landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/mpesa", save)
@@ -54,7 +48,7 @@ enum MpesaSettingsRoutes {
             let account = try? MpesaAccounts(db: context.db, config: context.config).account(landlord: landlord.id),
             account.isOwn, account.shortcode.transactionType == .payBill
         else {
-            return try page(landlord, context, error: "Save your own paybill settings first.", status: 409)
+            return try page(landlord, context, error: context.say("mpesa.own_first"), status: 409)
         }
         let version = context.config.daraja?.c2bVersion ?? .v2
         do {
@@ -64,7 +58,7 @@ enum MpesaSettingsRoutes {
         } catch {
             Log.warning("daraja: C2B registration for landlord \(landlord.id) refused: \(error)")
             return try page(
-                landlord, context, error: "M-Pesa did not register your paybill: \(C2BUrls.plainWords(error))",
+                landlord, context, error: context.say("mpesa.register_failed", ["reason": C2BUrls.plainWords(error)]),
                 status: 502)
         }
         return .redirect(to: "/landlord/mpesa?done=registered")

@@ -44,7 +44,7 @@ struct UnmatchedPaymentNotice: NoticeModel {
 struct MpesaSettingsChanged: NoticeModel {
     static let kind = NoticeKind.mpesaSettingsChanged
     let removed: Bool
-    let time: String
+    let time: Figure
     let address: String
     let settingsURL: String
     let forgotURL: String

@@ -10,12 +10,12 @@ enum UnmatchedPaymentsRoutes {
 
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", path) { request, landlord, context in
-            try listing(landlord, context, notice: notice(request))
+            try listing(landlord, context, notice: notice(request, context))
         }
         router.landlord("POST", path + "/:id/assign") { request, landlord, context in
             guard let id = Int64(request.parameters["id"] ?? ""), id > 0 else { throw HTTPError.notFound }
             guard let lease = LeaseID(segment: try request.form()["lease"]) else {
-                return try listing(landlord, context, error: "Choose the lease this payment is for.", status: 400)
+                return try listing(landlord, context, error: context.say("unmatched.choose_lease"), status: 400)
             }
             guard
                 try C2BPayments(
@@ -30,7 +30,7 @@ enum UnmatchedPaymentsRoutes {
             var errors = FieldErrors()
             let note = Validate.text(try request.form()["note"], "note", limit: 500, into: &errors)
             guard errors.isEmpty, !note.isEmpty else {
-                return try listing(landlord, context, error: "Say in a note what this payment was.", status: 400)
+                return try listing(landlord, context, error: context.say("unmatched.say_note"), status: 400)
             }
             guard
                 try C2BPayments(
@@ -42,12 +42,10 @@ enum UnmatchedPaymentsRoutes {
         }
     }
 
-    private static func notice(_ request: Request) -> String? {
-        switch request.query["done"] {
-        case "assigned": "Payment recorded on the lease. We emailed the tenant a receipt."
-        case "not_rent": "Payment marked as not rent."
-        default: nil
-        }
+    /// Fixed messages after a redirect, in the page's words; never text taken from the address.
+    private static func notice(_ request: Request, _ context: AppContext) -> String? {
+        guard let done = request.query["done"], ["assigned", "not_rent"].contains(done) else { return nil }
+        return context.say("unmatched.done.\(done)")
     }
 
     private static func listing(
@@ -59,9 +57,12 @@ enum UnmatchedPaymentsRoutes {
         let phones = try store.tenantPhones(landlord: landlord)
         let leases = try store.openLeases(landlord: landlord).map {
             UnmatchedPaymentsPage.LeaseChoice(
-                id: String($0.id.raw), label: "Unit \($0.unit), \($0.property) — \($0.tenant)")
+                id: String($0.id.raw),
+                label: context.say("unmatched.lease", ["unit": $0.unit, "property": $0.property, "tenant": $0.tenant]))
         }
-        let rows = try store.unmatched(landlord: landlord).map { UnmatchedPaymentsPage.Row($0, tenantPhones: phones) }
+        let rows = try store.unmatched(landlord: landlord).map {
+            UnmatchedPaymentsPage.Row($0, tenantPhones: phones, say: context.say)
+        }
         let page = UnmatchedPaymentsPage(
             layout: try context.layout("Unmatched M-Pesa payments", signedIn, notice: notice), payments: rows,
             hasPayments: !rows.isEmpty, leases: leases, error: error)
@@ -83,22 +84,22 @@ struct UnmatchedPaymentsPage {
         /// The current tenant whose phone fits the payer's, if any.
         let phoneHint: String?
 
-        init(_ payment: UnmatchedPayment, tenantPhones: [(name: String, phone: String)]) {
+        init(_ payment: UnmatchedPayment, tenantPhones: [(name: String, phone: String)], say: Wording) {
             id = String(payment.id)
             receipt = payment.transID
-            amount = Money.kes(payment.amount)
-            paidAt = NairobiTime.dateTime(payment.paidAt)
-            account = payment.billRef.isEmpty ? "(none)" : payment.billRef
+            amount = say.money(payment.amount)
+            paidAt = say.dateTime(payment.paidAt)
+            account = payment.billRef.isEmpty ? say("unmatched.no_account") : payment.billRef
             payerName = payment.payerName
             let payer = C2BPayerPhone(payment.msisdn)
             switch payer {
             case .plain(let plain): phone = PhoneDisplay.local(plain)
             case .masked(let masked): phone = masked
-            case .hashed: phone = "(hidden by M-Pesa)"
+            case .hashed: phone = say("unmatched.hidden_phone")
             }
             let fits = tenantPhones.filter { payer.matches($0.phone) }
             // A mask fits many numbers: name a tenant only when exactly one fits.
-            phoneHint = fits.count == 1 ? "Phone matches your tenant \(fits[0].name)" : nil
+            phoneHint = fits.count == 1 ? say("unmatched.phone_hint", ["name": fits[0].name]) : nil
         }
     }
 

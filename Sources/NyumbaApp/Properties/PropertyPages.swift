@@ -80,12 +80,12 @@ struct PropertyPage {
         location = property.location
         code = property.code
         self.inviteLink = inviteLink
-        defaultRent = Money.kes(property.defaultRent)
+        defaultRent = layout.say.money(property.defaultRent)
         smsReminders = property.smsReminders
         self.units = units.map {
             UnitLine(
                 editLink: "/landlord/properties/\(property.id)/units/\($0.id)", label: $0.label,
-                rent: Money.kes($0.monthlyRent), tenantName: $0.tenantName)
+                rent: layout.say.money($0.monthlyRent), tenantName: $0.tenantName)
         }
         occupied = units.filter { $0.tenantName != nil }.count
         vacant = units.count - occupied

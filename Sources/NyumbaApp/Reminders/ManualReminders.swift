@@ -13,10 +13,11 @@ enum ReminderRefusal: Error {
     case leaseEnded
     case nobodyOwes
 
-    var message: String {
+    /// The catalogue key of the reason.
+    var words: String {
         switch self {
-        case .leaseEnded: "This lease has ended, so no reminder can be sent."
-        case .nobodyOwes: "Nobody here owes rent right now, so there is no one to remind."
+        case .leaseEnded: "reminder.refused.lease_ended"
+        case .nobodyOwes: "reminder.refused.nobody_owes"
         }
     }
 }

@@ -9,14 +9,8 @@ struct ReminderLogEntry {
         case toLandlord = "to_landlord"
         case toTenant = "to_tenant"
 
-        var label: String {
-            switch self {
-            case .manual: "Reminder"
-            case .automatic: "Automatic reminder"
-            case .toLandlord: "Message from tenant"
-            case .toTenant: "Message to tenant"
-            }
-        }
+        /// The catalogue key of the kind's name.
+        var words: String { "reminder.kind.\(rawValue)" }
     }
 
     let createdAt: Date

@@ -48,22 +48,22 @@ struct ReminderPreviewPage {
             Recipient(
                 tenantName: recipient.lease.tenantName, email: recipient.lease.tenantEmail,
                 unitLabel: recipient.lease.unitLabel, propertyName: recipient.lease.propertyName,
-                amount: LedgerText.balance(recipient.figures.amountDue),
-                dueDate: recipient.figures.dueDate.map(LedgerText.day) ?? "—", subject: recipient.email.subject,
+                amount: layout.say.balance(recipient.figures.amountDue),
+                dueDate: recipient.figures.dueDate.map(layout.say.day) ?? "—", subject: recipient.email.subject,
                 text: recipient.email.text, isOpen: index == 0)
         }
         count = recipients.count
         isPlural = recipients.count != 1
         hasRecipients = !recipients.isEmpty
         hasTenants = true
-        self.refusal = refusal?.message
-        heading = Self.heading(target, recipients)
+        self.refusal = refusal.map { layout.say($0.words) }
+        heading = Self.heading(target, recipients, layout.say)
     }
 
     /// The choice of whom to remind, from the landlord's open leases.
     init(layout: Layout, openLeases: [LeaseDetails]) {
         self.layout = layout
-        heading = "Send a rent reminder"
+        heading = layout.say("reminder.heading.choose")
         isChoosing = true
         var seen = Set<PropertyID>()
         properties = openLeases.compactMap { lease in
@@ -83,11 +83,20 @@ struct ReminderPreviewPage {
         refusal = nil
     }
 
-    private static func heading(_ target: ReminderTarget, _ recipients: [ReminderRecipient]) -> String {
+    private static func heading(_ target: ReminderTarget, _ recipients: [ReminderRecipient], _ say: Wording)
+        -> String
+    {
+        guard let lease = recipients.first?.lease else {
+            switch target {
+            case .lease: return say("reminder.heading.a_tenant")
+            case .property: return say("reminder.heading.a_property")
+            case .arrears: return say("reminder.heading.arrears")
+            }
+        }
         switch target {
-        case .lease: "Remind \(recipients.first?.lease.tenantName ?? "a tenant")"
-        case .property: "Remind the tenants of \(recipients.first?.lease.propertyName ?? "a property") who owe rent"
-        case .arrears: "Remind every tenant in arrears"
+        case .lease: return say("reminder.heading.tenant", ["tenantName": lease.tenantName])
+        case .property: return say("reminder.heading.property", ["propertyName": lease.propertyName])
+        case .arrears: return say("reminder.heading.arrears")
         }
     }
 }
@@ -132,21 +141,28 @@ struct ReminderLogPage {
 }
 
 extension ReminderLogPage.Line {
-    init(_ entry: ReminderLogEntry) {
-        date = NairobiTime.dateTime(entry.createdAt)
-        kind = entry.kind.label
+    init(_ entry: ReminderLogEntry, say: Wording) {
+        date = say.dateTime(entry.createdAt)
+        kind = say(entry.kind.words)
+        let attempts = ["attempts": String(entry.attempts)]
         tenantName = entry.tenantName
         unit = "\(entry.unitLabel), \(entry.propertyName)"
         leaseLink = "/landlord/leases/\(entry.leaseID)"
         subject = entry.subject
         isFailed = entry.status == "failed"
         switch entry.status {
-        case "sent": status = "Sent" + (entry.sentAt.map { " \(NairobiTime.dateTime($0))" } ?? "")
-        case "failed": status = "Failed after \(entry.attempts) attempt\(entry.attempts == 1 ? "" : "s")"
+        case "sent":
+            status =
+                entry.sentAt.map { say("reminder.status.sent_at", ["date": say.dateTime($0)]) }
+                ?? say("reminder.status.sent")
+        case "failed": status = say(Self.plural("reminder.status.failed", entry.attempts), attempts)
         default:
             status =
                 entry.attempts == 0
-                ? "Queued" : "Queued (retrying after \(entry.attempts) failed attempt\(entry.attempts == 1 ? "" : "s"))"
+                ? say("reminder.status.queued") : say(Self.plural("reminder.status.retrying", entry.attempts), attempts)
         }
     }
+
+    /// `key.one` for one, `key.many` otherwise.
+    private static func plural(_ key: String, _ count: Int) -> String { key + (count == 1 ? ".one" : ".many") }
 }

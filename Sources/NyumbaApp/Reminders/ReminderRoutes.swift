@@ -12,7 +12,8 @@ enum ReminderRoutes {
         router.landlord("POST", "/landlord/reminders", send)
         router.landlord("GET", "/landlord/reminders/settings") { request, landlord, context in
             let saved = try ReminderStore(db: context.db).occasions(landlord: landlord.id)
-            return try settingsPage(ReminderSettingsForm(saved: saved), landlord, context, notice: notice(request))
+            return try settingsPage(
+                ReminderSettingsForm(saved: saved), landlord, context, notice: notice(request, context))
         }
         router.landlord("POST", "/landlord/reminders/settings", saveSettings)
     }
@@ -20,13 +21,14 @@ enum ReminderRoutes {
     static let pageSize = 50
 
     /// Fixed messages after a redirect; never text taken from the address.
-    private static func notice(_ request: Request) -> String? {
+    private static func notice(_ request: Request, _ context: AppContext) -> String? {
         switch request.query["done"] {
         case "sent":
             let count = Int(request.query["count"] ?? "") ?? 0
-            return count == 1 ? "Reminder queued for sending." : "\(count) reminders queued for sending."
-        case "saved": return "Automatic reminders saved."
-        case "off": return "Automatic reminders are off."
+            return count == 1
+                ? context.say("reminder.done.sent_one") : context.say("reminder.done.sent", ["count": String(count)])
+        case "saved": return context.say("reminder.done.saved")
+        case "off": return context.say("reminder.done.off")
         default: return nil
         }
     }
@@ -60,7 +62,7 @@ enum ReminderRoutes {
     private static func send(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
     {
         guard let target = try ReminderTarget.read(try request.form()) else {
-            throw HTTPError.badRequest("Choose whom to remind first.")
+            throw HTTPError.badRequest(context.say("reminder.choose_first"))
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
         guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
@@ -102,11 +104,12 @@ enum ReminderRoutes {
         let hasNext = entries.count > pageSize
         if hasNext { entries.removeLast() }
         let sms = try SMSStore(db: context.db).sentToTenants(landlord: landlord.id, month: CalendarDay.nairobi())
-        let layout = try context.layout("Reminders and messages", landlord, notice: notice(request))
+        let layout = try context.layout("Reminders and messages", landlord, notice: notice(request, context))
         return context.page(
             .remindersLog,
             ReminderLogPage(
-                layout: layout, lines: entries.map(ReminderLogPage.Line.init), isEmpty: entries.isEmpty,
+                layout: layout, lines: entries.map { ReminderLogPage.Line($0, say: layout.say) },
+                isEmpty: entries.isEmpty,
                 previousLink: page > 1 ? "/landlord/reminders?page=\(page - 1)" : nil,
                 nextLink: hasNext ? "/landlord/reminders?page=\(page + 1)" : nil, smsThisMonth: sms.messages,
                 smsPartsThisMonth: sms.parts))
