@@ -17,10 +17,34 @@ struct Mailer {
         return FileTransport(directory: settings.directory)
     }
 
-    /// Claims and sends one batch of due emails; returns how many were claimed.
+    /// Claims and sends one batch of due emails; returns how many were claimed. The emails that
+    /// went are made durable together (`MailTransport.flush`: one sync for the file transport) and
+    /// recorded as sent in one statement — also when a later one of the batch throws.
     func deliverBatch() throws -> Int {
         let queue = OutboxQueue(db: db, channel: .email)
-        return try queue.deliverBatch { try deliver($0, queue: queue) }
+        var sent: [QueuedMessage] = []
+        do {
+            let claimed = try queue.deliverBatch { if try deliver($0, queue: queue) { sent.append($0) } }
+            try record(sent, queue: queue)
+            return claimed
+        } catch {
+            try? record(sent, queue: queue)
+            throw error
+        }
+    }
+
+    /// Records `sent` as sent once they are durable; if they cannot be made so, they stay claimed
+    /// and go out again when the claim runs out.
+    private func record(_ sent: [QueuedMessage], queue: OutboxQueue) throws {
+        guard !sent.isEmpty else { return }
+        do throws(MailError) {
+            try transport.flush()
+        } catch {
+            Log.warning("mailer: could not make \(sent.count) sent emails durable: \(error)")
+            return
+        }
+        try queue.markSent(sent.map(\.id))
+        for email in sent { Log.info("mailer: sent #\(email.id) \(email.kind) to \(Self.domain(email))") }
     }
 
     /// How many queued emails are due now (some perhaps locked by another mailer's claim).
@@ -28,12 +52,17 @@ struct Mailer {
         try OutboxQueue(db: db, channel: .email).dueCount()
     }
 
-    private func deliver(_ email: QueuedMessage, queue: OutboxQueue) throws {
-        let domain = "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
+    /// The part of an address a log may show.
+    private static func domain(_ email: QueuedMessage) -> String {
+        "@" + (email.recipient.split(separator: "@").last.map(String.init) ?? "?")
+    }
+
+    /// Sends one email; true when it went (recorded as sent with its batch), false when the
+    /// failure was recorded.
+    private func deliver(_ email: QueuedMessage, queue: OutboxQueue) throws -> Bool {
+        let domain = Self.domain(email)
         do throws(MailError) {
             try transport.send(try message(for: email))
-            // Durable before it is recorded as sent (the file transport writes without syncing).
-            try transport.flush()
         } catch {
             let retryAfter = try queue.markFailed(
                 email, error: error.description, permanent: error.isPermanent, retryBase: settings.retryBaseSeconds,
@@ -42,10 +71,9 @@ struct Mailer {
             Log.warning(
                 "mailer: #\(email.id) \(email.kind) to \(domain) failed on attempt \(email.attempts + 1), \(outcome): \(Self.summary(error))"
             )
-            return
+            return false
         }
-        try queue.markSent(email.id)
-        Log.info("mailer: sent #\(email.id) \(email.kind) to \(domain)")
+        return true
     }
 
     private func message(for email: QueuedMessage) throws(MailError) -> EmailMessage {

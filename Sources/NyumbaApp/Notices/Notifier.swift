@@ -27,7 +27,9 @@ struct Notifier {
     /// Writes the notice's rows; the email's outbox id is what reminder and message logs point at.
     @discardableResult
     func send<Model>(_ notice: Notice<Model>) throws -> Sent {
-        let language = try language(of: notice.recipient)
+        // One read of the recipient's row: their language, phone and SMS choice.
+        let contact = try notice.recipient.userID.flatMap { try UserStore(db: db).noticeContact(id: $0) }
+        let language = contact?.language ?? .english
         var sent = Sent()
         for channel in notice.kind.channels {
             switch channel {
@@ -35,7 +37,8 @@ struct Notifier {
                 guard !notice.recipient.email.isEmpty else { continue }
                 sent.email = try Outbox(db: db).enqueue(renderer.email(notice, language: language))
             case .sms:
-                guard notice.allowsSMS, let number = try smsNumber(notice.recipient) else { continue }
+                guard notice.allowsSMS, let contact, contact.smsEnabled, let number = SMSNumber(contact.phone)
+                else { continue }
                 sent.sms = try Outbox(db: db).enqueue(
                     SMSDraft(
                         kind: notice.kind.rawValue, number: number.international, recipientName: notice.recipient.name,
@@ -54,10 +57,4 @@ struct Notifier {
     /// The language the recipient reads notices in.
     func language(of recipient: NoticeRecipient) throws -> Language { try UserStore(db: db).language(of: recipient) }
 
-    /// The recipient's mobile number, unless they have none or turned SMS off.
-    private func smsNumber(_ recipient: NoticeRecipient) throws -> SMSNumber? {
-        guard let id = recipient.userID, let contact = try UserStore(db: db).smsContact(id: id), contact.enabled
-        else { return nil }
-        return SMSNumber(contact.phone)
-    }
 }

@@ -116,6 +116,15 @@ struct OutboxQueue {
         )?.int("due") ?? 0
     }
 
+    /// Records rows as sent, in one statement.
+    func markSent(_ ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        try db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id IN (\(placeholders))",
+            parameters: ids)
+    }
+
     func markSent(_ id: Int64) throws {
         try db.execute(
             "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id = ?", id)

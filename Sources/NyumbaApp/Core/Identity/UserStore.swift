@@ -24,6 +24,17 @@ extension UserStore {
             .flatMap(Language.init(rawValue:)) ?? .english
     }
 
+    /// What a notice to the user needs from their row: their language (English until they choose),
+    /// phone and SMS choice; nil for an unknown id.
+    func noticeContact(id: UserID) throws -> (language: Language, phone: String, smsEnabled: Bool)? {
+        try db.queryOne("SELECT language, phone, sms_enabled FROM users WHERE id = ?", id.raw).map {
+            (
+                try $0.optionalString("language").flatMap(Language.init(rawValue:)) ?? .english,
+                try $0.string("phone"), try $0.bool("sms_enabled")
+            )
+        }
+    }
+
     /// The user's phone and whether they take SMS; nil for an unknown id.
     func smsContact(id: UserID) throws -> (phone: String, enabled: Bool)? {
         try db.queryOne("SELECT phone, sms_enabled FROM users WHERE id = ?", id.raw).map {
