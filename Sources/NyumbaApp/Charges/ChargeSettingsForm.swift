@@ -70,17 +70,11 @@ struct ChargeSettingsForm {
 
 /// The view model of `charges/settings.mustache`.
 struct ChargeSettingsPage {
-    /// A choice of the late fee select.
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     let layout: Layout
     let propertyID: String
     let propertyName: String
-    let lateFeeKinds: [Choice]
+    let lateFeeKinds: [SelectOption]
     let lateFeeAmount: String
     let lateFeeDays: String
     let garbageFee: String
@@ -96,7 +90,7 @@ struct ChargeSettingsPage {
         lateFeeKinds = [
             ("none", "No late fee"), ("fixed", "A fixed amount (KES)"), ("percent", "A percentage of the rent unpaid"),
         ]
-        .map { Choice(value: $0.0, label: $0.1, selected: $0.0 == form.lateFeeKind) }
+        .map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form.lateFeeKind) }
         lateFeeAmount = form.lateFeeAmount
         lateFeeDays = form.lateFeeDays
         garbageFee = form.garbageFee

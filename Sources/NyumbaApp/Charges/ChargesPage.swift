@@ -15,13 +15,6 @@ struct ChargesPage {
         let reversed: Bool
     }
 
-    /// A choice of the kind select.
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let layout: Layout
     let leaseID: String
     let tenantName: String
@@ -31,7 +24,7 @@ struct ChargesPage {
     let rows: [Row]
     let hasRows: Bool
     let today: String
-    let kinds: [Choice]
+    let kinds: [SelectOption]
     let amount: String
     let date: String
     let description: String
@@ -79,7 +72,7 @@ struct ChargesPage {
         hasRows = !lines.isEmpty
         self.today = today.description
         kinds = ChargeKind.addedByHand.map {
-            Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind)
+            SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind)
         }
         amount = form.amount
         date = form.date.isEmpty ? today.description : form.date

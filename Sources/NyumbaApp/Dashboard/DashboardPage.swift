@@ -1,12 +1,6 @@
 /// The view model of `dashboard/index.mustache` (all properties, or one) and, with `lease` set,
 /// of `dashboard/lease.mustache`.
 struct DashboardPage {
-    /// A choice of a filter's select.
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     /// A link with a label.
     struct Link {
@@ -82,8 +76,8 @@ struct DashboardPage {
     let previousPage: String?
     let nextPage: String?
     let paymentsCSV: String
-    let channels: [Choice]
-    let properties: [Choice]
+    let channels: [SelectOption]
+    let properties: [SelectOption]
     let propertyLinks: [Link]
     let hasPropertyLinks: Bool
     let lease: LeaseSection?

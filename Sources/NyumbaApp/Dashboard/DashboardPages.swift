@@ -117,14 +117,14 @@ enum DashboardPages {
             nextPage: hasNext ? pageLink(filter.page + 1) : nil,
             paymentsCSV: "\(path)/payments.csv?\(filter.query)",
             channels: [
-                DashboardPage.Choice(value: "", label: say("dashboard.all_channels"), selected: filter.channel == nil)
+                SelectOption(value: "", label: say("dashboard.all_channels"), selected: filter.channel == nil)
             ]
                 + PaymentChannel.allCases.map {
-                    DashboardPage.Choice(
+                    SelectOption(
                         value: $0.rawValue, label: say("ledger.channel.\($0.rawValue)"), selected: $0 == filter.channel)
                 },
             properties: target.properties.map {
-                DashboardPage.Choice(value: $0.id.description, label: $0.name, selected: $0.id == filter.property)
+                SelectOption(value: $0.id.description, label: $0.name, selected: $0.id == filter.property)
             },
             propertyLinks: target.scope == .all
                 ? target.properties.map {

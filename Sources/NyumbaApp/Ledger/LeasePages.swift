@@ -49,12 +49,6 @@ struct LeasePage {
 
 /// The view model of `ledger/manual_payment.mustache`.
 struct ManualPaymentPage {
-    /// A choice of the method select.
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     let layout: Layout
     let leaseID: String
@@ -64,7 +58,7 @@ struct ManualPaymentPage {
     let balance: String
     let today: String
     let amount: String
-    let methods: [Choice]
+    let methods: [SelectOption]
     let date: String
     let reference: String
     let note: String
@@ -83,7 +77,7 @@ struct ManualPaymentPage {
         self.today = today.description
         amount = form.amount
         methods = ManualMethod.allCases.map {
-            Choice(
+            SelectOption(
                 value: $0.rawValue, label: layout.say("ledger.method_choice.\($0.rawValue)"),
                 selected: $0.rawValue == form.method)
         }
