@@ -5,6 +5,7 @@ tenant who paid, and the log shows how delivery went."""
 import re
 import subprocess
 import time
+from datetime import timedelta
 
 from browser import count, post_form
 from reminders_helpers import (Landlord, day_text, emails_to, kes, month_start, normalized, preview_emails,
@@ -264,3 +265,26 @@ def test_log_shows_queued_then_sent(stack):
 def _account(stack, lease) -> str:
     """The paybill account number of the lease's unit."""
     return stack.sql(f"SELECT u.account_no FROM leases l JOIN units u ON u.id = l.unit_id WHERE l.id = {lease.id}").strip()
+
+
+def test_a_reminder_warns_of_the_properties_late_fee_before_it_is_added(stack):
+    landlord = Landlord(stack, name="Chebet Late", rent=10000)
+    settings = f"/landlord/properties/{landlord.property_id}/charges"
+    saved = post_form(stack, landlord.browser, settings, settings, {
+        "lateFeeKind": "fixed", "lateFeeAmount": "500", "lateFeeDays": "28", "garbageFee": "", "securityFee": "",
+        "waterRate": "100", "depositMonths": "2"})
+    assert saved.status_code == 303, saved.text[:300]
+    # Due today (or on the 28th, the latest due day): the fee day is 28 days after it, still ahead.
+    due_day = min(today().day, 28)
+    lease = landlord.add_tenant(month_start(-1, 1), due_day=due_day, rent=10000)
+    fee_day = today().replace(day=due_day) + timedelta(days=28)
+    assert _send(stack, landlord, {"lease": lease.id}).status_code == 303
+    email = stack.wait_for_email(to=lease.email, subject_contains="Rent reminder")
+    assert (f"A late fee of KES 500 is added to your account if this rent is still unpaid on {day_text(fee_day)}."
+            in normalized(email.body))
+
+    # A property without a late fee: no warning.
+    plain = Landlord(stack, name="Chebet Plain", rent=10000)
+    other = plain.add_tenant(month_start(-1, 1), due_day=due_day, rent=10000)
+    assert _send(stack, plain, {"lease": other.id}).status_code == 303
+    assert "late fee" not in stack.wait_for_email(to=other.email, subject_contains="Rent reminder").body

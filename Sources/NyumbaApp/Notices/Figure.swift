@@ -15,6 +15,8 @@ enum Figure: Sendable, Equatable {
     case dateTime(Date)
     /// Words from the catalogue ("cash", "bank transfer").
     case words(String)
+    /// A late fee that is a share of the period's unpaid rent: "10% of the rent unpaid".
+    case percentOfRentUnpaid(Int)
 
     /// The figure in `say`'s language.
     func text(_ say: Wording) -> String {
@@ -25,6 +27,7 @@ enum Figure: Sendable, Equatable {
         case .dayOfMonth(let day): say.dayOfMonth(day)
         case .dateTime(let instant): say.dateTime(instant)
         case .words(let key): say(key)
+        case .percentOfRentUnpaid(let percent): say("late_fee.percent", ["percent": "\(percent)"])
         }
     }
 
@@ -37,6 +40,7 @@ enum Figure: Sendable, Equatable {
         case .dayOfMonth(let day): ["figure": "dayOfMonth", "value": day]
         case .dateTime(let instant): ["figure": "dateTime", "value": Int(instant.timeIntervalSince1970)]
         case .words(let key): ["figure": "words", "value": key]
+        case .percentOfRentUnpaid(let percent): ["figure": "percentOfRentUnpaid", "value": percent]
         }
     }
 
@@ -55,6 +59,9 @@ enum Figure: Sendable, Equatable {
         case "dayOfMonth":
             guard let number else { return nil }
             self = .dayOfMonth(number)
+        case "percentOfRentUnpaid":
+            guard let number else { return nil }
+            self = .percentOfRentUnpaid(number)
         case "dateTime":
             guard let number else { return nil }
             self = .dateTime(Date(timeIntervalSince1970: TimeInterval(number)))

@@ -55,7 +55,10 @@ struct ManualReminders {
                 smsByProperty[lease.propertyID] = try store.smsReminders(property: lease.propertyID)
             }
             let notice = writer.notice(
-                lease, figures, automatic: false, sms: smsByProperty[lease.propertyID] ?? true)
+                lease, figures, automatic: false, sms: smsByProperty[lease.propertyID] ?? true,
+                lateFee: try ChargeSettingsStore(db: db).settings(property: lease.propertyID, landlord: landlord)
+                    .lateFee,
+                today: today)
             return ReminderRecipient(
                 lease: lease, figures: figures, notice: notice,
                 email: renderer.email(notice, language: try UserStore(db: db).language(of: notice.recipient)))

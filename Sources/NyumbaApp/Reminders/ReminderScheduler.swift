@@ -30,8 +30,11 @@ struct ReminderScheduler {
         let dueDate = today.adding(days: -occasion.offsetDays)
         let figures = ReminderFigures.automatic(lease, dueDate: dueDate, today: today)
         let pay = try PayInstructions.lookUp(landlord: lease.landlordID, store: store, config: config)
+        let lateFee = try ChargeSettingsStore(db: db).settings(property: lease.propertyID, landlord: lease.landlordID)
+            .lateFee
         let notice = ReminderNotices(pay: pay).notice(
-            lease, figures, automatic: true, sms: try store.smsReminders(property: lease.propertyID))
+            lease, figures, automatic: true, sms: try store.smsReminders(property: lease.propertyID), lateFee: lateFee,
+            today: today)
         let notifier = Notifier(db: db, views: views, config: config)
         let subject = notifier.renderer.email(notice, language: try notifier.language(of: notice.recipient)).subject
         let reminder = NewReminder(
