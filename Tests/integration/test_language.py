@@ -218,7 +218,8 @@ def test_every_landlord_page_reads_in_kiswahili_when_the_browser_asks_for_it(sta
         f"/landlord/leases/{lid}/message", f"/landlord/leases/{lid}/payments/new", "/landlord/payments",
         f"/landlord/payments/{payment}/receipt", "/landlord/payments/unmatched", "/landlord/mpesa",
         "/account/password", "/account/sms", "/landlord/dashboard", f"/landlord/dashboard/properties/{pid}",
-        f"/landlord/dashboard/leases/{lid}",
+        f"/landlord/dashboard/leases/{lid}", f"/landlord/leases/{lid}/charges", f"/landlord/properties/{pid}/charges",
+        f"/landlord/properties/{pid}/water", f"/landlord/leases/{lid}/statement",
     ]
     for path in pages:
         page = browser.get(stack.url(path), headers={"Accept-Language": "sw"})

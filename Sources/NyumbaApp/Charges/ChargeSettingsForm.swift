@@ -87,10 +87,9 @@ struct ChargeSettingsPage {
         self.layout = layout
         propertyID = property.id.description
         propertyName = property.name
-        lateFeeKinds = [
-            ("none", "No late fee"), ("fixed", "A fixed amount (KES)"), ("percent", "A percentage of the rent unpaid"),
-        ]
-        .map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == form.lateFeeKind) }
+        lateFeeKinds = ["none", "fixed", "percent"].map {
+            SelectOption(value: $0, label: layout.say("chg.late_fee_kind.\($0)"), selected: $0 == form.lateFeeKind)
+        }
         lateFeeAmount = form.lateFeeAmount
         lateFeeDays = form.lateFeeDays
         garbageFee = form.garbageFee

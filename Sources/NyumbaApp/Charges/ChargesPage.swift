@@ -59,20 +59,22 @@ struct ChargesPage {
         tenantName = lease.tenantName
         unitLabel = lease.unitLabel
         propertyName = lease.propertyName
-        balance = LedgerText.balance(lease.balance(asOf: today))
+        let say = layout.say
+        balance = say.balance(lease.balance(asOf: today))
         let remaining = ChargeLine.remaining(lines)
         rows = lines.map { line in
             let left = remaining[line.id] ?? 0
             return Row(
-                id: line.id.description, date: LedgerText.day(line.dueOn), kind: line.kind.label,
-                description: line.description, amount: Money.kes(line.amount), reason: line.reason,
+                id: line.id.description, date: say.day(line.dueOn), kind: say("charge.kind.\(line.kind.rawValue)"),
+                description: line.description, amount: say.money(line.amount), reason: line.reason,
                 isCredit: line.kind == .credit, reversible: line.kind != .credit && left > 0,
                 reversed: line.kind != .credit && left <= 0)
         }
         hasRows = !lines.isEmpty
         self.today = today.description
         kinds = ChargeKind.addedByHand.map {
-            SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.kind)
+            SelectOption(
+                value: $0.rawValue, label: say("charge.kind.\($0.rawValue)"), selected: $0.rawValue == form.kind)
         }
         amount = form.amount
         date = form.date.isEmpty ? today.description : form.date
@@ -85,9 +87,9 @@ struct ChargesPage {
             deposit.charged == 0
             ? nil
             : DepositView(
-                charged: Money.kes(deposit.charged), held: Money.kes(deposit.held), settled: settlement != nil,
-                refunded: Money.kes(settlement?.refunded ?? 0), kept: Money.kes(settlement?.kept ?? 0),
-                reason: settlement?.reason, settledOn: settlement.map { LedgerText.day($0.settledOn) },
+                charged: say.money(deposit.charged), held: say.money(deposit.held), settled: settlement != nil,
+                refunded: say.money(settlement?.refunded ?? 0), kept: say.money(settlement?.kept ?? 0),
+                reason: settlement?.reason, settledOn: settlement.map { say.day($0.settledOn) },
                 canSettle: !lease.isOpen && settlement == nil,
                 form: depositForm.refunded.isEmpty && depositForm.kept.isEmpty
                     ? DepositForm(refunded: String(deposit.held), kept: "0") : depositForm,

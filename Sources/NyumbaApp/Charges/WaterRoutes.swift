@@ -84,12 +84,15 @@ struct WaterReadingsPage {
         self.layout = layout
         propertyID = property.id.description
         propertyName = property.name
-        self.rate = rate > 0 ? Money.kes(rate) : nil
+        self.rate = rate > 0 ? layout.say.money(rate) : nil
         rows = meters.map { meter in
             let field = WaterReadingsInput.field(meter.unitID)
             return Row(
                 field: field, label: meter.label, tenantName: meter.tenantName,
-                last: meter.lastReading.map { "\($0) on \(LedgerText.day(meter.lastReadOn ?? today))" },
+                last: meter.lastReading.map {
+                    layout.say(
+                        "chg.water.last", ["reading": "\($0)", "day": layout.say.day(meter.lastReadOn ?? today)])
+                },
                 value: input.readings[meter.unitID] ?? "", error: errors[field].map { layout.say($0) })
         }
         date = input.date.isEmpty ? today.description : input.date
