@@ -175,8 +175,10 @@ final class ChargesTests: XCTestCase {
 
         XCTAssertEqual(try json(tenant.browser.get("/api/v1/tenant/balance"))["balance"] as? Int, owes)
         XCTAssertEqual(try json(tenant.browser.get("/api/v1/tenant/lease"))["balance"] as? Int, owes)
-        XCTAssertTrue(tenant.browser.get("/tenant").text.contains(LedgerText.balance(owes)), "tenant home")
-        XCTAssertTrue(landlord.browser.get("/landlord/leases/\(id)").text.contains(LedgerText.balance(owes)))
+        XCTAssertTrue(
+            tenant.browser.get("/tenant").text.contains(app.app.views.wording(.english).balance(owes)), "tenant home")
+        XCTAssertTrue(
+            landlord.browser.get("/landlord/leases/\(id)").text.contains(app.app.views.wording(.english).balance(owes)))
         let charges = landlord.browser.get("/landlord/leases/\(id)/charges")
         XCTAssertEqual(charges.status, 200)
         XCTAssertTrue(charges.text.contains("Overcharged"))

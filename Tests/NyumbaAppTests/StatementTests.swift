@@ -111,7 +111,7 @@ final class StatementPagesTests: XCTestCase {
             let page = browser.get(base)
             XCTAssertEqual(page.status, 200, base)
             XCTAssertTrue(page.text.contains("Door lock"))
-            XCTAssertTrue(page.text.contains(LedgerText.balance(balance)), base)
+            XCTAssertTrue(page.text.contains(app.app.views.wording(.english).balance(balance)), base)
             let csv = browser.get("\(base).csv")
             XCTAssertEqual(csv.status, 200)
             XCTAssertEqual(csv.header("Content-Type"), "text/csv; charset=utf-8")
@@ -129,7 +129,7 @@ final class StatementPagesTests: XCTestCase {
             XCTAssertTrue(text.contains("Statement of account"), text)
             XCTAssertTrue(text.contains("Akinyi Otieno"))
             XCTAssertTrue(text.contains("Door lock"))
-            XCTAssertTrue(text.contains(LedgerText.balance(balance)), text)
+            XCTAssertTrue(text.contains(app.app.views.wording(.english).balance(balance)), text)
         }
         // A chosen period; bad dates are refused with a clear word.
         let recent = tenant.browser.get("/tenant/leases/\(id)/statement.csv?from=\(today)&to=\(today)")

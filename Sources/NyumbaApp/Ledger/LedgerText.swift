@@ -1,22 +1,10 @@
 import Foundation
 
-/// How ledger figures read on pages and in emails.
+/// How ledger figures read in data files (CSV) and operator output, always in English; pages,
+/// emails and SMS use `Wording` (`say.balance`, `say.when`, `say.channel`) in the reader's language.
 enum LedgerText {
-    /// `KES 12,500 due`, `KES 2,000 in credit`, or `Nothing due`.
-    static func balance(_ amount: Int) -> String {
-        if amount > 0 { return "\(Money.kes(amount)) due" }
-        if amount < 0 { return "\(Money.kes(-amount)) in credit" }
-        return "Nothing due"
-    }
-
     /// `12 Mar 2025`.
     static func day(_ day: CalendarDay) -> String { NairobiTime.day(day.utcMidnight) }
-
-    /// When the money moved, in Nairobi: a manual entry has only the date the landlord gave.
-    static func when(_ payment: PaymentLine) -> String {
-        payment.channel == .manual
-            ? day(CalendarDay.nairobi(payment.paidAt)) : NairobiTime.dateTime(payment.paidAt)
-    }
 
     /// `M-Pesa (STK)`, `Manual (cash)`…
     static func channel(_ payment: PaymentLine) -> String {

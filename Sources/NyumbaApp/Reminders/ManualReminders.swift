@@ -47,18 +47,20 @@ struct ManualReminders {
         }
         let writer = ReminderNotices(pay: try PayInstructions.lookUp(landlord: landlord, store: store, config: config))
         let renderer = NoticeRenderer(views: views, config: config)
+        // Read once per property, not once per tenant: a group reminder may reach a whole block.
         var smsByProperty: [PropertyID: Bool] = [:]
+        var lateFeeByProperty: [PropertyID: LateFeePolicy] = [:]
         let recipients = try leases.compactMap { lease -> ReminderRecipient? in
             guard lease.balance(asOf: today) > 0 || target.includesTenantsWhoOweNothing else { return nil }
             let figures = ReminderFigures.manual(lease, today: today)
             if smsByProperty[lease.propertyID] == nil {
                 smsByProperty[lease.propertyID] = try store.smsReminders(property: lease.propertyID)
+                lateFeeByProperty[lease.propertyID] =
+                    try ChargeSettingsStore(db: db).settings(property: lease.propertyID, landlord: landlord).lateFee
             }
             let notice = writer.notice(
                 lease, figures, automatic: false, sms: smsByProperty[lease.propertyID] ?? true,
-                lateFee: try ChargeSettingsStore(db: db).settings(property: lease.propertyID, landlord: landlord)
-                    .lateFee,
-                today: today)
+                lateFee: lateFeeByProperty[lease.propertyID] ?? .off, today: today)
             return ReminderRecipient(
                 lease: lease, figures: figures, notice: notice,
                 email: renderer.email(notice, language: try UserStore(db: db).language(of: notice.recipient)))
