@@ -70,6 +70,62 @@ final class DepositTests: XCTestCase {
             dashboard["expected"] as? Int, 20_000 + (today.adding(days: 20).month == today.month ? 10_000 : 0))
     }
 
+    private func dashboard(_ query: String) throws -> [String: Any] {
+        try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(landlord.browser.get("/api/v1/landlord/dashboard?\(query)").text.utf8)) as? [String: Any])
+    }
+
+    /// A payment's part that pays the deposit (the oldest item) is held, not collected rent: on the month,
+    /// the chart, a range of days cut through months, per property and per lease.
+    func testWhatPaysTheDepositIsNotCollectedRent() throws {
+        let first = MonthMath.first(today.monthIndex - 3)
+        XCTAssertEqual(try approve("A1", deposit: nil, start: first).status, 303)
+        let id = try leaseID("A1")
+        let lease = try XCTUnwrap(
+            LedgerStore(db: app.db).lease(LeaseID(Int64(id)), landlord: UserID(Int64(landlord.id))))
+        func pay(_ amount: Int, on day: CalendarDay) throws {
+            try LedgerStore(db: app.db).record(
+                LedgerEntry(
+                    leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
+                    propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: amount, channel: .manual,
+                    paidAt: MonthMath.start(of: day).addingTimeInterval(10 * 3600), recordedBy: lease.landlordID,
+                    method: .cash), versions: app.app.versions)
+        }
+        // Deposit 20,000: the first payment goes to it whole, the second half and half, the third is rent.
+        try pay(15_000, on: first.adding(days: 2))
+        try pay(10_000, on: first.adding(days: 19))
+        try pay(10_000, on: MonthMath.first(today.monthIndex - 2).adding(days: 1))
+        let month = MonthMath.iso(today.monthIndex - 3)
+        let next = MonthMath.iso(today.monthIndex - 2)
+        XCTAssertEqual(try dashboard("month=\(month)")["collected"] as? Int, 5_000)
+        XCTAssertEqual(try dashboard("month=\(next)")["collected"] as? Int, 10_000)
+        XCTAssertEqual(try dashboard("month=\(month)&property_id=\(place.id)")["collected"] as? Int, 5_000)
+        XCTAssertEqual(try dashboard("month=\(month)&lease_id=\(id)")["collected"] as? Int, 5_000)
+        let chart = try XCTUnwrap(try dashboard("")["months"] as? [[String: Any]])
+        let byMonth = Dictionary(
+            uniqueKeysWithValues: chart.map { ($0["month"] as? String ?? "", $0["collected"] as? Int) })
+        XCTAssertEqual(byMonth[month], 5_000)
+        XCTAssertEqual(byMonth[next], 10_000)
+        // Ranges of days, read from the payments: the deposit part is taken by the month's payments in order.
+        for (from, to, collected) in [
+            (first, first.adding(days: 9), 0),
+            (first, first.adding(days: 24), 5_000),
+            (first.adding(days: 14), MonthMath.first(today.monthIndex - 2).adding(days: 4), 15_000),
+        ] {
+            XCTAssertEqual(
+                try dashboard("from=\(from)&to=\(to)")["collected"] as? Int, collected, "\(from)…\(to)")
+        }
+        // An independent computation over the raw rows: everything paid less the deposit.
+        XCTAssertEqual(
+            try app.count("SELECT SUM(collected - deposit_collected) FROM lease_month_totals WHERE lease_id = ?", [id]),
+            try app.count("SELECT SUM(amount) FROM payments WHERE lease_id = ?", [id]) - 20_000)
+        XCTAssertEqual(
+            try app.count(
+                "SELECT SUM(collected - deposit_collected) FROM property_month_totals WHERE property_id = ?",
+                [place.id]), 15_000)
+    }
+
     func testADepositIsSettledOnceWhenTheLeaseHasEnded() throws {
         XCTAssertEqual(try approve("A1", deposit: nil, start: today.adding(days: -70)).status, 303)
         let id = try leaseID("A1")

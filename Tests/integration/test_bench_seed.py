@@ -188,3 +188,25 @@ def test_charges_on_a_share_of_leases(stack, bench_db):
     assert one(stack, f"SELECT COUNT(*) FROM {db}.charges WHERE kind = 'deposit' AND amount <> "
                       f"(SELECT 2 * monthly_rent FROM {db}.leases l WHERE l.id = lease_id)") == "0"
 
+
+
+def test_seeded_deposits_are_paid_by_each_leases_first_payments(stack, bench_db):
+    """The deposit is the oldest item: what of each lease's payments went to it (deposit_collected) is
+    its deposit as far as paid, month by month in order; the property rows add up the leases'."""
+    db = "nyumba_bench_a"
+    assert one(stack, f"SELECT COUNT(*) FROM {db}.leases l WHERE LEAST(l.deposit, l.total_paid) <> "
+                      f"(SELECT COALESCE(SUM(m.deposit_collected), 0) FROM {db}.lease_month_totals m "
+                      f"WHERE m.lease_id = l.id)") == "0"
+    assert int(one(stack, f"SELECT SUM(deposit_collected) FROM {db}.lease_month_totals")) > 0
+    # Month by month: nothing goes to rent while some of the deposit is unpaid.
+    rows = stack.sql(f"SELECT m.lease_id, m.collected, m.deposit_collected, l.deposit FROM {db}.lease_month_totals m "
+                     f"JOIN {db}.leases l ON l.id = m.lease_id WHERE l.deposit > 0 ORDER BY m.lease_id, m.month")
+    paid: dict[str, int] = {}
+    for line in rows.splitlines():
+        lease, collected, part, deposit = line.split("\t")
+        before = paid.get(lease, 0)
+        assert int(part) == min(int(collected), max(0, int(deposit) - before)), line
+        paid[lease] = before + int(collected)
+    assert stack.sql(f"SELECT property_id, month, SUM(deposit_collected) FROM {db}.lease_month_totals "
+                     f"GROUP BY property_id, month ORDER BY property_id, month") == stack.sql(
+        f"SELECT property_id, month, deposit_collected FROM {db}.property_month_totals ORDER BY property_id, month")

@@ -52,11 +52,12 @@ extension DashboardStore {
         return (sql, parameters)
     }
 
-    /// Collected per month under one lease (for its statement), by month index.
+    /// Collected per month under one lease (for its statement), deposits left out, by month index.
     func leaseMonths(_ lease: LeaseID, landlord: UserID) throws -> [Int: Int] {
         var totals: [Int: Int] = [:]
         for row in try db.query(
-            "SELECT month, collected FROM lease_month_totals WHERE lease_id = ? AND landlord_id = ?", lease.raw,
+            "SELECT month, collected - deposit_collected AS collected FROM lease_month_totals WHERE lease_id = ? AND landlord_id = ?",
+            lease.raw,
             landlord.raw)
         {
             totals[CalendarDay(utcMidnight: try row.date("month")).monthIndex] = try row.int("collected")

@@ -57,14 +57,15 @@ struct DashboardStore {
         return names
     }
 
-    /// Collected per calendar month (by month index), from the monthly totals: per property
-    /// (one row per property and month) for all properties or one, per lease for a lease.
+    /// Collected per calendar month (by month index), deposits left out (held, not income), from the
+    /// monthly totals: per property (one row per property and month) for all properties or one, per
+    /// lease for a lease.
     func collectedByMonth(landlord: UserID, scope: DashboardScope, months: ClosedRange<Int>) throws -> [Int: Int] {
         let (condition, parameters) = Self.condition(scope, "m", landlord: landlord)
         let table = if case .lease = scope { "lease_month_totals" } else { "property_month_totals" }
         let rows = try db.query(
             """
-            SELECT m.month, SUM(m.collected) AS collected FROM \(table) m
+            SELECT m.month, SUM(m.collected - m.deposit_collected) AS collected FROM \(table) m
             WHERE \(condition) AND m.month BETWEEN ? AND ? GROUP BY m.month
             """,
             parameters: parameters + [
@@ -123,16 +124,49 @@ struct DashboardStore {
         return charges
     }
 
-    /// Collected on the days of `span` (Nairobi), read from the payments by an index range of days.
+    /// Collected on the days of `span` (Nairobi), deposits left out, read from the payments by an index
+    /// range of days.
     func collected(landlord: UserID, scope: DashboardScope, days span: ClosedRange<CalendarDay>) throws -> Int {
         let (condition, parameters) = Self.condition(scope, "p", landlord: landlord)
+        let paid =
+            try db.queryOne(
+                """
+                SELECT COALESCE(SUM(p.amount), 0) AS collected FROM payments p
+                WHERE \(condition) AND p.paid_at >= ? AND p.paid_at < ?
+                """,
+                parameters: parameters + [MonthMath.start(of: span.lowerBound), MonthMath.end(of: span.upperBound)]
+            )?.int("collected") ?? 0
+        let months = span.lowerBound.monthIndex...span.upperBound.monthIndex
+        return try months.reduce(paid) {
+            $0 - (try depositPart(landlord: landlord, scope: scope, month: $1, days: span))
+        }
+    }
+
+    /// What of the payments on the days of `span` in `month` went to deposits: each lease's deposit part
+    /// of the month (`deposit_collected`) taken by its payments in the order they were paid. Only the
+    /// leases that paid some of a deposit that month are read.
+    private func depositPart(landlord: UserID, scope: DashboardScope, month: Int, days span: ClosedRange<CalendarDay>)
+        throws -> Int
+    {
+        let (condition, parameters) = Self.condition(scope, "m", landlord: landlord)
+        let (monthStart, monthEnd) = (
+            MonthMath.start(of: MonthMath.first(month)), MonthMath.end(of: MonthMath.last(month))
+        )
         return try db.queryOne(
             """
-            SELECT COALESCE(SUM(p.amount), 0) AS collected FROM payments p
-            WHERE \(condition) AND p.paid_at >= ? AND p.paid_at < ?
+            SELECT COALESCE(SUM(part), 0) AS part FROM (
+                SELECT p.paid_at, LEAST(p.amount, GREATEST(0, m.deposit_collected
+                    - (SUM(p.amount) OVER (PARTITION BY p.lease_id ORDER BY p.paid_at, p.id) - p.amount))) AS part
+                FROM lease_month_totals m
+                JOIN payments p ON p.lease_id = m.lease_id AND p.paid_at >= ? AND p.paid_at < ?
+                WHERE \(condition) AND m.month = ? AND m.deposit_collected > 0
+            ) parts WHERE parts.paid_at >= ? AND parts.paid_at < ?
             """,
-            parameters: parameters + [MonthMath.start(of: span.lowerBound), MonthMath.end(of: span.upperBound)]
-        )?.int("collected") ?? 0
+            parameters: [monthStart, monthEnd] + parameters + [
+                MonthMath.first(month).description, MonthMath.start(of: span.lowerBound),
+                MonthMath.end(of: span.upperBound),
+            ]
+        )?.int("part") ?? 0
     }
 
     /// How many units the landlord has, in one property or in all.

@@ -41,20 +41,30 @@ struct LedgerStore {
     }
 
     /// The lease's running total and the lease's and property's month totals, hottest row last.
+    /// The month totals also count what of the payment went to the deposit (`deposit_collected`):
+    /// what of the lease's deposit its earlier payments had not paid (the deposit is the oldest item).
     private static func addToTotals(_ entry: LedgerEntry, on db: Connection) throws {
         try db.execute("UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+        let depositPart = "LEAST(?, GREATEST(0, l.deposit - (l.total_paid - ?)))"
         try db.execute(
             """
-            INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, payments)
-            VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, 1)
-            ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
-            """, entry.leaseID.raw, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount)
+            INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, deposit_collected,
+                                            payments)
+            SELECT l.id, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, \(depositPart), 1
+            FROM leases l WHERE l.id = ?
+            ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
+                deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
+            """, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount, entry.amount, entry.amount,
+            entry.leaseID.raw)
         try db.execute(
             """
-            INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
-            VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, 1)
-            ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
-            """, entry.propertyID, entry.paidAt, entry.landlordID.raw, entry.amount)
+            INSERT INTO property_month_totals (property_id, month, landlord_id, collected, deposit_collected, payments)
+            SELECT ?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, \(depositPart), 1
+            FROM leases l WHERE l.id = ?
+            ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
+                deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
+            """, entry.propertyID, entry.paidAt, entry.landlordID.raw, entry.amount, entry.amount, entry.amount,
+            entry.leaseID.raw)
     }
 
     /// The landlord's payment recorded with this one-time key, if any.

@@ -9,9 +9,10 @@ struct BenchChargeCounts: Sendable {
 
 extension BenchSeed {
     /// Charges beyond rent on a share of leases, each drawn from the unit's own random stream:
-    /// 20% a deposit of two months' rent due at the start (not paid separately: those tenants owe
-    /// it), 30% water every month (200–1,500, due on the 25th), 10% a late fee of 10% of the rent
-    /// in about one month in six (due on the due day + 5). Never dated after today; the leases'
+    /// 20% a deposit of two months' rent due at the start (not paid separately: the lease's first
+    /// payments pay it, oldest item first, and those tenants owe two months' rent at the end), 30%
+    /// water every month (200–1,500, due on the 25th), 10% a late fee of 10% of the rent in about
+    /// one month in six (due on the due day + 5). Never dated after today; the leases'
     /// running totals are filled in with the other summaries.
     func insertCharges() throws -> BenchChargeCounts {
         let charges = BulkInsert(

@@ -27,10 +27,12 @@ extension BenchSeed {
                 SET l.total_paid = t.paid
                 """, first, last)
             try fillChargeTotals(first: first, last: last, landlord: layout.landlordUserID(landlord))
+            try fillDepositCollected(first: first, last: last)
             try db.execute(
                 """
-                INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
-                SELECT property_id, month, landlord_id, SUM(collected), SUM(payments)
+                INSERT INTO property_month_totals (property_id, month, landlord_id, collected, deposit_collected,
+                                                   payments)
+                SELECT property_id, month, landlord_id, SUM(collected), SUM(deposit_collected), SUM(payments)
                 FROM lease_month_totals WHERE landlord_id = ? GROUP BY property_id, month, landlord_id
                 """, layout.landlordUserID(landlord))
         }
@@ -40,6 +42,26 @@ extension BenchSeed {
         ] {
             _ = try db.query("ANALYZE TABLE \(table)")
         }
+    }
+
+    /// What of each lease-month's payments went to the lease's deposit (see migration 0021): the
+    /// seeded deposits are paid by each lease's first payments, the oldest item first.
+    private func fillDepositCollected(first: Int64, last: Int64) throws {
+        try db.execute(
+            """
+            UPDATE lease_month_totals m
+            JOIN (
+                SELECT lease_id, month, LEAST(paid_through, deposit) - LEAST(paid_through - collected, deposit) AS part
+                FROM (
+                    SELECT t.lease_id, t.month, t.collected, l.deposit,
+                           SUM(t.collected) OVER (PARTITION BY t.lease_id ORDER BY t.month) AS paid_through
+                    FROM lease_month_totals t JOIN leases l ON l.id = t.lease_id
+                    WHERE l.deposit > 0 AND t.lease_id BETWEEN ? AND ?
+                ) running
+            ) parts ON parts.lease_id = m.lease_id AND parts.month = m.month
+            SET m.deposit_collected = parts.part
+            WHERE parts.part > 0
+            """, first, last)
     }
 
     /// Pending STK pushes for the `callback` workload: request `n` has CheckoutRequestID
