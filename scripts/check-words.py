@@ -19,7 +19,7 @@ BASELINE = REPO / "scripts/words-baseline.txt"
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 SENTENCE = re.compile(r"[A-Za-z][a-z'’]+(?: +[A-Za-z0-9'’,\-()/:]+){2,}")
 SQL = re.compile(r"\s*\(?(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH|SET|JOIN|FROM|WHERE|AND|OR|ON|"
-                 r"LEFT|GROUP|ORDER|VALUES|CASE|WHEN|SUM|COUNT|IF)\b", re.I)
+                 r"LEFT|GROUP|ORDER|VALUES|CASE|WHEN|SUM|COUNT|IF|LEAST|GREATEST|COALESCE)\b", re.I)
 
 
 def sentences() -> list[str]:

@@ -78,8 +78,14 @@ public struct Request: Sendable {
         return value.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     }
 
-    /// The URL-encoded form in the body; 400 if the body is another type or malformed.
+    /// The form in the body, URL-encoded or `multipart/form-data` (a file's content is its field's
+    /// value); 400 if the body is another type or malformed.
     public func form() throws(HTTPError) -> FormData {
+        if contentType == "multipart/form-data",
+            let boundary = Multipart.boundary(ofContentType: headers["content-type"] ?? "")
+        {
+            return try Multipart.parseForm(body, boundary: boundary, maxFields: Self.maxFields)
+        }
         guard contentType == "application/x-www-form-urlencoded" else {
             throw .badRequest("Expected a form submission.")
         }

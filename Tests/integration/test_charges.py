@@ -13,7 +13,8 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 
 from accounts import sign_up_landlord
-from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
+from browser import (add_property, count, form_token, post_form, property_row, request_id, sign_up_tenant, unit_id,
+                     user_id)
 from stack import nairobi_today
 
 NAIROBI = timezone(timedelta(hours=3))
@@ -185,3 +186,59 @@ def test_a_lease_with_deposit_water_and_a_late_fee_over_three_months(stack):
     assert sum(dashboard["arrears_by_age"]) == dashboard["outstanding"]
     assert dashboard["deposits_held"] == [{"property_id": property_id, "property_name": "Maji Court",
                                            "amount": 40000}]
+
+
+def test_water_readings_imported_from_a_csv_file(stack):
+    """A file saved from a spreadsheet (byte-order mark, CRLF lines, an empty column) posted as a file
+    through nginx charges each let unit its water; a malformed upload or an unknown unit is a 400 that
+    charges nothing; another landlord cannot import into the property."""
+    landlord, _ = sign_up_landlord(stack)
+    property_id = add_property(stack, landlord, name="Faili Court", units=3, rent=10000)
+    _, invite = property_row(stack, property_id)
+    settings = f"/landlord/properties/{property_id}/charges"
+    assert post_form(stack, landlord, settings, settings, {
+        "lateFeeKind": "none", "lateFeeAmount": "", "lateFeeDays": "5", "garbageFee": "", "securityFee": "",
+        "waterRate": "120", "depositMonths": "0"}).status_code == 303
+    start = _month_day(2, 1)
+    _, lease_a1 = _approve(stack, landlord, property_id, invite, "A1", start, "Wanjiru Faili")
+    _, lease_a2 = _approve(stack, landlord, property_id, invite, "A2", start, "Otieno Faili")
+    page = f"/landlord/properties/{property_id}/water"
+    today = date.fromisoformat(nairobi_today())
+
+    def upload(browser, content: bytes, day: date, token_page: str = page):
+        token = form_token(browser, stack.url(token_page))
+        return browser.post(stack.url(page + "/import"), data={"_csrf": token, "date": day.isoformat(), "csv": ""},
+                            files={"file": ("readings.csv", content, "text/csv")}, allow_redirects=False)
+
+    def stored():
+        return _one(stack, f"SELECT COUNT(*) FROM charges WHERE property_id = {property_id} AND kind = 'utility'") + \
+            "/" + _one(stack, "SELECT COUNT(*) FROM meter_readings")
+
+    before = stored()
+    first = upload(landlord, b"\xef\xbb\xbfUnit,Reading,\r\nA1,1000,\r\na2 ,500,\r\n", today - timedelta(days=20))
+    assert first.status_code == 303, first.text[:500]
+    second = upload(landlord, b"\xef\xbb\xbfUnit,Reading\r\nA1,1010\r\nA2,530\r\n", today)
+    assert second.status_code == 303, second.text[:500]
+    # The first readings start each meter; the second charge (1010 - 1000) and (530 - 500) units at KES 120.
+    assert _one(stack, f"SELECT amount FROM charges WHERE lease_id = {lease_a1} AND kind = 'utility'") == "1200"
+    assert _one(stack, f"SELECT amount FROM charges WHERE lease_id = {lease_a2} AND kind = 'utility'") == "3600"
+
+    after = stored()
+    for content in (b"A1,1020\r\nB7,10\r\n", b"A1,1000\r\nA2,540\r\n", b""):
+        response = upload(landlord, content, today)
+        assert response.status_code == 400, content
+        assert "field-error" in response.text
+        assert stored() == after, content
+    # A body that claims to be multipart but is not is refused before anything is read.
+    token = form_token(landlord, stack.url(page))
+    broken = landlord.post(stack.url(page + "/import"), data=f"_csrf={token}&date={today}",
+                           headers={"Content-Type": "multipart/form-data; boundary=xyz"}, allow_redirects=False)
+    assert broken.status_code in (400, 403)
+    assert stored() == after
+
+    other, _ = sign_up_landlord(stack)
+    own = add_property(stack, other, name="Other Court", units=1, rent=10000)
+    refused = upload(other, b"A1,2000\r\nA2,2000\r\n", today, token_page=f"/landlord/properties/{own}/water")
+    assert refused.status_code == 404
+    assert stored() == after
+    assert before != after

@@ -29,11 +29,16 @@ struct WaterReadingsInput {
         var input = WaterReadingsInput(date: date, csv: text)
         let units = Dictionary(
             meters.map { ($0.label.uppercased(), $0.unitID) }, uniquingKeysWith: { first, _ in first })
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
+        // A spreadsheet's "CSV UTF-8" starts with a byte-order mark; its empty columns end a line in commas.
+        let lines = text.drop { $0 == "\u{FEFF}" }.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, line) in lines.enumerated() {
+            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
-            if cells.allSatisfy(\.isEmpty) || (index == 0 && cells[0].lowercased() == "unit") { continue }
+            while cells.count > 2, cells.last?.isEmpty == true { cells.removeLast() }
+            if cells.allSatisfy(\.isEmpty) || (index == 0 && ["unit", "nyumba"].contains(cells[0].lowercased())) {
+                continue
+            }
             let number = index + 1
             guard cells.count == 2 else {
                 errors.add("csv", "water.csv_line", ["line": "\(number)"])

@@ -20,8 +20,10 @@ enum WaterRoutes {
             let meters = try WaterMeterStore(db: context.db).meters(property: property.id, landlord: landlord.id)
             let form = try request.form()
             var errors = FieldErrors()
+            // A chosen file wins over the pasted lines.
+            let file = form["file"] ?? ""
             let input = WaterReadingsInput.fromCSV(
-                form["csv"] ?? "", date: form["date"] ?? "", meters: meters, errors: &errors)
+                file.isEmpty ? form["csv"] ?? "" : file, date: form["date"] ?? "", meters: meters, errors: &errors)
             return try record(input, property, landlord, context, errors: errors)
         }
     }
