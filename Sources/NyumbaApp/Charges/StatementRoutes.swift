@@ -32,7 +32,7 @@ enum StatementRoutes {
         layout: (String) throws -> Layout
     ) throws -> Response {
         let today = CalendarDay.nairobi()
-        let (from, to) = try period(request.query, lease: lease, today: today, say: context.say)
+        let (from, to) = try period(request.query, lease: lease, today: today)
         let statement = try StatementSource(db: context.db).statement(lease, from: from, to: to, say: context.say)
         let name =
             "statement-\(lease.propertyName.filter { $0.isLetter || $0.isNumber })-\(lease.unitLabel)-\(from)-\(to)"
@@ -51,19 +51,19 @@ enum StatementRoutes {
     }
 
     /// `from` and `to` (YYYY-MM-DD) from the address: by default from the lease's start to today.
-    static func period(_ query: FormData, lease: LeaseDetails, today: CalendarDay, say: Wording) throws(HTTPError)
+    static func period(_ query: FormData, lease: LeaseDetails, today: CalendarDay) throws(HTTPError)
         -> (CalendarDay, CalendarDay)
     {
         func day(_ name: String, _ fallback: CalendarDay) throws(HTTPError) -> CalendarDay {
             guard let text = query[name], !text.isEmpty else { return fallback }
             guard let day = CalendarDay(iso: text) else {
-                throw HTTPError.badRequest(say("charges.statement_dates", ["example": "\(today)"]))
+                throw HTTPError.badRequest("charges.statement_dates", ["example": "\(today)"])
             }
             return day
         }
         let from = try day("from", min(lease.schedule.start, today))
         let to = try day("to", today)
-        guard from <= to else { throw HTTPError.badRequest(say("charges.statement_order")) }
+        guard from <= to else { throw HTTPError.badRequest("charges.statement_order") }
         return (from, to)
     }
 

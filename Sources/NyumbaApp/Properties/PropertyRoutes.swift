@@ -40,7 +40,7 @@ enum PropertyRoutes {
     {
         let property = try lookUpProperty(request, landlord, context)
         guard let on = SMSChoice.read(try request.form()) else {
-            throw HTTPError.badRequest(context.text("property.sms_choose"))
+            throw HTTPError.badRequest("property.sms_choose")
         }
         try PropertyStore(db: context.db).setSMSReminders(on, property: property.id, landlord: landlord.id)
         return .redirect(to: "/landlord/properties/\(property.id)?done=sms-\(on ? "on" : "off")")

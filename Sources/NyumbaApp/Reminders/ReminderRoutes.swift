@@ -62,7 +62,7 @@ enum ReminderRoutes {
     private static func send(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
     {
         guard let target = try ReminderTarget.read(try request.form()) else {
-            throw HTTPError.badRequest(context.say("reminder.choose_first"))
+            throw HTTPError.badRequest("reminder.choose_first")
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
         guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
