@@ -74,14 +74,14 @@ enum APIReminderRoutes {
         let attempts: Int
         let sentAt: String?
 
-        init(_ entry: ReminderLogEntry) {
+        init(_ entry: ReminderLogEntry, _ say: Wording) {
             createdAt = APIJSON.instant(entry.createdAt)
             kind = entry.kind.rawValue
             leaseId = entry.leaseID.raw
             tenantName = entry.tenantName
             unitLabel = entry.unitLabel
             propertyName = entry.propertyName
-            subject = entry.subject
+            subject = entry.subject(say)
             delivery = entry.status
             attempts = entry.attempts
             sentAt = entry.sentAt.map(APIJSON.instant)
@@ -111,7 +111,7 @@ enum APIReminderRoutes {
             let page = try APIPage.read(request.query)
             let entries = try ReminderLogStore(db: context.db).entries(
                 landlord: try caller.landlord(), offset: page.offset, limit: page.perPage)
-            return APIJSON.response(page.list(fetched: entries, LogLine.init))
+            return APIJSON.response(page.list(fetched: entries) { LogLine($0, context.say) })
         }
         router.api("POST", "/landlord/reminders/preview", access: .landlord) { request, caller, context in
             let recipients = try recipients(request, caller, context)

@@ -42,7 +42,8 @@ enum StatementRoutes {
                 layout: try layout(""), lease: lease, statement: statement, path: request.path)
             return context.page(.chargesStatement, model)
         case .csv:
-            return download(StatementExport.csv(statement), type: "text/csv; charset=utf-8", name: "\(name).csv")
+            return download(
+                StatementExport.csv(statement, say: context.say), type: "text/csv; charset=utf-8", name: "\(name).csv")
         case .pdf:
             return download(
                 try StatementExport.pdf(statement, lease: lease, say: context.say), type: "application/pdf",
@@ -82,7 +83,7 @@ struct StatementSource {
 
     /// The statement with its payments described in `say`'s language.
     func statement(_ lease: LeaseDetails, from: CalendarDay, to: CalendarDay, say: Wording) throws -> Statement {
-        let charges = try ChargeStore(db: db).lines(lease: lease.id)
+        let charges = try ChargeStore(db: db).lines(lease: lease.id).map { $0.worded(say) }
         let payments = try LedgerStore(db: db).payments(lease: lease.id, landlord: lease.landlordID).reversed().map {
             Statement.Payment(
                 day: CalendarDay.nairobi($0.paidAt), amount: $0.amount,
