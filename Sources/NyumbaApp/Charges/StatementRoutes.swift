@@ -16,20 +16,20 @@ enum StatementRoutes {
         for format in Format.allCases {
             router.landlord("GET", "/landlord/leases/:id/statement\(format.rawValue)") { request, landlord, context in
                 let lease = try LeaseRoutes.lookUpLease(request, landlord, context)
-                return try respond(format, lease, request, context) { try context.layout($0, landlord) }
+                return try respond(format, lease, request, context) { try context.layout(landlord) }
             }
             router.tenant("GET", "/tenant/leases/:id/statement\(format.rawValue)") { request, tenant, context in
                 guard let id = LeaseID(segment: request.parameters["id"]),
                     let lease = try LedgerStore(db: context.db).leases(tenant: tenant.id).first(where: { $0.id == id })
                 else { throw HTTPError.notFound }
-                return try respond(format, lease, request, context) { try context.layout($0, tenant) }
+                return try respond(format, lease, request, context) { try context.layout(tenant) }
             }
         }
     }
 
     private static func respond(
         _ format: Format, _ lease: LeaseDetails, _ request: Request, _ context: AppContext,
-        layout: (String) throws -> Layout
+        layout: () throws -> Layout
     ) throws -> Response {
         let today = CalendarDay.nairobi()
         let (from, to) = try period(request.query, lease: lease, today: today)
@@ -39,7 +39,7 @@ enum StatementRoutes {
         switch format {
         case .page:
             let model = StatementPage(
-                layout: try layout(""), lease: lease, statement: statement, path: request.path)
+                layout: try layout(), lease: lease, statement: statement, path: request.path)
             return context.page(.chargesStatement, model)
         case .csv:
             return download(
