@@ -55,31 +55,33 @@ public struct C2BNotification: Sendable, Equatable {
     /// TransTime, TransAmount, BusinessShortCode and MSISDN are required and well formed; the
     /// amount is a decimal string of whole shillings (`"5"`, `"5.00"`). Throws `.malformedResponse`.
     public static func parse(_ body: [UInt8]) throws(DarajaError) -> C2BNotification {
-        guard let root = JSONValue.object(body) else { throw .malformedResponse("C2B body is not a JSON object") }
+        guard let root = JSONValue.object(body) else { throw .malformedResponse(.notAnObject) }
         func text(_ name: String, limit: Int, required: Bool = false) throws(DarajaError) -> String {
             guard let value = root[name], !(value is NSNull) else {
-                if required { throw .malformedResponse("C2B body without \(name)") }
+                if required { throw .malformedResponse(.missing(field: name)) }
                 return ""
             }
-            guard let string = value as? String else { throw .malformedResponse("C2B \(name) is not a string") }
-            guard string.count <= limit else { throw .malformedResponse("C2B \(name) longer than \(limit)") }
+            guard let string = value as? String else {
+                throw .malformedResponse(.invalid(field: name, value: "\(value)"))
+            }
+            guard string.count <= limit else { throw .malformedResponse(.tooLong(field: name, limit: limit)) }
             return string.trimmingCharacters(in: .whitespaces)
         }
         let transID = try text("TransID", limit: 20, required: true)
         guard !transID.isEmpty, transID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw .malformedResponse("C2B TransID \(transID) is not letters and digits")
+            throw .malformedResponse(.invalid(field: "TransID", value: transID))
         }
         let transTime = try text("TransTime", limit: 14, required: true)
         guard transTime.count == 14, transTime.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw .malformedResponse("C2B \(transID) TransTime \(transTime) is not yyyyMMddHHmmss")
+            throw .malformedResponse(.invalid(field: "TransTime", value: transTime))
         }
         let amountText = try text("TransAmount", limit: 16, required: true)
         guard let amount = wholeShillings(amountText), amount > 0 else {
-            throw .malformedResponse("C2B \(transID) TransAmount \(amountText) is not whole shillings")
+            throw .malformedResponse(.invalid(field: "TransAmount", value: amountText))
         }
         let shortcode = try text("BusinessShortCode", limit: 7, required: true)
         guard (5...7).contains(shortcode.count), shortcode.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw .malformedResponse("C2B \(transID) BusinessShortCode \(shortcode) is not 5 to 7 digits")
+            throw .malformedResponse(.invalid(field: "BusinessShortCode", value: shortcode))
         }
         let msisdn = try text("MSISDN", limit: 64, required: true)
         return C2BNotification(

@@ -1,13 +1,13 @@
 /// Why a Daraja call failed.
 public enum DarajaError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Refused before sending (amount out of range, bad phone, …); the text is plain words.
-    case invalidRequest(String)
+    /// Refused before sending (amount out of range, bad phone, …).
+    case invalidRequest(DarajaRefusal)
     /// Daraja's `{"requestId","errorCode","errorMessage"}` answer (or an HTTP error without one).
     case api(httpStatus: Int, errorCode: String, message: String)
     /// Connect, timeout or TLS failure.
     case transport(String)
-    /// An answer that is not the documented shape.
-    case malformedResponse(String)
+    /// An answer (or a callback) that is not the documented shape.
+    case malformedResponse(DarajaMalformation)
 
     /// What went wrong, as a code the application puts into its own words; never internal details.
     public var problem: DarajaProblem {
@@ -36,14 +36,14 @@ public enum DarajaError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A precise line for the operator log.
+    /// A precise line for the operator log: a code and its values (`message` is Daraja's own).
     public var description: String {
         switch self {
-        case .invalidRequest(let text): return "Daraja request refused before sending: \(text)"
+        case .invalidRequest(let refusal): return "daraja invalid_request \(refusal.rawValue)"
         case .api(let status, let code, let message):
-            return "Daraja API error: HTTP \(status), errorCode \(code.isEmpty ? "-" : code): \(message)"
-        case .transport(let text): return "Daraja transport error: \(text)"
-        case .malformedResponse(let text): return "Daraja malformed response: \(text)"
+            return "daraja api_error http=\(status) errorCode=\(code.isEmpty ? "-" : code): \(message)"
+        case .transport(let text): return "daraja transport: \(text)"
+        case .malformedResponse(let problem): return "daraja malformed_response \(problem)"
         }
     }
 }

@@ -35,7 +35,7 @@ extension DarajaError {
     init(_ error: HTTPExchangeError) {
         switch error {
         case .transport(let message): self = .transport(message)
-        case .tooLarge(let limit): self = .malformedResponse("answer larger than \(limit) bytes")
+        case .tooLarge(let limit): self = .malformedResponse(.tooLarge(limit: limit))
         }
     }
 }

@@ -18,10 +18,10 @@ enum DarajaResponse {
         guard status == 200 else { throw apiError(status: status, body: body) }
         guard let object = JSONValue.object(body), let token = JSONValue.string(object["access_token"]),
             !token.isEmpty
-        else { throw .malformedResponse("OAuth answer without access_token: \(excerpt(body))") }
+        else { throw .malformedResponse(.missing(field: "access_token", answer: excerpt(body))) }
         guard let raw = object["expires_in"] else { return (token, 3599) }
         guard let seconds = JSONValue.integer(raw), seconds > 0 else {
-            throw .malformedResponse("OAuth answer with unreadable expires_in: \(excerpt(body))")
+            throw .malformedResponse(.invalid(field: "expires_in", value: "\(raw)"))
         }
         return (token, seconds)
     }
@@ -45,13 +45,13 @@ enum DarajaResponse {
         }
         let description = JSONValue.string(object["ResponseDescription"]) ?? ""
         guard let code = object["ResponseCode"] else {
-            throw .malformedResponse("push answer without ResponseCode: \(excerpt(body))")
+            throw .malformedResponse(.missing(field: "ResponseCode", answer: excerpt(body)))
         }
         guard JSONValue.integer(code) == 0 else {
             throw .api(httpStatus: status, errorCode: "\(code)", message: description)
         }
         guard let checkout = JSONValue.string(object["CheckoutRequestID"]), !checkout.isEmpty else {
-            throw .malformedResponse("push accepted without CheckoutRequestID: \(excerpt(body))")
+            throw .malformedResponse(.missing(field: "CheckoutRequestID", answer: excerpt(body)))
         }
         return STKPushAccepted(
             merchantRequestID: JSONValue.string(object["MerchantRequestID"]) ?? "", checkoutRequestID: checkout,
@@ -72,7 +72,7 @@ enum DarajaResponse {
                     httpStatus: status, errorCode: responseCode,
                     message: JSONValue.string(object["ResponseDescription"]) ?? "")
             }
-            throw .malformedResponse("query answer without ResultCode: \(excerpt(body))")
+            throw .malformedResponse(.missing(field: "ResultCode", answer: excerpt(body)))
         }
         let code = resultCode(raw)
         if code == 4999 { return .stillProcessing }

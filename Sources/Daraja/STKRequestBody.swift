@@ -12,18 +12,18 @@ enum STKRequestBody {
     ) throws(DarajaError) -> [UInt8] {
         try check(shortcode)
         guard isPhone(request.phone) else {
-            throw .invalidRequest("Enter a Safaricom M-Pesa number, such as 0712 345 678.")
+            throw .invalidRequest(.phone)
         }
         guard (1...maximumAmount).contains(request.amount) else {
-            throw .invalidRequest("Enter an amount between KSh 1 and KSh 250,000.")
+            throw .invalidRequest(.amount)
         }
         let url = request.callbackURL
         guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(where: \.isWhitespace) else {
-            throw .invalidRequest("Payments are not set up correctly here (callback URL). Please try again later.")
+            throw .invalidRequest(.callbackURL)
         }
         let reference = String(request.accountReference.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
         guard !reference.isEmpty else {
-            throw .invalidRequest("The payment needs an account reference made of letters or digits.")
+            throw .invalidRequest(.accountReference)
         }
         let description = request.description.trimmingCharacters(in: .whitespacesAndNewlines)
         return JSONValue.encode([
@@ -48,7 +48,7 @@ enum STKRequestBody {
     ) throws(DarajaError) -> [UInt8] {
         try check(shortcode)
         guard !checkoutRequestID.isEmpty, !checkoutRequestID.contains(where: \.isWhitespace) else {
-            throw .invalidRequest("No M-Pesa request to ask about.")
+            throw .invalidRequest(.checkoutRequestID)
         }
         return JSONValue.encode([
             "BusinessShortCode": shortcode.shortcode,
@@ -69,8 +69,7 @@ enum STKRequestBody {
 
     private static func check(_ shortcode: DarajaShortcode) throws(DarajaError) {
         guard isShortcode(shortcode.shortcode), isShortcode(shortcode.partyB), !shortcode.passkey.isEmpty else {
-            throw .invalidRequest(
-                "M-Pesa is not set up correctly for this account (shortcode). Please tell the landlord.")
+            throw .invalidRequest(.shortcode)
         }
     }
 

@@ -51,6 +51,22 @@ public enum MailError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A stable code and its values, without sentences (what an outbox row keeps as its last
+    /// error; a server's own reply follows as received).
+    public var code: String {
+        switch self {
+        case .invalidAddress: return "invalid_address"
+        case .headerInjection(let field): return "header_injection field=\(field)"
+        case .tooLong(let field): return "too_long field=\(field)"
+        case .invalidHeader: return "invalid_header"
+        case .noRecipients: return "no_recipients"
+        case .badURL: return "bad_url"
+        case .transport(let code, let message, let permanent):
+            return "\(permanent ? "refused" : "not_sent") code=\(code): \(Self.printable(message))"
+        case .file(let path, _): return "file path=\(path)"
+        }
+    }
+
     /// Shows control characters escaped, so a description never carries a raw line break.
     private static func printable(_ text: String) -> String {
         String(

@@ -39,7 +39,7 @@ public final class RedisConnection {
     /// Adds one to the number at `key` (a missing key counts as 0) and returns the new value.
     @discardableResult
     public func incr(_ key: String) throws(RedisError) -> Int {
-        guard let value = try command(["INCR", key]).integer else { throw .reply("INCR did not answer a number") }
+        guard let value = try command(["INCR", key]).integer else { throw .reply("non-integer reply to INCR") }
         return value
     }
 

@@ -11,7 +11,7 @@ public enum AfricasTalkingResponse {
             let data = root["SMSMessageData"] as? [String: Any]
         else { throw .malformedResponse("no SMSMessageData object") }
         guard let list = data["Recipients"] as? [Any] else {
-            throw .malformedResponse("SMSMessageData without a Recipients list")
+            throw .malformedResponse("missing SMSMessageData.Recipients")
         }
         guard !list.isEmpty else { throw .rejected(data["Message"] as? String ?? "no recipients and no message") }
         var results: [SMSRecipientResult] = []

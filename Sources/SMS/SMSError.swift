@@ -64,6 +64,27 @@ public enum SMSError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A stable code and its values, without sentences (what an outbox row keeps as its last
+    /// error; the gateway's own words, if any, follow as received).
+    public var code: String {
+        switch self {
+        case .invalidNumber: return "invalid_number"
+        case .noRecipients: return "no_recipients"
+        case .emptyText: return "empty_text"
+        case .tooLong(let segments): return "too_long segments=\(segments)"
+        case .invalidSenderID: return "invalid_sender_id"
+        case .invalidBaseURL: return "invalid_base_url"
+        case .invalidAccount: return "invalid_account"
+        case .transport(let text): return "transport: \(Self.printable(text))"
+        case .unauthorized: return "unauthorized http=401"
+        case .http(let status, let body): return "http status=\(status): \(Self.printable(body))"
+        case .rejected(let text): return "rejected: \(Self.printable(text))"
+        case .malformedResponse: return "malformed_response"
+        case .file(let path, _): return "file path=\(path)"
+        case .invalidDeliveryReport: return "invalid_delivery_report"
+        }
+    }
+
     /// At most 200 characters, control characters escaped: gateway answers end up in logs.
     static func printable(_ text: String) -> String {
         let escaped = text.unicodeScalars.map { scalar in

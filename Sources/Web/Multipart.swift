@@ -11,22 +11,21 @@ public enum Multipart {
     /// The parts of `body` as name/value pairs, refusing more than `maxFields` parts; 400 when the
     /// body does not follow the format (no opening or closing boundary, a part without a name).
     public static func parseForm(_ body: [UInt8], boundary: String, maxFields: Int) throws(HTTPError) -> FormData {
-        let malformed = HTTPError.badRequest("The form data is not correctly encoded.")
         let delimiter = Array("--\(boundary)".utf8)
-        guard var start = find(delimiter, in: body, from: 0) else { throw malformed }
+        guard var start = find(delimiter, in: body, from: 0) else { throw .formEncoding }
         var fields: [(String, String)] = []
         while true {
             start += delimiter.count
             // `--` after a boundary closes the body.
             if body[start...].starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) { return FormData(fields) }
-            guard body[start...].starts(with: crlf) else { throw malformed }
+            guard body[start...].starts(with: crlf) else { throw .formEncoding }
             let headersStart = start + 2
             guard let headersEnd = find(crlf + crlf, in: body, from: headersStart),
                 let next = find(crlf + delimiter, in: body, from: headersEnd + 4)
-            else { throw malformed }
-            guard fields.count < maxFields else { throw .badRequest("The form has too many fields.") }
+            else { throw .formEncoding }
+            guard fields.count < maxFields else { throw .tooManyFields }
             let headers = String(decoding: body[headersStart..<headersEnd], as: UTF8.self)
-            guard let name = fieldName(headers) else { throw malformed }
+            guard let name = fieldName(headers) else { throw .formEncoding }
             fields.append((name, String(decoding: body[(headersEnd + 4)..<next], as: UTF8.self)))
             start = next + 2
         }

@@ -87,18 +87,18 @@ public struct Request: Sendable {
             return try Multipart.parseForm(body, boundary: boundary, maxFields: Self.maxFields)
         }
         guard contentType == "application/x-www-form-urlencoded" else {
-            throw .badRequest("Expected a form submission.")
+            throw .formExpected
         }
         return try URLEncoding.parseForm(body, maxFields: Self.maxFields)
     }
 
-    /// Decodes a JSON body; 400 with a plain message if it is not valid JSON of that shape.
+    /// Decodes a JSON body; 400 `http.json_malformed` if it is not valid JSON of that shape.
     public func decodeJSON<T: Decodable>(_ type: T.Type) throws(HTTPError) -> T {
-        guard contentType == "application/json" else { throw .badRequest("Expected a JSON body.") }
+        guard contentType == "application/json" else { throw .jsonExpected }
         do {
             return try JSONDecoder().decode(type, from: Data(body))
         } catch {
-            throw .badRequest("The JSON body is malformed or has missing or wrong fields.")
+            throw .jsonMalformed
         }
     }
 }

@@ -47,10 +47,10 @@ public enum URLEncoding {
     where C.Element == UInt8, C.SubSequence: Collection<UInt8> {
         var fields: [(String, String)] = []
         for part in input.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            guard fields.count < maxFields else { throw .badRequest("The form has too many fields.") }
+            guard fields.count < maxFields else { throw .tooManyFields }
             let pieces = part.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = decode(pieces[0]), let value = pieces.count > 1 ? decode(pieces[1]) : ""
-            else { throw .badRequest("The form data is not correctly encoded.") }
+            else { throw .formEncoding }
             fields.append((name, value))
         }
         return FormData(fields)

@@ -14,7 +14,8 @@ public final class WebResponder<Context>: FastCGIHandler {
     private let prepare: (Request, Context) -> Void
 
     /// Creates the responder of one worker thread; request lines leave out what `redaction` names,
-    /// and `prepare` sees each request (and the context) before its handler does.
+    /// and `prepare` sees each request (and the context) before it is routed, so that an error
+    /// answer too can use what it sets (path parameters are not known yet).
     public init(
         router: Router<Context>, context: Context, redaction: LogRedaction = .none,
         prepare: @escaping (Request, Context) -> Void = { _, _ in },
@@ -34,6 +35,7 @@ public final class WebResponder<Context>: FastCGIHandler {
         do {
             var request = try Request(raw)
             logged.path = request.path
+            prepare(request, context)
             do {
                 response = try handle(&request, limitExceeded: raw.limitExceeded)
             } catch let error as AmendedError {
@@ -45,6 +47,7 @@ public final class WebResponder<Context>: FastCGIHandler {
             }
         } catch {
             let placeholder = Request(method: logged.method, path: logged.path)
+            prepare(placeholder, context)
             response = errorResponse(error, placeholder)
         }
         let micros = (Self.monotonicNanoseconds() - started) / 1000
@@ -62,7 +65,6 @@ public final class WebResponder<Context>: FastCGIHandler {
         switch router.match(method: request.method, path: request.path) {
         case .found(let handler, let parameters):
             request.parameters = parameters
-            prepare(request, context)
             return try handler(request, context)
         case .methodNotAllowed:
             throw HTTPError.methodNotAllowed

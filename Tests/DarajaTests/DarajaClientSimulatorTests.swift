@@ -46,11 +46,11 @@ final class DarajaClientSimulatorTests: XCTestCase {
 
     func testOnlyUnclearErrorsMayHaveBeenApplied() {
         XCTAssertTrue(DarajaError.transport("timeout").mayHaveBeenApplied)
-        XCTAssertTrue(DarajaError.malformedResponse("not JSON").mayHaveBeenApplied)
+        XCTAssertTrue(DarajaError.malformedResponse(.notAnObject).mayHaveBeenApplied)
         XCTAssertTrue(DarajaError.api(httpStatus: 502, errorCode: "", message: "Bad Gateway").mayHaveBeenApplied)
         XCTAssertFalse(DarajaError.api(httpStatus: 500, errorCode: "500.003.02", message: "busy").mayHaveBeenApplied)
         XCTAssertFalse(DarajaError.api(httpStatus: 400, errorCode: "400.002.02", message: "bad").mayHaveBeenApplied)
-        XCTAssertFalse(DarajaError.invalidRequest("amount").mayHaveBeenApplied)
+        XCTAssertFalse(DarajaError.invalidRequest(.amount).mayHaveBeenApplied)
     }
 
     func testTokenFetchedOnceAndReusedAcrossPushes() throws {

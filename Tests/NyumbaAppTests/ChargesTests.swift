@@ -266,4 +266,23 @@ final class ChargesTests: XCTestCase {
                 "/landlord/leases/\(id)/charges/\(charge + 1)/reverse", from: page, ["reason": "x"]
             ).status, 404)
     }
+
+    /// What Nyumba writes on a charge is stored as a key and figures and read in each reader's
+    /// language; a credit names the charge it takes off, in its words or as the landlord typed it.
+    func testChargeWordsAreStoredAsKeysAndReadInEachLanguage() throws {
+        let fee = ChargeWords("charge.text.late_fee", ["dueDate": .day(CalendarDay(2026, 3, 5))])
+        let waived = ChargeWords("charge.text.waived", about: .words(fee))
+        let reversed = ChargeWords("charge.text.reversed", about: .typed("Wrong key"))
+        for words in [fee, waived, reversed] {
+            XCTAssertEqual(ChargeWords(stored: words.stored), words)
+            XCTAssertFalse(words.stored.contains("Late fee"), words.stored)
+        }
+        let english = app.app.views.wording(.english)
+        let kiswahili = app.app.views.wording(.kiswahili)
+        XCTAssertEqual(waived.text(english), "Late fee waived: Late fee: rent due 5 Mar 2026")
+        XCTAssertEqual(waived.text(kiswahili), "Adhabu imesamehewa: Adhabu ya kuchelewa: kodi ya tarehe 5 Mac 2026")
+        XCTAssertEqual(reversed.text(kiswahili), "Imeondolewa: Wrong key")
+        XCTAssertNil(
+            ChargeWords(stored: "Late fee: rent due 5 Mar 2026"), "an older row's sentence is shown as written")
+    }
 }

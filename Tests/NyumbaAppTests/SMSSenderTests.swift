@@ -101,7 +101,7 @@ final class SMSSenderTests: XCTestCase {
         XCTAssertEqual(try sender.deliverBatch(), 1)
         XCTAssertEqual(try row(id)[0...1], ["failed", "1"])
         XCTAssertEqual(
-            try app.value("SELECT last_error FROM outbox WHERE id = ?", [id]), "gateway status 403 InvalidPhoneNumber")
+            try app.value("SELECT last_error FROM outbox WHERE id = ?", [id]), "gateway_status=403 InvalidPhoneNumber")
         try makeDue(id)
         XCTAssertEqual(try sender.deliverBatch(), 0)
         XCTAssertEqual(gateway.sent.count, 1)

@@ -72,13 +72,20 @@ final class UtilityChargesTests: XCTestCase {
         XCTAssertEqual(try monthly.run(today: CalendarDay(2026, 3, 10)), 2)
         XCTAssertEqual(
             try app.rows(
-                "SELECT lease_id, amount, due_on, description FROM charges WHERE kind = 'service_charge' ORDER BY id"),
+                """
+                SELECT lease_id, amount, due_on, description, JSON_VALUE(words, '$.key'),
+                       JSON_VALUE(words, '$.figures.month.value')
+                FROM charges WHERE kind = 'service_charge' ORDER BY id
+                """),
+            // Stored as words to put into the reader's language, never as a sentence.
             [
-                [String(early), "300", "2026-03-05", "Garbage collection, March 2026"],
-                [String(early), "500", "2026-03-05", "Security, March 2026"],
-                [String(later), "300", "2026-03-10", "Garbage collection, March 2026"],
-                [String(later), "500", "2026-03-10", "Security, March 2026"],
+                [String(early), "300", "2026-03-05", "", "charge.text.garbage", "2026-03-01"],
+                [String(early), "500", "2026-03-05", "", "charge.text.security", "2026-03-01"],
+                [String(later), "300", "2026-03-10", "", "charge.text.garbage", "2026-03-01"],
+                [String(later), "500", "2026-03-10", "", "charge.text.security", "2026-03-01"],
             ])
+        let charges = landlord.browser.get("/landlord/leases/\(early)/charges").text
+        XCTAssertTrue(charges.contains("Garbage collection, March 2026"), "shown in the landlord's words")
         XCTAssertEqual(try app.count("SELECT COUNT(*) FROM charges WHERE lease_id = ?", [fresh]), 0)
         XCTAssertEqual(try app.count("SELECT total_charged FROM leases WHERE id = ?", [early]), 800)
     }

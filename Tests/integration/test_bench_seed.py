@@ -20,8 +20,8 @@ TABLES = {
     "payments": "id, lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method, receipt, "
                 "reference, phone, payment_request_id, checkout_request_id, paid_at, recorded_at, recorded_by",
     "lease_month_totals": "lease_id, month, landlord_id, property_id, collected, payments",
-    "charges": "id, lease_id, tenant_id, landlord_id, property_id, kind, amount, due_on, description, claim_key, "
-               "created_at",
+    "charges": "id, lease_id, tenant_id, landlord_id, property_id, kind, amount, due_on, description, words, "
+               "claim_key, created_at",
     "payment_requests": "id, lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode, "
                         "merchant_request_id, checkout_request_id, status, next_query_at",
 }

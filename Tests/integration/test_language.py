@@ -8,6 +8,7 @@ import re
 import requests
 
 from accounts import PASSWORD, csrf_of, log_in, sign_up_landlord, unique_email
+from stack import nairobi_today
 from browser import post_form, property_row, user_id
 from api_client import new_landlord, new_property
 
@@ -168,6 +169,81 @@ def test_a_kiswahili_tenant_reads_every_page_email_and_sms_in_kiswahili_and_the_
     assert lang_of(notifications) == "en" and 'data-notification="payment_received"' in notifications
     assert "KES 5,000 received from" in notifications
 
+    # A charge the landlord types, then takes off: the credit Nyumba writes reads in each reader's words.
+    charges = f"/landlord/leases/{lease.id}/charges"
+    added = post_form(stack, landlord.browser, charges, charges, {
+        "kind": "one_off", "amount": "700", "date": nairobi_today(), "description": "Kufuli mpya", "reason": ""})
+    assert added.status_code == 303, added.text[:300]
+    charge = stack.sql(f"SELECT id FROM charges WHERE lease_id = {lease.id} AND kind = 'one_off'").strip()
+    reversed_ = post_form(stack, landlord.browser, charges, f"{charges}/{charge}/reverse", {"reason": "Kosa"})
+    assert reversed_.status_code == 303, reversed_.text[:300]
+    assert "Reversed: Kufuli mpya" in landlord.browser.get(stack.url(charges)).text
+    statement = lease.browser.get(stack.url(f"/tenant/leases/{lease.id}/statement")).text
+    assert "Imeondolewa: Kufuli mpya" in statement
+
+    # What Nyumba stored for all of this holds no English sentence (issue 15): its own words are keys
+    # and figures, and what it rendered for the Kiswahili tenant is Kiswahili.
+    assert english_stored_for(stack, lease.tenant_id, lease.id, lease.email, tenant_number) == []
+    assert stack.sql(f"SELECT COUNT(*) FROM charges WHERE lease_id = {lease.id} AND words IS NOT NULL "
+                     "AND description <> ''").strip() == "0"
+    assert stack.sql(f"SELECT COUNT(*) FROM charges WHERE lease_id = {lease.id} AND words IS NOT NULL").strip() == "1"
+    # The reminder sent by hand (the scheduler may have claimed an automatic one too).
+    assert int(stack.sql(f"SELECT COUNT(*) FROM reminders WHERE lease_id = {lease.id} AND kind = 'manual'")) == 1
+    assert stack.sql(f"SELECT COUNT(*) FROM reminders WHERE lease_id = {lease.id} AND subject IS NOT NULL").strip() == "0"
+
+
+# Words that only English sentences have: two in one stored text make it an English sentence
+# (names, codes, amounts, links and Kiswahili have none of them; the test names people "Tenant …"
+# and "Landlord …", so those two are left out).
+ENGLISH_WORDS = {"the", "your", "you", "is", "was", "has", "have", "for", "to", "of", "and", "with", "this",
+                 "that", "please", "are", "will", "be", "not", "it", "from", "by", "at", "been", "we", "our",
+                 "were", "can", "if", "no", "an", "on", "as", "or", "in", "per", "due", "paid", "received",
+                 "rent", "reminder", "payment", "balance", "deposit", "charge", "credit", "message", "password",
+                 "unit", "account", "water", "enter", "choose", "send", "save", "owe", "owes"}
+
+
+def english_sentence(text: str | None) -> bool:
+    if not text:
+        return False
+    # Tags, links, catalogue keys (`pay.status.timed_out`) and JSON names are not sentences.
+    text = re.sub(r"<[^>]+>|https?://\S+|\b[a-z_]+(?:\.[a-z0-9_]+)+\b|\"\w+\":", " ", text)
+    words = [word.lower() for word in re.findall(r"[A-Za-z']+", text)]
+    return sum(word in ENGLISH_WORDS for word in words) >= 2
+
+
+def english_stored_for(stack, tenant_id: int, lease_id: int, email: str, number: str) -> list:
+    """Every app-written text column of the rows about this lease and its tenant that holds an
+    English sentence, as (table.column, id, text). Daraja's ResultDesc (M-Pesa's words, kept as
+    received, stored with its ResultCode) and what the landlord typed are not Nyumba's sentences."""
+    queries = {
+        "reminders.subject": f"SELECT id, subject FROM reminders WHERE lease_id = {lease_id}",
+        "charges.description": f"SELECT id, description FROM charges WHERE lease_id = {lease_id} AND words IS NOT NULL",
+        "charges.words": f"SELECT id, words FROM charges WHERE lease_id = {lease_id}",
+        "payment_requests.result_desc": f"SELECT id, result_desc FROM payment_requests WHERE tenant_id = {tenant_id} "
+                                        "AND result_code IS NULL",
+        "payments.note": f"SELECT id, note FROM payments WHERE lease_id = {lease_id}",
+        "notifications.message": "SELECT id, message FROM notifications WHERE landlord_id = "
+                                 f"(SELECT landlord_id FROM leases WHERE id = {lease_id})",
+        "notifications.parameters": "SELECT id, parameters FROM notifications WHERE landlord_id = "
+                                    f"(SELECT landlord_id FROM leases WHERE id = {lease_id})",
+        "outbox.subject": f"SELECT id, subject FROM outbox WHERE recipient IN ('{email}', '{number}')",
+        "outbox.text_body": f"SELECT id, REPLACE(REPLACE(text_body, '\\n', ' '), '\\t', ' ') FROM outbox "
+                            f"WHERE recipient IN ('{email}', '{number}')",
+        "outbox.html_body": f"SELECT id, REPLACE(REPLACE(html_body, '\\n', ' '), '\\t', ' ') FROM outbox "
+                            f"WHERE recipient IN ('{email}', '{number}')",
+        "outbox.last_error": f"SELECT id, last_error FROM outbox WHERE recipient IN ('{email}', '{number}')",
+    }
+    found = []
+    rows = 0
+    for column, query in queries.items():
+        for line in stack.sql(query).splitlines():
+            row_id, _, text = line.partition("\t")
+            rows += 1
+            if text != "NULL" and english_sentence(text):
+                found.append((column, row_id, text[:200]))
+    assert rows >= 10, "the journey wrote the rows scanned"
+    return found
+
 
 # Words the landlord's pages showed in English before they were translated; none may be left on
 # them in Kiswahili (matched as whole words in the visible text and the attributes people read).
@@ -251,3 +327,17 @@ def test_every_landlord_page_reads_in_kiswahili_when_the_browser_asks_for_it(sta
     assert "Jumbe za awali" in messages.text and "Mwenye nyumba wako" in messages.text
     left = [word for word in LANDLORD_ENGLISH if re.search(rf"\b{re.escape(word)}\b", visible_words(messages.text))]
     assert left == [], left
+
+
+def test_the_english_check_tells_the_catalogues_apart():
+    """The check above flags English sentences and no Kiswahili one: every Kiswahili entry passes,
+    and most English sentences of the catalogue are caught."""
+    from catalogue import catalogue
+
+    def filled(text: str) -> str:
+        return re.sub(r"\{\w+\}", "1", text)
+
+    assert [key for key, text in catalogue("sw").items() if english_sentence(filled(text))] == []
+    sentences = [text for text in catalogue("en").values() if len(text.split()) >= 6]
+    caught = [text for text in sentences if english_sentence(filled(text))]
+    assert len(caught) >= 0.95 * len(sentences), [text for text in sentences if text not in caught][:20]

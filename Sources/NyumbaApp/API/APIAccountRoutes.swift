@@ -20,32 +20,29 @@ enum APIAccountRoutes {
         let passwordChanged = true
     }
 
-    static let resetSent =
-        "If an account has this email, we sent it a link to choose a new password. The link works for one hour."
-    static let unusableLink = "This reset link is invalid, already used or expired. Ask for a new one."
-    static let unknownInvite =
-        "This invite link is not valid. Ask your landlord for a new one, or use the property code."
+    static let unusableLink = Words("api.error.reset_link")
+    static let unknownInvite = Words("api.error.invite")
 
     static func register(in router: inout Router<AppContext>) {
         router.api("POST", "/auth/signup/landlord", access: .anyone) { request, _, context in
             let body = try APIBody(request)
             switch try LandlordSignup(context: context).signUp(body.form) {
-            case .invalid(let errors, _): throw APIError.validation(body.fields(errors, context.say))
+            case .invalid(let errors, _): throw APIError.validation(body.fields(errors))
             case .created(let user): return try signedUp(user, context)
             }
         }
         router.api("POST", "/auth/signup/tenant", access: .anyone) { request, _, context in
             let body = try APIBody(request)
             switch try TenantSignup(context: context).signUp(body.form) {
-            case .invalid(let errors, _): throw APIError.validation(body.fields(errors, context.say))
+            case .invalid(let errors, _): throw APIError.validation(body.fields(errors))
             case .unknownInvite: throw APIError.validation(["invite": unknownInvite])
             case .created(let user): return try signedUp(user, context)
             }
         }
         router.api("POST", "/auth/password/reset", access: .anyone) { request, _, context in
             let body = try APIBody(request)
-            try body.check(try PasswordResets(context: context).requestLink(email: body["email"]).errors, context.say)
-            return APIJSON.response(Accepted(detail: resetSent), status: 202)
+            try body.check(try PasswordResets(context: context).requestLink(email: body["email"]).errors)
+            return APIJSON.response(Accepted(detail: context.text("forgot.sent")), status: 202)
         }
         router.api("POST", "/auth/password/reset/confirm", access: .anyone) { request, _, context in
             let body = try APIBody(request)
@@ -54,7 +51,7 @@ enum APIAccountRoutes {
                 token: body["token"], password: body["password"], confirm: body["password"])
             {
             case .unusableLink: throw APIError.validation(["token": unusableLink])
-            case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
+            case .invalid(let errors): throw APIError.validation(body.fields(errors))
             case .changed: return APIJSON.response(PasswordReset())
             }
         }
@@ -66,8 +63,8 @@ enum APIAccountRoutes {
                 confirm: body["new_password"], address: request.remoteAddress)
             {
             case .refused(let wait, _):
-                throw APIError(status: 429, code: "too_many_requests", message: context.say(wait))
-            case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
+                throw APIError.tooManyRequests(wait)
+            case .invalid(let errors): throw APIError.validation(body.fields(errors))
             case .changed(let reloaded):
                 // Every login was signed out, this one too: the caller continues with a new pair.
                 guard let reloaded else { throw APIError.unauthorized }

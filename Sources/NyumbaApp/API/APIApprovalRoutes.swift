@@ -67,14 +67,14 @@ enum APIApprovalRoutes {
                 renaming: ["unit_id": "unit", "monthly_rent": "rent", "start_date": "start", "due_day": "dueDay"])
             let (outcome, typed) = try TenancyDecisions(context: context).approve(
                 id, landlord: try caller.landlord(), form: body.form)
-            return try answer(outcome, id: id, status: "approved", errors: body.fields(typed.errors, context.say))
+            return try answer(outcome, id: id, status: "approved", errors: body.fields(typed.errors))
         }
         router.api("POST", "/landlord/tenancy-requests/:id/reject", access: .landlord) { request, caller, context in
             let id = try requestID(request)
             let body = try APIBody(request)
             let (outcome, typed) = try TenancyDecisions(context: context).reject(
                 id, landlord: try caller.landlord(), form: body.form)
-            return try answer(outcome, id: id, status: "rejected", errors: body.fields(typed.errors, context.say))
+            return try answer(outcome, id: id, status: "rejected", errors: body.fields(typed.errors))
         }
     }
 
@@ -84,11 +84,11 @@ enum APIApprovalRoutes {
     }
 
     private static func answer(
-        _ outcome: TenancyDecisions.Outcome, id: TenancyRequestID, status: String, errors: [String: String]
+        _ outcome: TenancyDecisions.Outcome, id: TenancyRequestID, status: String, errors: [String: Words]
     ) throws -> Response {
         switch outcome {
         case .done: return APIJSON.response(Decision(id: id.raw, status: status))
-        case .alreadyDecided(let was): throw APIError.conflict("This request was already \(was); nothing was changed.")
+        case .alreadyDecided(let was): throw APIError.conflict(Words("approval.already.\(was)"))
         case .invalid: throw APIError.validation(errors)
         }
     }

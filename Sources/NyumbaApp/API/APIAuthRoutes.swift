@@ -31,15 +31,15 @@ enum APIAuthRoutes {
             let password = body["password"] ?? ""
             if email.isEmpty { errors.add("email", "form.required") }
             if password.isEmpty { errors.add("password", "form.required") }
-            try body.check(errors, context.say)
+            try body.check(errors)
             switch try PasswordLogin(context: context).attempt(
                 email: email, password: password, address: request.remoteAddress,
                 device: request.headers[DeviceKey.headerName])
             {
             case .refused(let wait):
-                throw APIError(status: 429, code: "too_many_requests", message: context.say(wait))
+                throw APIError.tooManyRequests(wait)
             case .invalid:
-                throw APIError(status: 401, code: "unauthorized", message: context.say(PasswordLogin.invalidMessage))
+                throw APIError(status: 401, code: "unauthorized", message: PasswordLogin.invalidMessage)
             case .signedIn(let user, let device):
                 let tokens = try context.sessions.start(for: user)
                 return APIJSON.response(
@@ -54,8 +54,7 @@ enum APIAuthRoutes {
             case .renewed(_, let tokens):
                 return APIJSON.response(TokenPair(access: tokens.access, refresh: tokens.refresh))
             case .invalid:
-                throw APIError(
-                    status: 401, code: "unauthorized", message: "This refresh token is expired, revoked or invalid.")
+                throw APIError(status: 401, code: "unauthorized", message: "api.error.refresh_invalid")
             }
         }
         router.api("POST", "/auth/logout", access: .anyone) { request, _, context in
@@ -67,7 +66,9 @@ enum APIAuthRoutes {
 
     private static func refreshToken(_ request: Request) throws -> String {
         let body = try APIBody(request)
-        guard let token = body["refresh"], !token.isEmpty else { throw APIError.validation(["refresh": "Required."]) }
+        guard let token = body["refresh"], !token.isEmpty else {
+            throw APIError.validation(["refresh": Words("form.required")])
+        }
         return token
     }
 }

@@ -37,21 +37,21 @@ struct APIBody {
     /// for a field that is a list or an object.
     init(_ request: Request, renaming: [String: String] = [:]) throws {
         guard request.contentType == "application/json" else {
-            throw APIError.badRequest("Send a JSON object with Content-Type: application/json.")
+            throw APIError.badRequest("api.error.json_expected")
         }
         let object: [String: Scalar]
         do {
             object = try JSONDecoder().decode([String: Scalar].self, from: Data(request.body))
         } catch {
-            throw APIError.badRequest("The body is not a JSON object.")
+            throw APIError.badRequest("api.error.json_object")
         }
         var fields: [(String, String)] = []
-        var problems: [String: String] = [:]
+        var problems: [String: Words] = [:]
         for (name, value) in object {
             switch value {
             case .text(let text): fields.append((renaming[name] ?? name, text))
             case .null: break
-            case .nested: problems[name] = "Must be a string or a number, not a list or an object."
+            case .nested: problems[name] = Words("api.error.scalar")
             }
         }
         guard problems.isEmpty else { throw APIError.validation(problems) }
@@ -61,19 +61,19 @@ struct APIBody {
 
     subscript(_ name: String) -> String? { form[renaming[name] ?? name] }
 
-    /// The form's field errors under the API's names, in words.
-    func fields(_ errors: FieldErrors, _ say: Wording) -> [String: String] {
-        fields(say(errors))
+    /// The form's field errors under the API's names.
+    func fields(_ errors: FieldErrors) -> [String: Words] {
+        fields(errors.problems)
     }
 
-    /// Field messages under the API's names.
-    func fields(_ messages: [String: String]) -> [String: String] {
+    /// Field problems under the API's names.
+    func fields(_ messages: [String: Words]) -> [String: Words] {
         let back = Dictionary(renaming.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         return Dictionary(messages.map { (back[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Throws 400 `validation_failed` when there are field errors.
-    func check(_ errors: FieldErrors, _ say: Wording) throws {
-        guard errors.isEmpty else { throw APIError.validation(fields(errors, say)) }
+    func check(_ errors: FieldErrors) throws {
+        guard errors.isEmpty else { throw APIError.validation(fields(errors)) }
     }
 }

@@ -79,7 +79,7 @@ enum APIDashboardRoutes {
         router.api("GET", "/landlord/dashboard", access: .landlord) { request, caller, context in
             let landlord = try caller.landlord()
             let today = CalendarDay.nairobi()
-            let period = try period(request.query, today: today, say: context.say)
+            let period = try period(request.query, today: today)
             let scope = try scope(request.query, landlord: landlord, context)
             let figures = try DashboardService(store: DashboardStore(db: context.db), versions: context.versions)
                 .figures(
@@ -106,11 +106,11 @@ enum APIDashboardRoutes {
     }
 
     /// `month=YYYY-MM` or `from`/`to`; 400 on the field at fault.
-    private static func period(_ query: FormData, today: CalendarDay, say: Wording) throws -> DashboardPeriod {
+    private static func period(_ query: FormData, today: CalendarDay) throws -> DashboardPeriod {
         do {
-            return try DashboardPeriod.read(query, today: today, say: say)
+            return try DashboardPeriod.read(query, today: today)
         } catch {
-            throw APIError.validation([query["month"] != nil ? "month" : "from": error.message])
+            throw APIError.validation([query["month"] != nil ? "month" : "from": Words(error.code, error.values)])
         }
     }
 
@@ -121,11 +121,11 @@ enum APIDashboardRoutes {
     ) throws -> Response {
         let landlord = try caller.landlord()
         let today = CalendarDay.nairobi()
-        let period = try period(request.query, today: today, say: context.say)
+        let period = try period(request.query, today: today)
         var channel: PaymentChannel?
         if let text = request.query["channel"] {
             guard let value = PaymentChannel(rawValue: text) else {
-                throw APIError.validation(["channel": "Choose stk, c2b or manual."])
+                throw APIError.validation(["channel": Words("api.error.channel")])
             }
             channel = value
         }

@@ -53,21 +53,21 @@ struct APIPage {
 
     /// Reads the paging of a query; 400 `validation_failed` for a value out of range.
     static func read(_ query: FormData) throws -> APIPage {
-        var problems: [String: String] = [:]
+        var problems: [String: Words] = [:]
         var page = 1
         var perPage = defaultSize
         if let text = query["page"] {
             if let value = Int(text), (1...lastPage).contains(value) {
                 page = value
             } else {
-                problems["page"] = "Enter a whole number from 1 to \(lastPage)."
+                problems["page"] = Words("form.whole_number", ["from": "1", "to": "\(lastPage)"])
             }
         }
         if let text = query["per_page"] {
             if let value = Int(text), (1...largestSize).contains(value) {
                 perPage = value
             } else {
-                problems["per_page"] = "Enter a whole number from 1 to \(largestSize)."
+                problems["per_page"] = Words("form.whole_number", ["from": "1", "to": "\(largestSize)"])
             }
         }
         guard problems.isEmpty else { throw APIError.validation(problems) }

@@ -9,7 +9,7 @@ enum APILandlordPaymentRoutes {
             var property: PropertyID?
             if let text = request.query["property_id"] {
                 guard let id = PropertyID(segment: text) else {
-                    throw APIError.validation(["property_id": "Enter the id of one of your properties."])
+                    throw APIError.validation(["property_id": Words("api.error.own_property")])
                 }
                 property = id
             }
@@ -31,7 +31,7 @@ enum APILandlordPaymentRoutes {
             let body = try APIBody(request)
             let today = CalendarDay.nairobi()
             let (typed, value) = ManualPaymentForm.read(body.form, leaseStart: lease.schedule.start, today: today)
-            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             let id = try ManualPayments(context: context).record(
                 value, lease: lease, today: today, key: request.headers["idempotency-key"])
             guard let record = try LedgerStore(db: context.db).receipt(id, landlord: lease.landlordID) else {
@@ -45,8 +45,8 @@ enum APILandlordPaymentRoutes {
             let today = CalendarDay.nairobi()
             switch try LeaseEnding(context: context).end(lease, form: body.form, today: today) {
             case .ended(let ended): return APIJSON.response(APILease(ended, today: today))
-            case .alreadyEnded: throw APIError.conflict("This lease has already ended; nothing was changed.")
-            case .invalid(let typed): throw APIError.validation(body.fields(typed.errors, context.say))
+            case .alreadyEnded: throw APIError.conflict("lease.already_ended")
+            case .invalid(let typed): throw APIError.validation(body.fields(typed.errors))
             }
         }
     }

@@ -20,7 +20,7 @@ enum APIMessageRoutes {
         }
     }
 
-    static let noLease = APIError.conflict("You have no current lease, so no landlord to write to.")
+    static let noLease = APIError.conflict("api.error.no_landlord")
 
     static func register(in router: inout Router<AppContext>) {
         router.api("GET", "/tenant/messages", access: .tenant) { request, caller, context in
@@ -65,16 +65,12 @@ enum APIMessageRoutes {
     ) throws {
         let body = try APIBody(request)
         let (typed, message) = MessageForm.read(body.form)
-        guard let message else { throw APIError.validation(body.fields(typed.errors, context.say)) }
+        guard let message else { throw APIError.validation(body.fields(typed.errors)) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(direction, lease: lease, subject: message.subject, text: message.text)
         } catch MessageRefusal.tooMany(let limit) {
-            throw APIError(
-                status: 429, code: "too_many_requests",
-                message:
-                    "You have sent \(limit) messages in the last hour, the most allowed. Please wait a while and try again."
-            )
+            throw APIError.tooManyRequests(Words("msg.too_many", ["limit": "\(limit)"]))
         }
     }
 

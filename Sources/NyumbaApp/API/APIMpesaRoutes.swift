@@ -61,7 +61,7 @@ enum APIMpesaRoutes {
                 request,
                 renaming: ["party_b": "partyB", "consumer_key": "consumerKey", "consumer_secret": "consumerSecret"])
             if let type = body["type"], type != "paybill", type != "till" {
-                throw APIError.validation(["type": "Choose paybill or till."])
+                throw APIError.validation(["type": Words("api.error.mpesa_type")])
             }
             try check(try change(request, caller, context).save(body.form), body, context)
             return APIJSON.response(try settings(landlord, context))
@@ -86,8 +86,8 @@ enum APIMpesaRoutes {
     private static func check(_ outcome: MpesaSettingsChange.Outcome, _ body: APIBody, _ context: AppContext) throws {
         switch outcome {
         case .done: return
-        case .invalid(_, let errors): try body.check(errors, context.say)
-        case .refused(_, let wait): throw APIError(status: 429, code: "too_many_requests", message: context.say(wait))
+        case .invalid(_, let errors): try body.check(errors)
+        case .refused(_, let wait): throw APIError.tooManyRequests(wait)
         }
     }
 

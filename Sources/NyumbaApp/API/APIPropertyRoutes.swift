@@ -63,7 +63,7 @@ enum APIPropertyRoutes {
         router.api("POST", "/landlord/properties", access: .landlord) { request, caller, context in
             let body = try APIBody(request, renaming: ["unit_count": "units", "default_rent": "rent"])
             let (typed, value) = PropertyForm.read(body.form)
-            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             let landlord = try caller.landlord()
             let id = try PropertyStore(db: context.db).create(value, landlord: landlord, versions: context.versions)
             return APIJSON.response(try detail(id, landlord: landlord, context), status: 201)
@@ -81,7 +81,7 @@ enum APIPropertyRoutes {
             let property = try lookUp(request, caller, context)
             let body = try APIBody(request, renaming: ["monthly_rent": "rent"])
             let (typed, value) = UnitForm.read(body.form)
-            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             let store = PropertyStore(db: context.db)
             do {
                 try store.addUnit(
@@ -89,8 +89,7 @@ enum APIPropertyRoutes {
                     versions: context.versions)
             } catch let error as DatabaseError where error.isDuplicateKey {
                 throw APIError.conflict(
-                    "This property already has a unit with this label.",
-                    fields: ["label": "This property already has a unit with this label."])
+                    Words("property.unit_label_taken"), fields: ["label": Words("property.unit_label_taken")])
             }
             guard
                 let unit = try store.units(of: property.id, landlord: property.landlordID).last(where: {
@@ -107,15 +106,14 @@ enum APIPropertyRoutes {
             else { throw APIError.notFound }
             let body = try APIBody(request, renaming: ["monthly_rent": "rent"])
             let (typed, value) = UnitForm.read(body.form)
-            guard let value else { throw APIError.validation(body.fields(typed.errors, context.say)) }
+            guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             do {
                 try store.updateUnit(
                     unitID, property: property.id, landlord: property.landlordID, label: value.label, rent: value.rent,
                     versions: context.versions)
             } catch let error as DatabaseError where error.isDuplicateKey {
                 throw APIError.conflict(
-                    "Another unit of this property already has this label.",
-                    fields: ["label": "Another unit of this property already has this label."])
+                    Words("api.error.label_taken_other"), fields: ["label": Words("api.error.label_taken_other")])
             }
             guard let unit = try store.unit(unitID, property: property.id, landlord: property.landlordID) else {
                 throw APIError.notFound

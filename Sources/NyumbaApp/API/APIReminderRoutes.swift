@@ -74,14 +74,14 @@ enum APIReminderRoutes {
         let attempts: Int
         let sentAt: String?
 
-        init(_ entry: ReminderLogEntry) {
+        init(_ entry: ReminderLogEntry, _ say: Wording) {
             createdAt = APIJSON.instant(entry.createdAt)
             kind = entry.kind.rawValue
             leaseId = entry.leaseID.raw
             tenantName = entry.tenantName
             unitLabel = entry.unitLabel
             propertyName = entry.propertyName
-            subject = entry.subject
+            subject = entry.subject(say)
             delivery = entry.status
             attempts = entry.attempts
             sentAt = entry.sentAt.map(APIJSON.instant)
@@ -111,7 +111,7 @@ enum APIReminderRoutes {
             let page = try APIPage.read(request.query)
             let entries = try ReminderLogStore(db: context.db).entries(
                 landlord: try caller.landlord(), offset: page.offset, limit: page.perPage)
-            return APIJSON.response(page.list(fetched: entries, LogLine.init))
+            return APIJSON.response(page.list(fetched: entries) { LogLine($0, context.say) })
         }
         router.api("POST", "/landlord/reminders/preview", access: .landlord) { request, caller, context in
             let recipients = try recipients(request, caller, context)
@@ -131,7 +131,7 @@ enum APIReminderRoutes {
             let landlord = try caller.landlord()
             let (typed, offsets) = ReminderSettingsForm.read(try occasionsForm(request))
             guard let offsets else {
-                throw APIError.validation(["occasions": context.say(typed.errors).values.sorted().first ?? ""])
+                throw APIError.validation(["occasions": typed.errors.problems.sorted { $0.key < $1.key }[0].value])
             }
             try ReminderStore(db: context.db).saveOccasions(offsets, landlord: landlord)
             return APIJSON.response(Occasions(occasions: offsets))
@@ -151,7 +151,7 @@ enum APIReminderRoutes {
         }
         switch found {
         case .success(let recipients): return recipients
-        case .failure(let refusal): throw APIError.conflict(context.say(refusal.words))
+        case .failure(let refusal): throw APIError.conflict(refusal.words)
         }
     }
 
@@ -160,18 +160,18 @@ enum APIReminderRoutes {
     private static func target(_ body: APIBody) throws -> ReminderTarget {
         if let text = body["lease_id"] {
             guard let id = LeaseID(segment: text) else {
-                throw APIError.validation(["lease_id": "Enter the id of one of your leases."])
+                throw APIError.validation(["lease_id": Words("api.error.own_lease")])
             }
             return .lease(id)
         }
         if let text = body["property_id"] {
             guard let id = PropertyID(segment: text) else {
-                throw APIError.validation(["property_id": "Enter the id of one of your properties."])
+                throw APIError.validation(["property_id": Words("api.error.own_property")])
             }
             return .property(id)
         }
         if body["arrears"] == "true" { return .arrears }
-        throw APIError.validation(["target": "Choose whom to remind: lease_id, property_id or \"arrears\": true."])
+        throw APIError.validation(["target": Words("api.error.remind_target")])
     }
 
     /// One value of the body's object: a list of occasions (each a number or a text), or anything else.
@@ -208,22 +208,23 @@ enum APIReminderRoutes {
     /// `{"occasions": [-3, 0, "+5"]}` as the settings form's `occasion1`…`occasion5` fields.
     private static func occasionsForm(_ request: Request) throws -> FormData {
         guard request.contentType == "application/json" else {
-            throw APIError.badRequest("Send a JSON object with Content-Type: application/json.")
+            throw APIError.badRequest("api.error.json_expected")
         }
         let object: [String: Field]
         do {
             object = try JSONDecoder().decode([String: Field].self, from: Data(request.body))
         } catch {
-            throw APIError.badRequest("The body is not a JSON object.")
+            throw APIError.badRequest("api.error.json_object")
         }
         guard case .list(let texts) = object["occasions"] else {
             throw APIError.validation([
-                "occasions":
-                    "Send a list of up to 5 whole numbers of days (an empty list turns automatic reminders off)."
+                "occasions": Words("api.error.occasions_list", ["slots": "\(ReminderSettingsForm.slots)"])
             ])
         }
         guard texts.count <= ReminderSettingsForm.slots else {
-            throw APIError.validation(["occasions": "At most \(ReminderSettingsForm.slots) occasions."])
+            throw APIError.validation([
+                "occasions": Words("api.error.occasions_max", ["slots": "\(ReminderSettingsForm.slots)"])
+            ])
         }
         return FormData(texts.enumerated().map { ("occasion\($0.offset + 1)", $0.element) })
     }

@@ -60,6 +60,8 @@ enum APIRoutes {
     static func guarded(
         _ access: Access, _ request: Request, _ caller: APICaller, _ context: AppContext, _ handler: APIHandler
     ) throws -> Response {
+        // The caller's words (errors included) are in the language on their account, else the browser's.
+        if let chosen = caller.user?.language.flatMap(Language.init(rawValue:)) { context.language = chosen }
         var response: Response
         switch access.decide(caller.user) {
         case .allowed: response = try handler(request, caller, context)

@@ -15,7 +15,7 @@ enum APISMSRoutes {
         router.api("PUT", "/account/sms", access: .signedIn) { request, caller, context in
             let user = try caller.required()
             guard let on = SMSChoice.read(try APIBody(request).form) else {
-                throw APIError.validation(["sms": "Must be \"on\" or \"off\"."])
+                throw APIError.validation(["sms": Words("api.error.on_off")])
             }
             try AccountStore(db: context.db).setSMS(on, for: user.id)
             return APIJSON.response(try choice(user, context))

@@ -21,7 +21,7 @@ enum APITenantRoutes {
         }
     }
 
-    static let noLease = APIError(status: 404, code: "not_found", message: "You have no current lease.")
+    static let noLease = APIError(status: 404, code: "not_found", message: "api.error.no_lease")
 
     static func register(in router: inout Router<AppContext>) {
         router.api("GET", "/me", access: .signedIn) { _, caller, _ in
@@ -82,12 +82,12 @@ enum APITenantRoutes {
             var response = APIJSON.response(APIPaymentRequest(record, context.say), status: 201)
             response.setHeader("Location", "/api/v1/tenant/payment-requests/\(id.raw)")
             return response
-        case .unavailable(let message): throw APIError.conflict(context.say(message))
-        case .invalid(let errors): throw APIError.validation(body.fields(errors, context.say))
+        case .unavailable(let message): throw APIError.conflict(message)
+        case .invalid(let errors): throw APIError.validation(body.fields(errors))
         case .alreadyPending(let message):
-            throw APIError.conflict(context.say(message), fields: ["amount": context.say(message)])
+            throw APIError.conflict(message, fields: ["amount": message])
         case .tooMany(let message):
-            throw APIError(status: 429, code: "too_many_requests", message: context.say(message))
+            throw APIError.tooManyRequests(message)
         }
     }
 }

@@ -14,7 +14,7 @@ enum APIUnmatchedPaymentRoutes {
             let id = try paymentID(request)
             let body = try APIBody(request)
             guard let lease = LeaseID(segment: body.form["lease_id"]) else {
-                throw APIError.validation(["lease_id": "Choose the lease this payment is for."])
+                throw APIError.validation(["lease_id": Words("unmatched.choose_lease")])
             }
             guard
                 try C2BPayments(
@@ -31,7 +31,7 @@ enum APIUnmatchedPaymentRoutes {
             var errors = FieldErrors()
             let note = Validate.text(body.form["note"], "note", limit: 500, into: &errors)
             guard errors.isEmpty, !note.isEmpty else {
-                throw APIError.validation(["note": "Say in a note what this payment was (at most 500 characters)."])
+                throw APIError.validation(["note": Words("unmatched.say_note")])
             }
             guard
                 try C2BPayments(

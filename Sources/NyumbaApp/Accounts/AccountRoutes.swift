@@ -4,14 +4,14 @@ import Web
 enum AccountRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/signup", access: .guest) { _, session, context in
-            try context.page(.accountsSignup, SignupPage(layout: context.layout("Sign up as a landlord", session)))
+            try context.page(.accountsSignup, SignupPage(layout: context.layout(session)))
         }
         router.page("POST", "/signup", access: .guest, signUpLandlord)
         router.page("GET", "/login", access: .guest) { request, session, context in
             try context.page(
                 .accountsLogin,
                 LoginPage(
-                    layout: context.layout("Log in", session, notice: LoginNotice.text(for: request)),
+                    layout: context.layout(session, notice: LoginNotice.text(for: request, context.say)),
                     next: safeNext(request)))
         }
         router.page("POST", "/login", access: .anyone, logIn)
@@ -32,7 +32,7 @@ enum AccountRoutes {
         switch try LandlordSignup(context: context).signUp(form) {
         case .invalid(let errors, let typed):
             let page = SignupPage(
-                layout: try context.layout("Sign up as a landlord", session), name: typed.name, email: typed.email,
+                layout: try context.layout(session), name: typed.name, email: typed.email,
                 phone: form["phone"] ?? "", errors: context.say(errors))
             return context.page(.accountsSignup, page, status: 400)
         case .created(let user):
@@ -48,7 +48,7 @@ enum AccountRoutes {
         let password = form["password"] ?? ""
         func failure(_ message: String, status: Int) throws -> Response {
             let page = LoginPage(
-                layout: try context.layout("Log in", session), next: safeNext(request), email: email, error: message)
+                layout: try context.layout(session), next: safeNext(request), email: email, error: message)
             return context.page(.accountsLogin, page, status: status)
         }
         let user: CurrentUser

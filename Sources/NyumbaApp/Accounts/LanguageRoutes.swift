@@ -6,7 +6,7 @@ enum LanguageRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("POST", "/language", access: .anyone) { request, session, context in
             guard let language = Language.chosen(in: try request.form()) else {
-                throw HTTPError.badRequest(context.text("language.choose"))
+                throw HTTPError.badRequest("language.choose")
             }
             session.choose(language)
             if let user = session.user {

@@ -8,7 +8,7 @@ enum PasswordChangeRoutes {
             let notice =
                 request.query["changed"] == "1"
                 ? context.say("account.password_changed") : nil
-            let layout = try context.layout("Change your password", session, notice: notice)
+            let layout = try context.layout(session, notice: notice)
             return context.page(.accountsChangePassword, ChangePasswordPage(layout: layout))
         }
         router.page("POST", "/account/password", access: .signedIn, changePassword)
@@ -26,7 +26,7 @@ enum PasswordChangeRoutes {
         {
         case .refused(_, let errors), .invalid(let errors):
             let page = ChangePasswordPage(
-                layout: try context.layout("Change your password", session), errors: context.say(errors))
+                layout: try context.layout(session), errors: context.say(errors))
             return context.page(.accountsChangePassword, page, status: 400)
         case .changed(let reloaded):
             guard let reloaded else { return .redirect(to: "/login") }

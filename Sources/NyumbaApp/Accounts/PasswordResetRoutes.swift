@@ -15,7 +15,7 @@ enum PasswordResetRoutes {
                 try PasswordResetStore(db: context.db).usableUser(tokenHash: hash) != nil
             else { return try invalidLink(session, context) }
             let page = ResetPasswordPage(
-                layout: try context.layout("Choose a new password", session), token: request.parameters["token"] ?? "")
+                layout: try context.layout(session), token: request.parameters["token"] ?? "")
             return context.page(.accountsResetPassword, page)
         }
         router.page("POST", "/password/reset/:token", access: .anyone, resetPassword)
@@ -48,7 +48,7 @@ enum PasswordResetRoutes {
         case .unusableLink: return try invalidLink(session, context)
         case .invalid(let errors):
             let page = ResetPasswordPage(
-                layout: try context.layout("Choose a new password", session), token: token ?? "",
+                layout: try context.layout(session), token: token ?? "",
                 errors: context.say(errors))
             return context.page(.accountsResetPassword, page, status: 400)
         case .changed:
@@ -59,12 +59,12 @@ enum PasswordResetRoutes {
 
     private static func invalidLink(_ session: RequestSession, _ context: AppContext) throws -> Response {
         context.page(
-            .accountsResetLinkInvalid, InvalidLinkPage(layout: try context.layout("Link expired", session)),
+            .accountsResetLinkInvalid, InvalidLinkPage(layout: try context.layout(session)),
             status: 410)
     }
 
     private static func layout(_ session: RequestSession, _ context: AppContext) throws -> Layout {
-        try context.layout("Forgot your password", session)
+        try context.layout(session)
     }
 }
 
@@ -73,15 +73,16 @@ enum PasswordResetRoutes {
 enum LoginNotice: String {
     case passwordReset = "password-reset"
 
-    var text: String {
+    /// The catalogue key of the notice.
+    var words: String {
         switch self {
-        case .passwordReset: "Your password was changed and every session was signed out. Log in with the new one."
+        case .passwordReset: "login.notice.password_reset"
         }
     }
 
-    /// The notice a request asks for, if it names one.
-    static func text(for request: Request) -> String? {
-        request.query["notice"].flatMap(LoginNotice.init(rawValue:))?.text
+    /// The notice a request asks for, if it names one, in `say`'s words.
+    static func text(for request: Request, _ say: Wording) -> String? {
+        request.query["notice"].flatMap(LoginNotice.init(rawValue:)).map { say($0.words) }
     }
 }
 

@@ -34,7 +34,7 @@ enum SMSPreferenceRoutes {
         status: Int = 200, error: String? = nil
     ) throws -> Response {
         let contact = try UserStore(db: context.db).smsContact(id: user.id)
-        let layout = try context.layout("Text messages", session, notice: notice)
+        let layout = try context.layout(session, notice: notice)
         return context.page(
             .accountsSMS,
             SMSPreferencePage(layout: layout, enabled: contact?.enabled ?? true, phone: user.phone, error: error),

@@ -6,7 +6,7 @@ enum WaitingRoutes {
         let rejected = session.user?.status == .rejected
         return context.page(
             .accountsWaiting,
-            WaitingPage(layout: try context.layout("Waiting for approval", session), rejected: rejected))
+            WaitingPage(layout: try context.layout(session), rejected: rejected))
     }
 }
 

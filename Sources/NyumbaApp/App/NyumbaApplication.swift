@@ -41,6 +41,8 @@ public final class NyumbaApplication: Sendable {
         return WebResponder(
             router: router, context: context, redaction: ErrorPages.logRedaction,
             prepare: { request, context in context.language = .of(request) },
-            errorResponse: { error, request in errorPages.response(for: error, request: request) })
+            errorResponse: { error, request in
+                errorPages.response(for: error, request: request, language: context.language)
+            })
     }
 }

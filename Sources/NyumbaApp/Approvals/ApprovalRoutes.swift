@@ -41,7 +41,7 @@ enum ApprovalRoutes {
                 kind: $0.kind, message: $0.message(renderer, language: language), link: $0.link,
                 date: context.say.dateTime($0.createdAt))
         }
-        let layout = try context.layout("Notifications", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         return context.page(
             .approvalsNotifications, NotificationsPage(layout: layout, requests: cards, notifications: lines),
             status: status)

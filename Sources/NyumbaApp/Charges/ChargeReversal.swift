@@ -17,10 +17,11 @@ struct ChargeReversal {
     {
         let left = try store.remaining(charge.id)
         guard left > 0 else { return .nothingLeft }
-        let label = charge.kind == .lateFee ? "Late fee waived" : "Reversed"
+        let key = charge.kind == .lateFee ? "charge.text.waived" : "charge.text.reversed"
         var credit = NewCharge(
             lease: lease, kind: .credit, amount: left, dueOn: max(today, charge.dueOn),
-            description: "\(label): \(charge.description)", reason: reason)
+            words: ChargeWords(key, about: charge.about))
+        credit.reason = reason
         credit.reverses = charge.id
         credit.claimKey = "reverse:\(charge.id)"
         credit.createdBy = user

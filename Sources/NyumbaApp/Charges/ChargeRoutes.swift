@@ -7,19 +7,19 @@ enum ChargeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/leases/:id/charges") { request, landlord, context in
             let lease = try LeaseRoutes.lookUpLease(request, landlord, context)
-            return try page(lease, landlord, context, notice: notice(request))
+            return try page(lease, landlord, context, notice: notice(request).map { context.say($0) })
         }
         router.landlord("POST", "/landlord/leases/:id/charges", add)
         router.landlord("POST", "/landlord/leases/:id/charges/:chargeId/reverse", reverse)
         router.landlord("POST", "/landlord/leases/:id/deposit", settleDeposit)
     }
 
-    /// Fixed messages after a redirect; never text taken from the address.
+    /// The catalogue key of a fixed message after a redirect; never text taken from the address.
     private static func notice(_ request: Request) -> String? {
         switch request.query["done"] {
-        case "added": "Added to the tenant's account."
-        case "reversed": "Charge taken off with a credit."
-        case "settled": "Deposit settled."
+        case "added": "chg.done.added"
+        case "reversed": "chg.done.reversed"
+        case "settled": "chg.done.settled"
         default: nil
         }
     }
@@ -31,7 +31,7 @@ enum ChargeRoutes {
     ) throws -> Response {
         let lines = try ChargeStore(db: context.db).lines(lease: lease.id)
         let deposit = try Deposits(db: context.db, versions: context.versions).standing(lease)
-        let layout = try context.layout("Charges and credits", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         let model = ChargesPage(
             layout: layout, lease: lease, lines: lines, form: form, reversalErrors: reversalErrors, deposit: deposit,
             depositForm: depositForm, today: .nairobi())
@@ -68,7 +68,7 @@ enum ChargeRoutes {
         case .reversed: return .redirect(to: "/landlord/leases/\(lease.id)/charges?done=reversed")
         case .nothingLeft:
             var refused = FieldErrors()
-            refused.add("reason", "This charge has already been taken off; nothing was changed.")
+            refused.add("reason", "chg.already_reversed")
             return try page(lease, landlord, context, reversalErrors: refused, status: 409)
         }
     }

@@ -22,7 +22,7 @@ enum ChargeSettingsRoutes {
         _ property: Property, _ form: ChargeSettingsForm, _ landlord: SignedInLandlord, _ context: AppContext,
         notice: String? = nil, status: Int = 200
     ) throws -> Response {
-        let layout = try context.layout("Charges: \(property.name)", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         return context.page(
             .chargesSettings, ChargeSettingsPage(layout: layout, property: property, form: form), status: status)
     }

@@ -11,7 +11,10 @@ struct NewCharge {
     /// Positive for a charge; a credit is stored negative whatever the sign given here.
     let amount: Int
     let dueOn: CalendarDay
+    /// The landlord's text; empty when Nyumba wrote `words`.
     let description: String
+    /// Nyumba's own words, stored as a key and figures (never a sentence).
+    var words: ChargeWords? = nil
     var reason: String? = nil
     var reverses: ChargeID? = nil
     /// Set for a charge applied automatically: a second claim of the same key adds nothing.
@@ -42,6 +45,12 @@ struct NewCharge {
         self.reason = reason
     }
 
+    /// A charge Nyumba writes: its `words`, no typed description.
+    init(lease: LeaseDetails, kind: ChargeKind, amount: Int, dueOn: CalendarDay, words: ChargeWords) {
+        self.init(lease: lease, kind: kind, amount: amount, dueOn: dueOn, description: "")
+        self.words = words
+    }
+
     /// The amount as stored: negative for a credit.
     var signedAmount: Int { kind == .credit ? -abs(amount) : amount }
 }
@@ -53,11 +62,13 @@ struct ChargeLine: Sendable, Equatable {
     /// Negative for a credit.
     let amount: Int
     let dueOn: CalendarDay
+    /// The landlord's text (or an older row's); empty when Nyumba wrote `words`.
     let description: String
     let reason: String?
     let reverses: ChargeID?
+    var words: ChargeWords? = nil
 
-    static let columns = "c.id, c.kind, c.amount, c.due_on, c.description, c.reason, c.reverses_id"
+    static let columns = "c.id, c.kind, c.amount, c.due_on, c.description, c.reason, c.reverses_id, c.words"
 }
 
 extension ChargeLine {
@@ -69,6 +80,7 @@ extension ChargeLine {
         description = try row.string("description")
         reason = try row.optionalString("reason")
         reverses = try row.optionalInt64("reverses_id").map(ChargeID.init)
+        words = try row.optionalString("words").flatMap(ChargeWords.init(stored:))
     }
 }
 
@@ -87,12 +99,12 @@ struct ChargeStore {
             let result = try db.execute(
                 """
                 INSERT INTO charges (lease_id, tenant_id, landlord_id, property_id, kind, amount, due_on,
-                                     description, reason, reverses_id, claim_key, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
+                                     description, words, reason, reverses_id, claim_key, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)
                 ON DUPLICATE KEY UPDATE id = id
                 """, charge.leaseID.raw, charge.tenantID.raw, charge.landlordID.raw, charge.propertyID.raw,
                 charge.kind.rawValue, charge.signedAmount, charge.dueOn.description, charge.description,
-                charge.reason, charge.reverses?.raw, charge.claimKey, charge.createdBy?.raw)
+                charge.words?.stored, charge.reason, charge.reverses?.raw, charge.claimKey, charge.createdBy?.raw)
             guard result.affectedRows == 1 else { return nil }
             try db.execute(
                 "UPDATE leases SET total_charged = total_charged + ?, deposit = deposit + ? WHERE id = ?",

@@ -66,7 +66,7 @@ struct ChargesPage {
             let left = remaining[line.id] ?? 0
             return Row(
                 id: line.id.description, date: say.day(line.dueOn), kind: say("charge.kind.\(line.kind.rawValue)"),
-                description: line.description, amount: say.money(line.amount), reason: line.reason,
+                description: line.text(say), amount: say.money(line.amount), reason: line.reason,
                 isCredit: line.kind == .credit, reversible: line.kind != .credit && left > 0,
                 reversed: line.kind != .credit && left <= 0)
         }

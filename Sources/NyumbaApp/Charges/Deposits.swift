@@ -20,7 +20,8 @@ struct Deposits {
         let start = CalendarDay(iso: terms.startDate) ?? today
         var charge = NewCharge(
             lease: lease, tenant: request.tenantID, landlord: landlord, property: request.propertyID, kind: .deposit,
-            amount: amount, dueOn: min(start, today), description: "Deposit")
+            amount: amount, dueOn: min(start, today), description: "")
+        charge.words = ChargeWords("charge.text.deposit")
         charge.createdBy = landlord
         try ChargeStore(db: db).add(charge, versions: versions)
     }
@@ -82,12 +83,13 @@ struct Deposits {
                 kept, reason, today.description, user.raw)
             try db.execute("UPDATE leases SET deposit_settled = 1 WHERE id = ?", lease.id.raw)
             let store = ChargeStore(db: db)
-            for (amount, description, why) in [
-                (kept, "Deposit kept against what was owed", reason),
-                (deposit.charged - deposit.held, "Unpaid deposit written off", "The lease ended"),
+            for (amount, key, why) in [
+                (kept, "charge.text.deposit_kept", reason),
+                (deposit.charged - deposit.held, "charge.text.deposit_written_off", nil),
             ] where amount > 0 {
                 var credit = NewCharge(
-                    lease: lease, kind: .credit, amount: amount, dueOn: today, description: description, reason: why)
+                    lease: lease, kind: .credit, amount: amount, dueOn: today, words: ChargeWords(key))
+                credit.reason = why
                 credit.createdBy = user
                 try store.add(credit, versions: versions)
             }

@@ -71,7 +71,7 @@ struct LateFees {
             guard fee > 0 else { return false }
             var charge = NewCharge(
                 lease: lease, kind: .lateFee, amount: fee, dueOn: today,
-                description: "Late fee: rent due \(LedgerText.day(dueDate))")
+                words: ChargeWords("charge.text.late_fee", ["dueDate": .day(dueDate)]))
             charge.claimKey = "late:\(lease.id):\(period)"
             guard let id = try ChargeStore(db: db).add(charge, versions: versions) else { return false }
             try db.execute(

@@ -51,10 +51,10 @@ struct MonthlyCharges {
     private func add(_ settings: PropertyChargeSettings, to id: LeaseID, today: CalendarDay) throws -> Int {
         guard let lease = try ReminderStore(db: db).lease(id), lease.isOpen else { return 0 }
         var added = 0
-        for (label, key, amount) in settings.monthlyCharges {
+        for (key, amount) in settings.monthlyCharges {
             var charge = NewCharge(
                 lease: lease, kind: .serviceCharge, amount: amount, dueOn: today,
-                description: "\(label), \(MonthMath.longName(today.monthIndex))")
+                words: ChargeWords("charge.text.\(key)", ["month": .month(today)]))
             charge.claimKey = Self.claimKey(key, lease: lease.id, day: today)
             if try ChargeStore(db: db).add(charge, versions: versions) != nil { added += 1 }
         }

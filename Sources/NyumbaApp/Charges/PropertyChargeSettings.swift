@@ -14,8 +14,8 @@ struct PropertyChargeSettings: Sendable, Equatable {
     static let waterRates = 0...100_000
     static let depositMonthsRange = 0...12
 
-    /// The monthly fixed charges that are set: name as the tenant sees it, claim name, amount.
-    var monthlyCharges: [(label: String, key: String, amount: Int)] {
-        [("Garbage collection", "garbage", garbageFee), ("Security", "security", securityFee)].filter { $0.2 > 0 }
+    /// The monthly fixed charges that are set: their name (claim key, and `charge.text.<name>`), amount.
+    var monthlyCharges: [(key: String, amount: Int)] {
+        [("garbage", garbageFee), ("security", securityFee)].filter { $0.amount > 0 }
     }
 }

@@ -2,15 +2,17 @@ import PDF
 
 /// A statement as a CSV file and as a PDF document.
 enum StatementExport {
-    static func csv(_ statement: Statement) -> [UInt8] {
+    /// The statement as CSV: machine column names, descriptions in `say`'s language.
+    static func csv(_ statement: Statement, say: Wording) -> [UInt8] {
         var csv = CSVWriter(header: ["date", "description", "charged", "paid_or_credited", "balance", "covered"])
         csv.row([
-            .text(statement.from.description), .text("Balance brought forward"), .number(0), .number(0),
+            .text(statement.from.description), .text(say("statement.brought_forward")), .number(0), .number(0),
             .number(statement.opening), .text(""),
         ])
         for line in statement.lines {
+            let description = line.kind == .rent ? say("statement.rent") : line.description
             csv.row([
-                .text(line.day.description), .text(line.description), .number(line.debit), .number(line.credit),
+                .text(line.day.description), .text(description), .number(line.debit), .number(line.credit),
                 .number(line.balance), line.isDebit ? .number(line.paid) : .text(""),
             ])
         }

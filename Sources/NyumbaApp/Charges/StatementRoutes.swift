@@ -16,33 +16,34 @@ enum StatementRoutes {
         for format in Format.allCases {
             router.landlord("GET", "/landlord/leases/:id/statement\(format.rawValue)") { request, landlord, context in
                 let lease = try LeaseRoutes.lookUpLease(request, landlord, context)
-                return try respond(format, lease, request, context) { try context.layout($0, landlord) }
+                return try respond(format, lease, request, context) { try context.layout(landlord) }
             }
             router.tenant("GET", "/tenant/leases/:id/statement\(format.rawValue)") { request, tenant, context in
                 guard let id = LeaseID(segment: request.parameters["id"]),
                     let lease = try LedgerStore(db: context.db).leases(tenant: tenant.id).first(where: { $0.id == id })
                 else { throw HTTPError.notFound }
-                return try respond(format, lease, request, context) { try context.layout($0, tenant) }
+                return try respond(format, lease, request, context) { try context.layout(tenant) }
             }
         }
     }
 
     private static func respond(
         _ format: Format, _ lease: LeaseDetails, _ request: Request, _ context: AppContext,
-        layout: (String) throws -> Layout
+        layout: () throws -> Layout
     ) throws -> Response {
         let today = CalendarDay.nairobi()
-        let (from, to) = try period(request.query, lease: lease, today: today, say: context.say)
+        let (from, to) = try period(request.query, lease: lease, today: today)
         let statement = try StatementSource(db: context.db).statement(lease, from: from, to: to, say: context.say)
         let name =
             "statement-\(lease.propertyName.filter { $0.isLetter || $0.isNumber })-\(lease.unitLabel)-\(from)-\(to)"
         switch format {
         case .page:
             let model = StatementPage(
-                layout: try layout(""), lease: lease, statement: statement, path: request.path)
+                layout: try layout(), lease: lease, statement: statement, path: request.path)
             return context.page(.chargesStatement, model)
         case .csv:
-            return download(StatementExport.csv(statement), type: "text/csv; charset=utf-8", name: "\(name).csv")
+            return download(
+                StatementExport.csv(statement, say: context.say), type: "text/csv; charset=utf-8", name: "\(name).csv")
         case .pdf:
             return download(
                 try StatementExport.pdf(statement, lease: lease, say: context.say), type: "application/pdf",
@@ -51,19 +52,19 @@ enum StatementRoutes {
     }
 
     /// `from` and `to` (YYYY-MM-DD) from the address: by default from the lease's start to today.
-    static func period(_ query: FormData, lease: LeaseDetails, today: CalendarDay, say: Wording) throws(HTTPError)
+    static func period(_ query: FormData, lease: LeaseDetails, today: CalendarDay) throws(HTTPError)
         -> (CalendarDay, CalendarDay)
     {
         func day(_ name: String, _ fallback: CalendarDay) throws(HTTPError) -> CalendarDay {
             guard let text = query[name], !text.isEmpty else { return fallback }
             guard let day = CalendarDay(iso: text) else {
-                throw HTTPError.badRequest(say("charges.statement_dates", ["example": "\(today)"]))
+                throw HTTPError.badRequest("charges.statement_dates", ["example": "\(today)"])
             }
             return day
         }
         let from = try day("from", min(lease.schedule.start, today))
         let to = try day("to", today)
-        guard from <= to else { throw HTTPError.badRequest(say("charges.statement_order")) }
+        guard from <= to else { throw HTTPError.badRequest("charges.statement_order") }
         return (from, to)
     }
 
@@ -82,7 +83,7 @@ struct StatementSource {
 
     /// The statement with its payments described in `say`'s language.
     func statement(_ lease: LeaseDetails, from: CalendarDay, to: CalendarDay, say: Wording) throws -> Statement {
-        let charges = try ChargeStore(db: db).lines(lease: lease.id)
+        let charges = try ChargeStore(db: db).lines(lease: lease.id).map { $0.worded(say) }
         let payments = try LedgerStore(db: db).payments(lease: lease.id, landlord: lease.landlordID).reversed().map {
             Statement.Payment(
                 day: CalendarDay.nairobi($0.paidAt), amount: $0.amount,

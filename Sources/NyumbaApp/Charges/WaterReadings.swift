@@ -143,10 +143,15 @@ struct WaterBilling {
             let last = meter.lastReading, let lastDay = meter.lastReadOn, lastDay >= start, reading > last
         else { return nil }
         let used = reading - last
-        return NewCharge(
+        var charge = NewCharge(
             lease: lease, tenant: tenant, landlord: landlord, property: property, kind: .utility, amount: used * rate,
-            dueOn: day,
-            description:
-                "Water: meter \(last) → \(reading) on \(LedgerText.day(day)), \(used) units × \(Money.kes(rate))")
+            dueOn: day, description: "")
+        charge.words = ChargeWords(
+            "charge.text.water",
+            [
+                "from": .number(last), "to": .number(reading), "day": .day(day), "used": .number(used),
+                "rate": .money(rate),
+            ])
+        return charge
     }
 }

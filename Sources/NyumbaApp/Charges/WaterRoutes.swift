@@ -6,7 +6,7 @@ enum WaterRoutes {
         router.landlord("GET", "/landlord/properties/:id/water") { request, landlord, context in
             let property = try PropertyRoutes.lookUpProperty(request, landlord, context)
             let notice =
-                request.query["done"] == "saved" ? "Readings saved; the water used is on each tenant's account." : nil
+                request.query["done"] == "saved" ? context.say("chg.water.saved") : nil
             return try page(property, WaterReadingsInput(), FieldErrors(), landlord, context, notice: notice)
         }
         router.landlord("POST", "/landlord/properties/:id/water") { request, landlord, context in
@@ -48,7 +48,7 @@ enum WaterRoutes {
         let meters = try WaterMeterStore(db: context.db).meters(property: property.id, landlord: landlord.id)
         let rate = try ChargeSettingsStore(db: context.db).settings(property: property.id, landlord: landlord.id)
             .waterRate
-        let layout = try context.layout("Water readings: \(property.name)", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         let model = WaterReadingsPage(
             layout: layout, property: property, meters: meters, rate: rate, input: input, errors: errors,
             today: .nairobi())

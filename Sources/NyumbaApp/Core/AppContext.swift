@@ -48,22 +48,22 @@ public final class AppContext {
     }
 
     /// The layout for a page; a landlord's shows how many tenants wait for approval.
-    func layout(_ title: String, _ session: RequestSession, notice: String? = nil) throws -> Layout {
+    func layout(_ session: RequestSession, notice: String? = nil) throws -> Layout {
         var pending = 0
         if let user = session.user, user.role == .landlord {
             pending = try hooks.pendingCount(user.id, self)
         }
-        return Layout(title: title, session: session, say: say, pendingCount: pending, notice: notice)
+        return Layout(session: session, say: say, pendingCount: pending, notice: notice)
     }
 
     /// The layout of a landlord's page.
-    func layout(_ title: String, _ landlord: SignedInLandlord, notice: String? = nil) throws -> Layout {
-        try layout(title, landlord.session, notice: notice)
+    func layout(_ landlord: SignedInLandlord, notice: String? = nil) throws -> Layout {
+        try layout(landlord.session, notice: notice)
     }
 
     /// The layout of a tenant's page.
-    func layout(_ title: String, _ tenant: SignedInTenant, notice: String? = nil) throws -> Layout {
-        try layout(title, tenant.session, notice: notice)
+    func layout(_ tenant: SignedInTenant, notice: String? = nil) throws -> Layout {
+        try layout(tenant.session, notice: notice)
     }
 
     /// A page rendered once per version of the data of `landlords` (read before the data): served

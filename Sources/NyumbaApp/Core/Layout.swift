@@ -1,7 +1,6 @@
 /// What the layout shows around every page: the navigation for who is signed in,
 /// the CSRF token for forms, and the landlord's count of pending tenants.
 struct Layout {
-    let title: String
     let csrf: String
     let isLandlord: Bool
     let isTenant: Bool
@@ -16,8 +15,7 @@ struct Layout {
     /// Puts words into the page's language (for view models; templates do not see it).
     let say: Wording
 
-    init(title: String, session: RequestSession, say: Wording, pendingCount: Int = 0, notice: String? = nil) {
-        self.title = title
+    init(session: RequestSession, say: Wording, pendingCount: Int = 0, notice: String? = nil) {
         self.say = say
         language = say.language.rawValue
         isKiswahili = say.language == .kiswahili

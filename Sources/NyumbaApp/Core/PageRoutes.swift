@@ -74,7 +74,7 @@ extension Router where Context == AppContext {
                     let sent =
                         try request.headers["x-csrf-token"] ?? (request.body.isEmpty ? nil : request.form()["_csrf"])
                     guard session.acceptsCSRF(sent) else {
-                        throw HTTPError.forbidden("This form has expired. Go back, reload the page and try again.")
+                        throw HTTPError.forbidden("error.form_expired")
                     }
                 }
                 return try Self.guarded(access, request, session, context, handler)

@@ -1,4 +1,5 @@
 import Localization
+import Web
 
 /// Words to show a person, named by catalogue key with the values of its `{placeholders}`: put
 /// into the reader's language only when shown (`Wording`), so forms, stores and errors never hold
@@ -47,6 +48,9 @@ struct Wording: Sendable, HiddenFromTemplates {
 
     /// A catalogue key without placeholders.
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String { self(Words(key, values)) }
+
+    /// A request's problem (`HTTPError`'s code is its catalogue key), in words.
+    func callAsFunction(_ error: HTTPError) -> String { self(Words(error.code, error.values)) }
 
     /// Each field's problem, in words.
     func callAsFunction(_ errors: FieldErrors) -> [String: String] { errors.problems.mapValues { self($0) } }

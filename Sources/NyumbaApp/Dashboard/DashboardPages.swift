@@ -13,7 +13,7 @@ enum DashboardPages {
     ) throws -> Response {
         let landlord = signedIn.id
         let today = CalendarDay.nairobi()
-        let layout = try context.layout("Dashboard", signedIn)
+        let layout = try context.layout(signedIn)
         let key = "dashboard|\(landlord)|\(request.path)?\(request.query.encoded)|\(today)|\(layout.cacheKey)"
         return try context.cachedPage(key: key, versions: [landlord]) { try html(context, layout, try resolve(today)) }
     }

@@ -17,21 +17,21 @@ struct DashboardPeriod: Hashable, Sendable {
         DashboardPeriod(from: MonthMath.first(index), to: MonthMath.last(index), isMonth: true)
     }
 
-    /// Reads the period from the query; a malformed one is a 400 that says what to type, in `say`'s words.
-    static func read(_ query: FormData, today: CalendarDay, say: Wording) throws(HTTPError) -> DashboardPeriod {
+    /// Reads the period from the query; a malformed one is a 400 whose words say what to type.
+    static func read(_ query: FormData, today: CalendarDay) throws(HTTPError) -> DashboardPeriod {
         let from = query["from"] ?? ""
         let to = query["to"] ?? ""
         if !from.isEmpty || !to.isEmpty {
             guard let start = CalendarDay(iso: from), let end = CalendarDay(iso: to), start <= end,
                 end.monthIndex - start.monthIndex < longestRangeInMonths
             else {
-                throw .badRequest(say("dashboard.bad_range"))
+                throw .badRequest("dashboard.bad_range")
             }
             return DashboardPeriod(from: start, to: end, isMonth: false)
         }
         guard let text = query["month"], !text.isEmpty else { return month(today.monthIndex) }
         guard let day = CalendarDay(iso: text + "-01") else {
-            throw .badRequest(say("dashboard.bad_month", ["example": MonthMath.iso(today.monthIndex)]))
+            throw .badRequest("dashboard.bad_month", ["example": MonthMath.iso(today.monthIndex)])
         }
         return month(day.monthIndex)
     }

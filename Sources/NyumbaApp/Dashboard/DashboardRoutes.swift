@@ -57,7 +57,7 @@ enum DashboardRoutes {
         _ request: Request, _ landlord: SignedInLandlord, _ context: AppContext, _ scope: DashboardScope,
         _ today: CalendarDay = .nairobi()
     ) throws -> DashboardTarget {
-        let period = try DashboardPeriod.read(request.query, today: today, say: context.say)
+        let period = try DashboardPeriod.read(request.query, today: today)
         let store = DashboardStore(db: context.db)
         let properties = try store.propertyNames(landlord: landlord.id)
         var filter = try PaymentsFilter.read(request.query, period: period, allowsProperty: scope == .all)

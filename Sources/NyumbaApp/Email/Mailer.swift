@@ -65,7 +65,7 @@ struct Mailer {
             try transport.send(try message(for: email))
         } catch {
             let retryAfter = try queue.markFailed(
-                email, error: error.description, permanent: error.isPermanent, retryBase: settings.retryBaseSeconds,
+                email, error: error.code, permanent: error.isPermanent, retryBase: settings.retryBaseSeconds,
                 maxAttempts: settings.maxAttempts)
             let outcome = retryAfter.map { "will retry in \($0) s" } ?? "given up"
             Log.warning(

@@ -4,7 +4,7 @@ import Web
 enum HomeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/", access: .guest) { _, session, context in
-            context.page(.home, HomePage(layout: try context.layout("Rent collection with M-Pesa", session)))
+            context.page(.home, HomePage(layout: try context.layout(session)))
         }
     }
 }
@@ -12,5 +12,4 @@ enum HomeRoutes {
 /// The view model of `home.mustache`.
 struct HomePage {
     let layout: Layout
-    let title = "Rent collection with M-Pesa"
 }

@@ -18,7 +18,7 @@ enum LandlordPaymentsRoutes {
             }
             let rows = lines.map { PaymentRow($0, receiptBase: "/landlord/payments", say: context.say) }
             var model = LandlordPaymentsPage(
-                layout: try context.layout("Payments", landlord), properties: properties, payments: rows,
+                layout: try context.layout(landlord), properties: properties, payments: rows,
                 hasPayments: !rows.isEmpty, page: page,
                 previousLink: page > 1 ? "/landlord/payments?\(filter)page=\(page - 1)" : nil,
                 nextLink: hasNext ? "/landlord/payments?\(filter)page=\(page + 1)" : nil)

@@ -46,7 +46,7 @@ enum LeaseRoutes {
         endForm: EndLeaseForm? = nil, status: Int = 200
     ) throws -> Response {
         let payments = try LedgerStore(db: context.db).payments(lease: lease.id, landlord: lease.landlordID)
-        let layout = try context.layout("Unit \(lease.unitLabel), \(lease.propertyName)", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         let page = LeasePage(
             layout: layout, lease: lease, payments: payments, today: .nairobi(), endForm: endForm)
         return context.page(.ledgerLease, page, status: status)
@@ -56,7 +56,7 @@ enum LeaseRoutes {
         _ lease: LeaseDetails, _ form: ManualPaymentForm, _ landlord: SignedInLandlord, _ context: AppContext,
         status: Int = 200
     ) throws -> Response {
-        let layout = try context.layout("Record a payment", landlord)
+        let layout = try context.layout(landlord)
         return context.page(
             .ledgerManualPayment, ManualPaymentPage(layout: layout, lease: lease, form: form, today: .nairobi()),
             status: status)

@@ -20,7 +20,7 @@ enum ReceiptRoutes {
     private static func page(
         _ record: ReceiptRecord, backLink: String, _ session: RequestSession, _ context: AppContext
     ) throws -> Response {
-        let layout = try context.layout("Receipt NY-\(record.payment.id)", session)
+        let layout = try context.layout(session)
         var page = ReceiptPage(layout: layout, record: record, backLink: backLink)
         if record.lease.isOpen {
             page.paybill = try PaybillInstructions(db: context.db, config: context.config)

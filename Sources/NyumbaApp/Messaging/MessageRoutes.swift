@@ -36,7 +36,7 @@ enum MessageRoutes {
         notice: String? = nil, alert: String? = nil, status: Int = 200
     ) throws -> Response {
         let messages = try MessageStore(db: context.db).conversation(tenant: tenant.id)
-        let layout = try context.layout("Messages", tenant, notice: notice)
+        let layout = try context.layout(tenant, notice: notice)
         return context.page(
             .messagesTenant,
             MessagePage(layout: layout, lease: lease, reader: .toTenant, form: form, alert: alert, messages: messages),
@@ -48,7 +48,7 @@ enum MessageRoutes {
         notice: String? = nil, alert: String? = nil, status: Int = 200
     ) throws -> Response {
         let messages = try MessageStore(db: context.db).conversation(lease: lease.id, landlord: lease.landlordID)
-        let layout = try context.layout("Message \(lease.tenantName)", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         return context.page(
             .messagesLandlord,
             MessagePage(

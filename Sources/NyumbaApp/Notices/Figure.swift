@@ -17,6 +17,10 @@ enum Figure: Sendable, Equatable {
     case words(String)
     /// A late fee that is a share of the period's unpaid rent: "10% of the rent unpaid".
     case percentOfRentUnpaid(Int)
+    /// A count or a meter reading, as digits.
+    case number(Int)
+    /// The calendar month of a day: "March 2025" / "Machi 2025".
+    case month(CalendarDay)
 
     /// The figure in `say`'s language.
     func text(_ say: Wording) -> String {
@@ -28,6 +32,8 @@ enum Figure: Sendable, Equatable {
         case .dateTime(let instant): say.dateTime(instant)
         case .words(let key): say(key)
         case .percentOfRentUnpaid(let percent): say("late_fee.percent", ["percent": "\(percent)"])
+        case .number(let number): "\(number)"
+        case .month(let day): say.month(year: day.year, month: day.month)
         }
     }
 
@@ -41,6 +47,8 @@ enum Figure: Sendable, Equatable {
         case .dateTime(let instant): ["figure": "dateTime", "value": Int(instant.timeIntervalSince1970)]
         case .words(let key): ["figure": "words", "value": key]
         case .percentOfRentUnpaid(let percent): ["figure": "percentOfRentUnpaid", "value": percent]
+        case .number(let number): ["figure": "number", "value": number]
+        case .month(let day): ["figure": "month", "value": day.firstOfMonth.description]
         }
     }
 
@@ -62,6 +70,12 @@ enum Figure: Sendable, Equatable {
         case "percentOfRentUnpaid":
             guard let number else { return nil }
             self = .percentOfRentUnpaid(number)
+        case "number":
+            guard let number else { return nil }
+            self = .number(number)
+        case "month":
+            guard let day = text.flatMap(CalendarDay.init(iso:)) else { return nil }
+            self = .month(day)
         case "dateTime":
             guard let number else { return nil }
             self = .dateTime(Date(timeIntervalSince1970: TimeInterval(number)))

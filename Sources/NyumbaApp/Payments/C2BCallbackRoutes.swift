@@ -109,7 +109,7 @@ enum C2BCallbackRoutes {
         guard request.body.count <= maxBodyBytes else { throw HTTPError.payloadTooLarge }
         do {
             guard request.contentType == "application/json" else {
-                throw DarajaError.malformedResponse("content type \(request.contentType)")
+                throw DarajaError.malformedResponse(.contentType(request.contentType))
             }
             return try C2BNotification.parse(request.body)
         } catch {
@@ -117,7 +117,7 @@ enum C2BCallbackRoutes {
                 kind: kind, body: request.body, remoteAddress: request.remoteAddress, transID: nil,
                 outcome: "malformed")
             Log.warning("daraja: malformed C2B \(kind) #\(rowID) from \(request.remoteAddress): \(error)")
-            throw HTTPError.badRequest("The body is not a valid C2B \(kind).")
+            throw HTTPError.badRequest("daraja.c2b_invalid")
         }
     }
 }

@@ -37,14 +37,14 @@ enum DarajaCallbackRoutes {
         let callback: STKCallback
         do {
             guard request.contentType == "application/json" else {
-                throw DarajaError.malformedResponse("content type \(request.contentType)")
+                throw DarajaError.malformedResponse(.contentType(request.contentType))
             }
             callback = try STKCallback.parse(request.body)
         } catch {
             let rowID = try callbacks.save(
                 body: request.body, remoteAddress: request.remoteAddress, outcome: "malformed")
             Log.warning("daraja: malformed STK callback #\(rowID) from \(request.remoteAddress): \(error)")
-            throw HTTPError.badRequest("The callback body is not a valid STK callback.")
+            throw HTTPError.badRequest("daraja.callback_invalid")
         }
         // The body and the settlement in one transaction (one commit); kept on its own if that fails.
         let outcome: SettlementOutcome

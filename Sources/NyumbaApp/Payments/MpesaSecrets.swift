@@ -11,7 +11,7 @@ struct MpesaSecrets {
     struct Unreadable: Error, CustomStringConvertible {
         let landlord: UserID
         var description: String {
-            "NYUMBA_ENCRYPTION_KEY does not open the stored M-Pesa settings of landlord \(landlord)"
+            "mpesa_secrets unreadable landlord=\(landlord): NYUMBA_ENCRYPTION_KEY does not open them"
         }
     }
 

@@ -4,8 +4,6 @@ import Web
 /// `GET/POST /landlord/mpesa`: the landlord's own shortcode and Daraja app, so rent reaches
 /// their account. Secrets are sealed before they are stored and only ever shown masked.
 enum MpesaSettingsRoutes {
-    static let title = "M-Pesa settings"
-
     static func register(in router: inout Router<AppContext>) {
         router.landlord("GET", "/landlord/mpesa") { request, landlord, context in
             let known = ["saved", "removed", "registered", "validation"]
@@ -69,7 +67,7 @@ enum MpesaSettingsRoutes {
         _ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil, error: String? = nil,
         status: Int = 200
     ) throws -> Response {
-        var model = MpesaSettingsPage(layout: try context.layout(title, landlord, notice: notice))
+        var model = MpesaSettingsPage(layout: try context.layout(landlord, notice: notice))
         model.hasDefaults = context.config.daraja != nil
         model.error = error
         model.rejectsUnknownAccounts = try MpesaSettingsStore(db: context.db).rejectsUnknownAccounts(
@@ -102,7 +100,7 @@ enum MpesaSettingsRoutes {
         _ typed: MpesaSettingsUpdate.Typed, _ errors: [String: String], _ landlord: SignedInLandlord,
         _ context: AppContext, _ status: Int
     ) throws -> Response {
-        var model = MpesaSettingsPage(layout: try context.layout(title, landlord))
+        var model = MpesaSettingsPage(layout: try context.layout(landlord))
         model.hasDefaults = context.config.daraja != nil
         model.hasOwn = typed.hadOwn
         model.shortcode = typed.shortcode

@@ -55,8 +55,9 @@ struct PaymentStatusPage {
     /// The result codes with words of their own (`stk.result.<code>`); any other is `stk.result.other`.
     static let worded: Set<Int> = [0, 1, 2, 3, 4, 8, 17, 1001, 1019, 1025, 1032, 1037, 2001, 2028, 9999]
 
-    /// The outcome in plain words (also the API's `message`). A refusal before M-Pesa answered is
-    /// stored as its catalogue key (`daraja.busy`…); older rows kept a sentence, shown as it is.
+    /// The outcome in plain words (also the API's `message`). A refusal before M-Pesa answered, a
+    /// timeout or a closed unconfirmed push is stored as its catalogue key (`daraja.busy`,
+    /// `pay.status.timed_out`…); older rows kept a sentence, shown as it is.
     static func message(_ request: PaymentRequestRecord, _ say: Wording) -> String {
         switch request.status {
         case .pending: return say("pay.status.pending")

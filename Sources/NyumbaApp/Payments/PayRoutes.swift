@@ -4,8 +4,6 @@ import Web
 /// The tenant pays rent: `GET/POST /tenant/pay` sends an STK push to their phone, and
 /// `GET /tenant/payments/requests/:id` follows it until Daraja reports the outcome.
 enum PayRoutes {
-    static let title = ""
-
     static func register(in router: inout Router<AppContext>) {
         router.tenant("GET", "/tenant/pay") { _, tenant, context in
             var page = try payPage(tenant, context)
@@ -20,7 +18,7 @@ enum PayRoutes {
 
     /// The form with the balance prefilled, or why M-Pesa is not available.
     private static func payPage(_ tenant: SignedInTenant, _ context: AppContext) throws -> PayPage {
-        var page = PayPage(layout: try context.layout(title, tenant))
+        var page = PayPage(layout: try context.layout(tenant))
         guard let lease = try PaymentRequestStore(db: context.db).payableLease(tenant: tenant.id)
         else {
             page.unavailable = context.say(RentPayment.noLease)
@@ -79,7 +77,7 @@ enum PayRoutes {
         guard let id = PaymentRequestID(segment: request.parameters["id"]),
             let record = try PaymentRequestStore(db: context.db).request(id, tenant: tenant.id)
         else { throw HTTPError.notFound }
-        let page = PaymentStatusPage(layout: try context.layout("Payment", tenant), record)
+        let page = PaymentStatusPage(layout: try context.layout(tenant), record)
         var response = context.page(.paymentsStatus, page)
         if page.isPending || page.isUnconfirmed {
             response.setHeader("Refresh", page.isPending ? "3" : "10")

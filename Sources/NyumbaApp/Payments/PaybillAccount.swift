@@ -43,11 +43,6 @@ enum PaybillAccount {
         }
         return String((code + "U" + String(unitID)).prefix(maximumLength))
     }
-
-    /// "Paybill 123456, Account no. KBC7A1", the words every page and email uses.
-    static func words(paybill: String, account: String) -> String {
-        "Paybill \(paybill), Account no. \(account)"
-    }
 }
 
 /// The SQL of units' paybill account numbers.

@@ -22,10 +22,11 @@ struct Reconciler {
     static let leaseSeconds = 600
     /// The longest wait between two queries.
     static let maximumDelay = 3600
-    /// What the tenant reads on a push whose answer never came and for which no payment arrived.
-    static let unconfirmedExpired =
-        "No M-Pesa payment arrived for this prompt. If money did leave your account, show your landlord the "
-        + "M-Pesa message: it will be added by hand."
+    /// What the tenant reads on a push whose answer never came and for which no payment arrived:
+    /// stored as its catalogue key in `result_desc`, put into words when shown.
+    static let unconfirmedExpired = "pay.status.no_payment_came"
+    /// What the tenant reads on a push M-Pesa never confirmed in time (stored the same way).
+    static let timedOut = "pay.status.timed_out"
 
     /// How long after the push an unclear result is still asked about (Daraja's query forgets).
     static let reviewSeconds = 3 * 24 * 3600
@@ -76,10 +77,7 @@ struct Reconciler {
         } else if request.status == .needsReview {
             try askAgainLater(request, queue: queue)
         } else if expired {
-            try settlement.timeOut(
-                request.id,
-                message: "M-Pesa did not confirm this payment in time. Check your M-Pesa messages; "
-                    + "if no money left your account, please try again.")
+            try settlement.timeOut(request.id, message: Self.timedOut)
             Log.info("reconciler: payment request \(request.id) timed out after \(request.age) s")
         } else {
             try queue.reschedule(

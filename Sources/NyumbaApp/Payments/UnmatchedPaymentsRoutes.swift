@@ -64,7 +64,7 @@ enum UnmatchedPaymentsRoutes {
             UnmatchedPaymentsPage.Row($0, tenantPhones: phones, say: context.say)
         }
         let page = UnmatchedPaymentsPage(
-            layout: try context.layout("Unmatched M-Pesa payments", signedIn, notice: notice), payments: rows,
+            layout: try context.layout(signedIn, notice: notice), payments: rows,
             hasPayments: !rows.isEmpty, leases: leases, error: error)
         return context.page(.paymentsUnmatched, page, status: status)
     }

@@ -8,12 +8,12 @@ enum PropertyRoutes {
         for path in ["/landlord", "/landlord/properties"] {
             router.landlord("GET", path) { request, landlord, context in
                 let summaries = try PropertyStore(db: context.db).summaries(landlord: landlord.id)
-                let layout = try context.layout("Your properties", landlord, notice: notice(request, context))
+                let layout = try context.layout(landlord, notice: notice(request, context))
                 return context.page(.propertiesIndex, LandlordHomePage(layout: layout, summaries: summaries))
             }
         }
         router.landlord("GET", "/landlord/properties/new") { _, landlord, context in
-            let layout = try context.layout("Add a property", landlord)
+            let layout = try context.layout(landlord)
             return context.page(.propertiesNew, NewPropertyPage(layout: layout, form: PropertyForm()))
         }
         router.landlord("POST", "/landlord/properties", createProperty)
@@ -27,7 +27,7 @@ enum PropertyRoutes {
         router.landlord("POST", "/landlord/properties/:id/units", addUnit)
         router.landlord("GET", "/landlord/properties/:id/units/:unitId") { request, landlord, context in
             let (property, unit) = try lookUpUnit(request, landlord, context)
-            let layout = try context.layout("Unit \(unit.label)", landlord)
+            let layout = try context.layout(landlord)
             return context.page(.propertiesUnit, UnitPage(layout: layout, property: property, unit: unit))
         }
         router.landlord("POST", "/landlord/properties/:id/units/:unitId", updateUnit)
@@ -40,7 +40,7 @@ enum PropertyRoutes {
     {
         let property = try lookUpProperty(request, landlord, context)
         guard let on = SMSChoice.read(try request.form()) else {
-            throw HTTPError.badRequest(context.text("property.sms_choose"))
+            throw HTTPError.badRequest("property.sms_choose")
         }
         try PropertyStore(db: context.db).setSMSReminders(on, property: property.id, landlord: landlord.id)
         return .redirect(to: "/landlord/properties/\(property.id)?done=sms-\(on ? "on" : "off")")
@@ -58,7 +58,7 @@ enum PropertyRoutes {
     {
         let (typed, newProperty) = PropertyForm.read(try request.form())
         guard let newProperty else {
-            let layout = try context.layout("Add a property", landlord)
+            let layout = try context.layout(landlord)
             return context.page(.propertiesNew, NewPropertyPage(layout: layout, form: typed), status: 400)
         }
         let id = try PropertyStore(db: context.db).create(
@@ -92,7 +92,7 @@ enum PropertyRoutes {
     ) throws -> Response {
         let property = try lookUpProperty(request, landlord, context)
         let units = try PropertyStore(db: context.db).units(of: property.id, landlord: property.landlordID)
-        let layout = try context.layout(property.name, landlord, notice: status == 200 ? notice(request, context) : nil)
+        let layout = try context.layout(landlord, notice: status == 200 ? notice(request, context) : nil)
         let page = PropertyPage(
             layout: layout, property: property, units: units,
             inviteLink: context.config.link("/join/\(property.inviteToken)"), newUnit: newUnit)
@@ -132,7 +132,7 @@ enum PropertyRoutes {
                 typed.errors.add("label", "property.unit_label_taken")
             }
         }
-        let layout = try context.layout("Unit \(unit.label)", landlord)
+        let layout = try context.layout(landlord)
         return context.page(
             .propertiesUnit, UnitPage(layout: layout, property: property, unit: unit, form: typed), status: 400)
     }

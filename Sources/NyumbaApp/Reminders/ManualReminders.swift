@@ -76,9 +76,8 @@ struct ManualReminders {
             for recipient in recipients {
                 let sent = try notifier.send(recipient.notice)
                 try store.recordManual(
-                    NewReminder(
-                        lease: recipient.lease, isAutomatic: false, figures: recipient.figures,
-                        subject: recipient.email.subject), outbox: sent.email)
+                    NewReminder(lease: recipient.lease, isAutomatic: false, figures: recipient.figures),
+                    outbox: sent.email)
             }
         }
     }

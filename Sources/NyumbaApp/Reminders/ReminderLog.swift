@@ -19,7 +19,12 @@ struct ReminderLogEntry {
     let tenantName: String
     let unitLabel: String
     let propertyName: String
-    let subject: String
+    /// A message's subject as typed, or an older reminder's as sent; nil for a reminder, whose
+    /// subject is made from its figures (`subjectWords`).
+    let subject: String?
+    /// A reminder's amount due and due day.
+    let amountDue: Int?
+    let dueDate: CalendarDay?
     /// The outbox row's `queued`, `sent` or `failed`.
     let status: String
     let attempts: Int
@@ -32,10 +37,26 @@ struct ReminderLogEntry {
         tenantName = try row.string("tenant_name")
         unitLabel = try row.string("label")
         propertyName = try row.string("property_name")
-        subject = try row.string("subject")
+        subject = try row.optionalString("subject")
+        amountDue = try row.optionalInt("amount_due")
+        dueDate = try row.optionalDay("due_date")
         status = try row.string("status")
         attempts = try row.int("attempts")
         sentAt = try row.optionalDate("sent_at")
+    }
+}
+
+extension ReminderLogEntry {
+    /// The subject in `say`'s words: a message's as typed, a reminder's made from the row's figures
+    /// as its email's was (`mail.reminder.subject*`).
+    func subject(_ say: Wording) -> String {
+        if let subject { return subject }
+        var values = ["unit": unitLabel, "propertyName": propertyName]
+        guard let amountDue, amountDue > 0 else { return say("mail.reminder.subject", values) }
+        values["amount"] = say.money(amountDue)
+        guard let dueDate else { return say("mail.reminder.subject_due", values) }
+        values["dueDate"] = say.day(dueDate)
+        return say("mail.reminder.subject_due_date", values)
     }
 }
 
@@ -50,12 +71,13 @@ struct ReminderLogStore {
         try db.query(
             """
             SELECT x.created_at, x.kind, x.lease_id, t.name AS tenant_name, u.label, p.name AS property_name,
-                   x.subject, o.status, o.attempts, o.sent_at
+                   x.subject, x.amount_due, x.due_date, o.status, o.attempts, o.sent_at
             FROM (
-                SELECT r.id, r.created_at, r.kind, r.lease_id, r.tenant_id, r.subject, r.outbox_id
+                SELECT r.id, r.created_at, r.kind, r.lease_id, r.tenant_id, r.subject, r.amount_due, r.due_date,
+                       r.outbox_id
                 FROM reminders r WHERE r.landlord_id = ? AND r.outbox_id IS NOT NULL
                 UNION ALL
-                SELECT m.id, m.created_at, m.direction, m.lease_id, m.tenant_id, m.subject, m.outbox_id
+                SELECT m.id, m.created_at, m.direction, m.lease_id, m.tenant_id, m.subject, NULL, NULL, m.outbox_id
                 FROM messages m WHERE m.landlord_id = ?
             ) x
             JOIN outbox o ON o.id = x.outbox_id JOIN users t ON t.id = x.tenant_id

@@ -148,7 +148,7 @@ extension ReminderLogPage.Line {
         tenantName = entry.tenantName
         unit = "\(entry.unitLabel), \(entry.propertyName)"
         leaseLink = "/landlord/leases/\(entry.leaseID)"
-        subject = entry.subject
+        subject = entry.subject(say)
         isFailed = entry.status == "failed"
         switch entry.status {
         case "sent":

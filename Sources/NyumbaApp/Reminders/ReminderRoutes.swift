@@ -38,14 +38,14 @@ enum ReminderRoutes {
     ) throws -> Response {
         guard let target else {
             let leases = try ReminderStore(db: context.db).leases(.arrears, landlord: landlord.id)
-            let layout = try context.layout("Send a reminder", landlord)
+            let layout = try context.layout(landlord)
             return context.page(.remindersNew, ReminderPreviewPage(layout: layout, openLeases: leases))
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
         guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
             throw HTTPError.notFound
         }
-        let layout = try context.layout("Preview the reminder", landlord)
+        let layout = try context.layout(landlord)
         switch found {
         case .success(let recipients):
             return context.page(
@@ -62,7 +62,7 @@ enum ReminderRoutes {
     private static func send(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
     {
         guard let target = try ReminderTarget.read(try request.form()) else {
-            throw HTTPError.badRequest(context.say("reminder.choose_first"))
+            throw HTTPError.badRequest("reminder.choose_first")
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
         guard let found = try reminders.recipients(target, landlord: landlord.id, today: .nairobi()) else {
@@ -79,7 +79,7 @@ enum ReminderRoutes {
         _ form: ReminderSettingsForm, _ landlord: SignedInLandlord, _ context: AppContext, notice: String? = nil,
         status: Int = 200
     ) throws -> Response {
-        let layout = try context.layout("Automatic reminders", landlord, notice: notice)
+        let layout = try context.layout(landlord, notice: notice)
         let isOff = form.values.allSatisfy(\.isEmpty)
         return context.page(
             .remindersSettings, ReminderSettingsPage(layout: layout, fields: form.fields(layout.say), isOff: isOff),
@@ -104,7 +104,7 @@ enum ReminderRoutes {
         let hasNext = entries.count > pageSize
         if hasNext { entries.removeLast() }
         let sms = try SMSStore(db: context.db).sentToTenants(landlord: landlord.id, month: CalendarDay.nairobi())
-        let layout = try context.layout("Reminders and messages", landlord, notice: notice(request, context))
+        let layout = try context.layout(landlord, notice: notice(request, context))
         return context.page(
             .remindersLog,
             ReminderLogPage(

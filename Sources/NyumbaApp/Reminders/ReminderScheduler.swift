@@ -36,9 +36,8 @@ struct ReminderScheduler {
             lease, figures, automatic: true, sms: try store.smsReminders(property: lease.propertyID), lateFee: lateFee,
             today: today)
         let notifier = Notifier(db: db, views: views, config: config)
-        let subject = notifier.renderer.email(notice, language: try notifier.language(of: notice.recipient)).subject
         let reminder = NewReminder(
-            lease: lease, isAutomatic: true, figures: figures, subject: subject, month: dueDate.firstOfMonth,
+            lease: lease, isAutomatic: true, figures: figures, month: dueDate.firstOfMonth,
             occasion: occasion.offsetDays)
         // READ COMMITTED takes no gap locks: concurrent claims wait on the one key, never deadlock.
         try db.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")

@@ -6,7 +6,6 @@ struct NewReminder {
     let lease: LeaseDetails
     let isAutomatic: Bool
     let figures: ReminderFigures
-    let subject: String
     /// The due month and occasion of an automatic reminder.
     var month: CalendarDay? = nil
     var occasion: Int? = nil
@@ -87,11 +86,11 @@ struct ReminderStore {
         try db.execute(
             """
             INSERT\(ignoringDuplicates ? " IGNORE" : "") INTO reminders (landlord_id, lease_id, tenant_id, kind,
-                month, occasion, amount_due, due_date, subject, outbox_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+                month, occasion, amount_due, due_date, outbox_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
             """, reminder.lease.landlordID.raw, reminder.lease.id.raw, reminder.lease.tenantID.raw,
             reminder.isAutomatic ? "automatic" : "manual", reminder.month?.description, reminder.occasion,
-            reminder.figures.amountDue, reminder.figures.dueDate?.description, reminder.subject, outbox
+            reminder.figures.amountDue, reminder.figures.dueDate?.description, outbox
         ).affectedRows
     }
 

@@ -19,7 +19,7 @@ extension BenchSeed {
             db: db, table: "charges",
             columns: [
                 "lease_id", "tenant_id", "landlord_id", "property_id", "kind", "amount", "due_on", "description",
-                "claim_key", "created_at",
+                "words", "claim_key", "created_at",
             ])
         let today = BenchTime.date(layout.today.year, layout.today.month, layout.today.day)
         let createdAt = SQLValue.text(layout.beforeHistory(days: 0))
@@ -34,32 +34,32 @@ extension BenchSeed {
                 .int(layout.landlordUserID(layout.landlord(ofProperty: property))),
                 .int(layout.propertyID(property)),
             ]
-            func add(_ kind: String, _ amount: Int, _ day: String, _ description: String, claim: String? = nil)
-                throws
-            {
+            // As the app writes them: words (the kind's name), never a sentence.
+            func add(_ kind: String, _ amount: Int, _ day: String, claim: String? = nil) throws {
                 guard day <= today else { return }
                 try charges.add(
                     owners + [
-                        .text(kind), .int(Int64(amount)), .text(day), .text(description),
+                        .text(kind), .int(Int64(amount)), .text(day), .text(""),
+                        .text(ChargeWords("charge.kind.\(kind)").stored),
                         claim.map(SQLValue.text) ?? .null,
                         createdAt,
                     ])
             }
             let (hasDeposit, hasWater, paysLate) = (random.unit() < 0.2, random.unit() < 0.3, random.unit() < 0.1)
             if hasDeposit {
-                try add("deposit", 2 * tenancy.monthlyRent, layout.months[0].firstDay, "Deposit")
+                try add("deposit", 2 * tenancy.monthlyRent, layout.months[0].firstDay)
                 counts.deposits += 1
             }
             for month in layout.months {
                 if hasWater {
                     let amount = 100 * random.int(in: 2...15)
-                    try add("utility", amount, BenchTime.date(month.year, month.month, 25), "Water")
+                    try add("utility", amount, BenchTime.date(month.year, month.month, 25))
                     counts.water += day(month, 25) <= today ? 1 : 0
                 }
                 if paysLate && random.int(in: 1...6) == 1 {
                     let due = day(month, tenancy.dueDay + 5)
                     try add(
-                        "late_fee", tenancy.monthlyRent / 10, due, "Late fee",
+                        "late_fee", tenancy.monthlyRent / 10, due,
                         claim: "late:\(layout.unitID(unit)):\(month.firstDay)")
                     counts.lateFees += due <= today ? 1 : 0
                 }

@@ -6,7 +6,7 @@ enum TenantHomeRoutes {
     static func register(in router: inout Router<AppContext>) {
         router.tenant("GET", "/tenant") { _, tenant, context in
             let today = CalendarDay.nairobi()
-            let layout = try context.layout("", tenant)
+            let layout = try context.layout(tenant)
             func render() throws -> String {
                 // Open leases come first.
                 let leases = try LedgerStore(db: context.db).leases(tenant: tenant.id)

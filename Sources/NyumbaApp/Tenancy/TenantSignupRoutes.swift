@@ -3,12 +3,10 @@ import Web
 /// Tenant sign-up, by invite link or by property code. Anonymous visitors learn the name
 /// of a property only from its invite link, and never see a list of properties.
 enum TenantSignupRoutes {
-    static let title = "Sign up as a tenant"
-
     static func register(in router: inout Router<AppContext>) {
         router.page("GET", "/signup/tenant", access: .guest) { request, session, context in
             let code = PropertyCode.normalize(request.query["code"] ?? "")
-            let page = TenantSignupPage(layout: try context.layout(title, session), code: String(code.prefix(12)))
+            let page = TenantSignupPage(layout: try context.layout(session), code: String(code.prefix(12)))
             return context.page(.tenancySignup, page)
         }
         router.page("GET", "/join/:token", access: .guest) { request, session, context in
@@ -16,7 +14,7 @@ enum TenantSignupRoutes {
                 let property = try TenancyStore(db: context.db).property(inviteToken: token)
             else { throw HTTPError.notFound }
             let page = TenantSignupPage(
-                layout: try context.layout(title, session), inviteToken: property.inviteToken,
+                layout: try context.layout(session), inviteToken: property.inviteToken,
                 propertyName: property.name)
             return context.page(.tenancySignup, page)
         }
@@ -31,7 +29,7 @@ enum TenantSignupRoutes {
         // The token came from our own link; a forged one finds nothing.
         case .unknownInvite: throw HTTPError.notFound
         case .invalid(let errors, let invited):
-            var page = TenantSignupPage(layout: try context.layout(title, session))
+            var page = TenantSignupPage(layout: try context.layout(session))
             if let invited {
                 page.inviteToken = invited.inviteToken
                 page.propertyName = invited.name

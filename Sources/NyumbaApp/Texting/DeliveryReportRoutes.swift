@@ -24,7 +24,7 @@ enum DeliveryReportRoutes {
                 : try SMSDeliveryReport.parse(formBody: request.body)
         } catch {
             Log.warning("sms: delivery report from \(request.remoteAddress) refused: \(error.description)")
-            throw HTTPError.badRequest("not a delivery report")
+            throw HTTPError.badRequest("sms.report_invalid")
         }
         if try !SMSStore(db: context.db).record(report) {
             Log.warning("sms: delivery report for an unknown message \(report.messageID.prefix(100))")

@@ -31,15 +31,15 @@ struct SMSSender {
         let result: SMSRecipientResult
         do throws(SMSError) {
             message = try SMSMessage(to: [queued.recipient], text: queued.textBody, senderID: settings.senderID)
-            guard let first = try transport.send(message).first else { throw .rejected("no recipient in the answer") }
+            guard let first = try transport.send(message).first else { throw .rejected("") }
             result = first
         } catch {
-            return try fail(queued, number, reason: error.description, permanent: error.isPermanent, queue: queue)
+            return try fail(queued, number, reason: error.code, permanent: error.isPermanent, queue: queue)
         }
         guard result.isAccepted else {
             return try fail(
                 queued, number,
-                reason: "gateway status \(result.statusCode) \(Self.printable(result.status))",
+                reason: "gateway_status=\(result.statusCode) \(Self.printable(result.status))",
                 permanent: !result.isRetryable, queue: queue)
         }
         let segments = message.segments
