@@ -12,7 +12,7 @@ struct PaymentRecorder {
 
     /// Records `entry`; nil when its receipt or CheckoutRequestID is in the ledger already
     /// (the same payment through another channel, or a concurrent duplicate): nothing changed.
-    /// The receipt is read back for the balance it shows.
+    /// The receipt is read back (with both parties' contacts, in one query) for the balance it shows.
     func record(_ entry: LedgerEntry) throws -> PaymentID? {
         try db.transaction {
             let ledger = LedgerStore(db: db)
@@ -22,7 +22,7 @@ struct PaymentRecorder {
             } catch let error as DatabaseError where error.isDuplicateKey {
                 return nil
             }
-            guard let receipt = try ledger.receipt(id, landlord: entry.landlordID) else { return id }
+            guard let receipt = try ledger.newReceipt(id, entry) else { return id }
             let notices = LedgerNotices(config: config)
             let notifier = Notifier(db: db, views: views, config: config)
             if entry.channel == .manual {
