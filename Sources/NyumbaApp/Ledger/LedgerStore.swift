@@ -25,15 +25,16 @@ struct LedgerStore {
     /// Appends a payment and adds it to the lease's summary figures, in one transaction;
     /// a duplicate receipt or checkout id throws `DatabaseError` with `isDuplicateKey`.
     ///
-    /// The summary rows are updated last, just before the commit (`beforeCommit`): every
-    /// payment to a property in a month updates the same `property_month_totals` row, so
-    /// concurrent payments wait for each other only while one commits, not for the rest of
-    /// its transaction. Read them after the commit, not later in the same transaction.
+    /// The summary rows are updated last, with the commit (`executeAtCommit`: sent with the
+    /// COMMIT in one round trip): every payment to a property in a month updates the same
+    /// `property_month_totals` row, so concurrent payments wait for each other only while one
+    /// commits, not for the rest of its transaction. Read them after the commit, not later in
+    /// the same transaction.
     @discardableResult
     func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> PaymentID {
         try db.transaction {
             let id = try insert(entry)
-            try db.beforeCommit { [db] in try Self.addToTotals(entry, on: db) }
+            try addToTotals(entry)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
             versions.landlordChanged(entry.landlordID, on: db)
             return id
@@ -41,15 +42,16 @@ struct LedgerStore {
     }
 
     /// The lease's running total and the lease's and property's month totals, hottest row last.
-    private static func addToTotals(_ entry: LedgerEntry, on db: Connection) throws {
-        try db.execute("UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
-        try db.execute(
+    private func addToTotals(_ entry: LedgerEntry) throws {
+        try db.executeAtCommit(
+            "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+        try db.executeAtCommit(
             """
             INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, payments)
             VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, 1)
             ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected), payments = payments + 1
             """, entry.leaseID.raw, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount)
-        try db.execute(
+        try db.executeAtCommit(
             """
             INSERT INTO property_month_totals (property_id, month, landlord_id, collected, payments)
             VALUES (?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, 1)
