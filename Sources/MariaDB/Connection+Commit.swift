@@ -10,6 +10,11 @@ extension Connection {
     /// round trip saved. Parameters are written into the text as literals (`SQLLiteral`: text
     /// and bytes always in hexadecimal), since the text protocol has no binding.
     public func executeAtCommit(_ sql: String, _ parameters: (any SQLBindable)?...) throws {
+        try executeAtCommit(sql, parameters: parameters)
+    }
+
+    /// `executeAtCommit` with an array of parameters.
+    public func executeAtCommit(_ sql: String, parameters: [(any SQLBindable)?]) throws {
         guard inTransaction else {
             try execute(sql, parameters: parameters)
             return

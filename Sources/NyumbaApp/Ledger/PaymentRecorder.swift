@@ -3,7 +3,8 @@ import MariaDB
 /// The one way a payment enters the ledger, whatever brought it (STK push, paybill, cash or
 /// bank): the entry with its month totals and the dashboards' data-version bump
 /// (`LedgerStore.record`), the landlord's notice and the tenant's receipt (email and SMS) — in the
-/// caller's transaction (or one of its own), so all of it happens or none of it.
+/// caller's transaction (or one of its own), so all of it happens or none of it. The totals and
+/// the notices' rows are written with the commit (`executeAtCommit`), in its round trip.
 struct PaymentRecorder {
     let db: Connection
     let views: Views
@@ -27,10 +28,10 @@ struct PaymentRecorder {
             let notifier = Notifier(db: db, views: views, config: config)
             if entry.channel == .manual {
                 // The landlord typed it in: no notice to them about their own entry.
-                try notifier.send(notices.manualReceipt(receipt))
+                try notifier.sendAtCommit(notices.manualReceipt(receipt))
             } else {
-                try notifier.send(notices.paymentReceived(receipt))
-                try notifier.send(notices.mpesaReceipt(receipt))
+                try notifier.sendAtCommit(notices.paymentReceived(receipt))
+                try notifier.sendAtCommit(notices.mpesaReceipt(receipt))
             }
             return id
         }

@@ -28,6 +28,16 @@ struct Notifier {
     /// reminder and message logs point at.
     @discardableResult
     func send<Model>(_ notice: Notice<Model>) throws -> Sent {
+        try write(notice, atCommit: false)
+    }
+
+    /// Writes the notice's rows with the commit of the current transaction (`executeAtCommit`: no
+    /// round trip of their own), for a caller that needs no outbox id.
+    func sendAtCommit<Model>(_ notice: Notice<Model>) throws {
+        try write(notice, atCommit: true)
+    }
+
+    private func write<Model>(_ notice: Notice<Model>, atCommit: Bool) throws -> Sent {
         // One read of the recipient's row (unless the caller read it with the change): their
         // language, phone and SMS choice.
         let contact =
@@ -55,13 +65,17 @@ struct Notifier {
                 guard let landlord = notice.recipient.userID else { continue }
                 try LandlordNotifications(db: db).add(
                     notice.kind, landlord: landlord,
-                    parameters: renderer.parameters(notice.model.notificationParameters), link: notice.link)
+                    parameters: renderer.parameters(notice.model.notificationParameters), link: notice.link,
+                    atCommit: atCommit)
                 sent.notified = true
             }
         }
-        // The email comes first (channels list it first), so the statement's first id is the email's.
-        let first = try Outbox(db: db).enqueue(messages)
-        if messages.first?.channel == .email { sent.email = first }
+        if atCommit {
+            try Outbox(db: db).enqueueAtCommit(messages)
+        } else if let first = try Outbox(db: db).enqueue(messages), messages.first?.channel == .email {
+            // The email comes first (channels list it first), so the statement's first id is the email's.
+            sent.email = first
+        }
         return sent
     }
 

@@ -63,6 +63,17 @@ struct Outbox {
     /// Queues messages in one statement; returns the first one's outbox id (nil for none).
     @discardableResult
     func enqueue(_ messages: [OutboxMessage]) throws -> Int64? {
+        guard let (sql, parameters) = Self.insert(messages) else { return nil }
+        return try db.execute(sql, parameters: parameters).lastInsertID
+    }
+
+    /// Queues messages in one statement sent with the commit of the current transaction (`executeAtCommit`).
+    func enqueueAtCommit(_ messages: [OutboxMessage]) throws {
+        guard let (sql, parameters) = Self.insert(messages) else { return }
+        try db.executeAtCommit(sql, parameters: parameters)
+    }
+
+    private static func insert(_ messages: [OutboxMessage]) -> (String, [(any SQLBindable)?])? {
         guard !messages.isEmpty else { return nil }
         let row = "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
         let parameters: [(any SQLBindable)?] = messages.flatMap { message -> [(any SQLBindable)?] in
@@ -72,12 +83,11 @@ struct Outbox {
                 message.text,
             ]
         }
-        return try db.execute(
-            """
+        let sql = """
             INSERT INTO outbox (kind, channel, landlord_id, recipient, recipient_name, reply_to, subject, text_body,
                                 next_attempt_at, created_at)
             VALUES \(Array(repeating: row, count: messages.count).joined(separator: ", "))
-            """, parameters: parameters
-        ).lastInsertID
+            """
+        return (sql, parameters)
     }
 }
