@@ -191,6 +191,9 @@ if [ -x "$nyumba_bin" ]; then
     export NYUMBA_SECRET_KEY="${NYUMBA_SECRET_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
     export NYUMBA_ENCRYPTION_KEY="${NYUMBA_ENCRYPTION_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
     export NYUMBA_MAIL_DIR="$BENCH_TMP/mail"
+    # The SMS files too (the default, var/sms in the repo, kept every run's: 100,000s of files
+    # that made each new one slower to create, run after run).
+    export NYUMBA_SMS_DIR="$BENCH_TMP/sms"
     # Payments on, so the callback route exists; nothing is due for the reconciler (the
     # seeded pending requests are scheduled far ahead), so this base URL is never called.
     export NYUMBA_DARAJA_BASE_URL="${NYUMBA_DARAJA_BASE_URL:-http://127.0.0.1:9}"
@@ -199,7 +202,7 @@ if [ -x "$nyumba_bin" ]; then
     export NYUMBA_DARAJA_SHORTCODE="${NYUMBA_DARAJA_SHORTCODE:-174379}"
     export NYUMBA_DARAJA_PASSKEY="${NYUMBA_DARAJA_PASSKEY:-bench-passkey}"
     export NYUMBA_DARAJA_CALLBACK_TOKEN="${NYUMBA_DARAJA_CALLBACK_TOKEN:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
-    mkdir -p "$NYUMBA_MAIL_DIR"
+    mkdir -p "$NYUMBA_MAIL_DIR" "$NYUMBA_SMS_DIR"
     say "nyumba migrate"
     "$nyumba_bin" migrate >"$BENCH_TMP/migrate.log" 2>&1 || { cat "$BENCH_TMP/migrate.log" >&2; die "migrate failed"; }
     if [ -n "$bench_size" ] && [ "$seeded" = 0 ]; then
