@@ -11,12 +11,7 @@ struct LandlordNotifications {
     func add(_ kind: NoticeKind, landlord: UserID, parameters: [String: Any], link: String?, atCommit: Bool = false)
         throws
     {
-        var json = "{}"
-        if JSONSerialization.isValidJSONObject(parameters),
-            let data = try? JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys])
-        {
-            json = String(decoding: data, as: UTF8.self)
-        }
+        let json = PlainJSON.text(parameters) ?? "{}"
         let sql = """
             INSERT INTO notifications (landlord_id, kind, parameters, link, created_at)
             VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))
