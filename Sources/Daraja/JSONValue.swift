@@ -4,8 +4,7 @@ import Foundation
 enum JSONValue {
     /// The top-level object of `bytes`, or nil if it is not a JSON object.
     static func object(_ bytes: [UInt8]) -> [String: Any]? {
-        guard !bytes.isEmpty else { return nil }
-        return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+        JSONReader.value(bytes) as? [String: Any]
     }
 
     /// `value` as JSON bytes (slashes unescaped, keys sorted so bodies are predictable).

@@ -71,6 +71,7 @@ extension Connection {
             transactionLost = false
             commitHooks = []
             preCommitWork = []
+            commitStatements = []
         }
         let result: T
         do {
@@ -84,7 +85,11 @@ extension Connection {
             throw DatabaseError.connectionLost(code: 2013, message: "connection lost during the transaction")
         }
         do {
-            try execute("COMMIT")
+            try commit()
+        } catch let failure as StatementBeforeCommitFailed {
+            // One of `executeAtCommit`'s statements failed: the COMMIT after it never ran.
+            if !transactionLost { _ = try? execute("ROLLBACK") }
+            throw failure.error
         } catch {
             // The commit may still have happened: running the hooks (cache invalidations) is the safe side.
             runCommitHooks()

@@ -20,6 +20,8 @@ public final class Connection {
     var commitHooks: [() -> Void] = []
     /// Statements to run last in the current transaction (see `beforeCommit`).
     var preCommitWork: [() throws -> Void] = []
+    /// Statements, parameters written in, to send with the COMMIT (see `executeAtCommit`).
+    var commitStatements: [String] = []
 
     /// Creates an unconnected connection; also initialises the client library for the
     /// process and for the calling thread (see `MariaDBClient`).
@@ -108,12 +110,12 @@ public final class Connection {
 
     /// Forgets the dead connection; inside a transaction, later calls fail until it ends,
     /// since reconnecting would silently run the rest outside the transaction.
-    private func connectionWasLost() {
+    func connectionWasLost() {
         if inTransaction { transactionLost = true }
         close()
     }
 
-    private func connectedHandle() throws -> UnsafeMutablePointer<MYSQL> {
+    func connectedHandle() throws -> UnsafeMutablePointer<MYSQL> {
         if let handle { return handle }
         if inTransaction {
             throw DatabaseError.connectionLost(code: 2006, message: "connection lost during a transaction")

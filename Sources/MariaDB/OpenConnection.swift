@@ -18,7 +18,12 @@ func openConnection(_ url: DatabaseURL) throws -> UnsafeMutablePointer<MYSQL> {
     // Dates are bound and read as UTC text, so NOW() and TIMESTAMP columns must be UTC too.
     setOption(mysql, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'")
     let port = url.socket == nil ? UInt32(url.port) : 0
-    if mysql_real_connect(mysql, url.host, url.user, url.password, url.database, port, url.socket, 0) == nil {
+    // CLIENT_MULTI_STATEMENTS (1 << 16), for `executeAtCommit`'s statements sent with the COMMIT.
+    // Every other statement is prepared, and a prepared statement is always one statement.
+    let multiStatements: UInt = 1 << 16
+    if mysql_real_connect(mysql, url.host, url.user, url.password, url.database, port, url.socket, multiStatements)
+        == nil
+    {
         let error = connectionError(mysql)
         mysql_close(mysql)
         throw error

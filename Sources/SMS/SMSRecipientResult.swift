@@ -37,4 +37,21 @@ public protocol SMSTransport: Sendable {
     /// when there is no per-recipient answer at all; `SMSError.isPermanent` says whether
     /// trying again later can help.
     func send(_ message: SMSMessage) throws(SMSError) -> [SMSRecipientResult]
+
+    /// Makes every message sent so far durable, for transports that hand messages over
+    /// lazily (the file transport writes without syncing each file); call it before
+    /// recording them as sent.
+    func flush() throws(SMSError)
+
+    /// True when `send` hands messages over without making them durable (files): the sender
+    /// then records a batch as sent after one `flush`, instead of each message as it goes.
+    var sendsLazily: Bool { get }
+}
+
+extension SMSTransport {
+    /// Nothing to do: each `send` completes the delivery (the gateway).
+    public func flush() throws(SMSError) {}
+
+    /// A gateway's `send` completes the delivery.
+    public var sendsLazily: Bool { false }
 }

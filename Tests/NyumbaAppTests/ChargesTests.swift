@@ -151,6 +151,48 @@ final class ChargesTests: XCTestCase {
         }
     }
 
+    /// The balance a payment's receipt notices show (read from the lease's running totals as it is
+    /// recorded) is what the receipt page shows (summed from the rows) and what the raw rows say,
+    /// also for a payment back-dated before later ones and with a charge due after its day.
+    func testANewPaymentsReceiptShowsTheBalanceJustAfterIt() throws {
+        let tenant = try app.approve(
+            try app.signUpTenant(to: place), by: landlord, place: place, unit: "A1", rent: 10_000,
+            start: CalendarDay(2025, 10, 15), dueDay: 28)
+        let lease = try lease(tenant)
+        try charge(lease, .deposit, 20_000, on: "2025-10-15")
+        try charge(lease, .utility, 1_350, on: "2026-01-31")
+        let formatter = ISO8601DateFormatter()
+        // In the order recorded: the third and fourth are dated before the second.
+        let payments = [
+            (15_000, "2025-10-20T09:00:00Z"), (12_000, "2026-02-28T10:00:00Z"), (8_000, "2025-12-31T21:30:00Z"),
+            (3_000, "2026-02-28T10:00:00Z"),
+        ]
+        for (amount, instant) in payments {
+            let paidAt = formatter.date(from: instant)!
+            let entry = LedgerEntry(
+                leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
+                propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: amount, channel: .manual,
+                paidAt: paidAt, recordedBy: lease.landlordID, method: .cash)
+            try app.db.transaction {
+                let store = LedgerStore(db: app.db)
+                let id = try store.record(entry, versions: app.app.versions)
+                let fresh = try XCTUnwrap(try store.newReceipt(id, entry))
+                let page = try XCTUnwrap(try store.receipt(id, landlord: lease.landlordID))
+                XCTAssertEqual(fresh.balanceAfter, page.balanceAfter, "\(amount) at \(instant)")
+                // The raw rows: what was due by the payment's day, minus it and every payment before it.
+                let day = CalendarDay.nairobi(paidAt)
+                let later = try app.count(
+                    "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE lease_id = ? AND (paid_at > ? OR (paid_at = ? AND id > ?))",
+                    [lease.id.raw, paidAt, paidAt, id.raw])
+                let afterDay = try app.count(
+                    "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE lease_id = ? AND paid_at >= ? + INTERVAL 21 HOUR",
+                    [lease.id.raw, day.description])
+                XCTAssertEqual(fresh.balanceAfter, try owed(Int(lease.id.raw), by: day) + later - afterDay)
+                XCTAssertEqual(fresh.tenantContact?.smsEnabled, true)
+            }
+        }
+    }
+
     func testChargesAndCreditsReachEveryFigure() throws {
         let today = CalendarDay.nairobi()
         let start = CalendarDay((today.monthIndex - 3) / 12, (today.monthIndex - 3) % 12 + 1, 10)

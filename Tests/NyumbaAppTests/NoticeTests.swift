@@ -183,3 +183,27 @@ final class NoticeTests: XCTestCase {
         XCTAssertThrowsError(try Views(directory: root, required: ["sms/no_such_kind"]))
     }
 }
+
+/// A notification's parameters are stored as JSON that reads back as the same values.
+final class PlainJSONTests: XCTestCase {
+    func testPlainValuesReadBackAsWritten() throws {
+        let parameters: [String: Any] = [
+            "tenantName": "Ngũgĩ \"Kim\" O'Brien\\ \n\t\u{1}🏠 </script>", "amount": 25_000, "paid": true,
+            "share": 0.25, "big": Int64(9_007_199_254_740_993), "lines": ["A1", 2, false, ["x": "y"]],
+            "figure": ["kind": "money", "value": -1_500], "empty": [String: Any](), "none": [Any](),
+        ]
+        let text = try XCTUnwrap(PlainJSON.text(parameters))
+        XCTAssertTrue(text.hasPrefix(#"{"amount":25000,"big":9007199254740993,"empty":{},"#), text)
+        let read = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
+        XCTAssertEqual(read, NSDictionary(dictionary: parameters))
+        XCTAssertEqual(
+            LandlordNotifications.parameters(text)["tenantName"] as? String, parameters["tenantName"] as? String)
+    }
+
+    func testWhatJSONCannotHoldIsRefused() {
+        struct Opaque {}
+        XCTAssertNil(PlainJSON.text(["x": Opaque()]))
+        XCTAssertNil(PlainJSON.text(["x": Double.nan]))
+        XCTAssertNil(PlainJSON.text(["x": [1, Double.infinity]]))
+    }
+}

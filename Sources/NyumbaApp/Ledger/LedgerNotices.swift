@@ -52,7 +52,7 @@ struct LedgerNotices {
     func mpesaReceipt(_ record: ReceiptRecord) -> Notice<MpesaReceipt> {
         let payment = record.payment
         return Notice(
-            recipient: record.lease.tenant,
+            recipient: record.tenant,
             model: MpesaReceipt(
                 amount: .money(payment.amount), unit: record.lease.unitLabel,
                 propertyName: record.lease.propertyName, paidAt: .dateTime(payment.paidAt),
@@ -64,7 +64,7 @@ struct LedgerNotices {
     func manualReceipt(_ record: ReceiptRecord) -> Notice<ManualReceipt> {
         let payment = record.payment
         return Notice(
-            recipient: record.lease.tenant,
+            recipient: record.tenant,
             model: ManualReceipt(
                 amount: .money(payment.amount), date: .day(CalendarDay.nairobi(payment.paidAt)),
                 method: .words(payment.method.map { "ledger.method.\($0.rawValue)" } ?? "ledger.channel.manual"),
@@ -76,7 +76,7 @@ struct LedgerNotices {
 
     func paymentReceived(_ record: ReceiptRecord) -> Notice<PaymentReceived> {
         Notice(
-            recipient: record.lease.landlord,
+            recipient: record.landlord,
             model: PaymentReceived(
                 amount: .money(record.payment.amount), tenantName: record.lease.tenantName,
                 unit: record.lease.unitLabel, propertyName: record.lease.propertyName),
@@ -95,6 +95,19 @@ struct LedgerNotices {
 
     private func receiptURL(_ payment: PaymentLine) -> String {
         config.link("/tenant/payments/\(payment.id)/receipt")
+    }
+}
+
+extension ReceiptRecord {
+    /// The lease's tenant, as a notice's recipient (with their contact when it was read with the receipt).
+    var tenant: NoticeRecipient {
+        NoticeRecipient(
+            userID: lease.tenantID, name: lease.tenantName, email: lease.tenantEmail, contact: tenantContact)
+    }
+    /// The lease's landlord, as a notice's recipient (with their contact when it was read with the receipt).
+    var landlord: NoticeRecipient {
+        NoticeRecipient(
+            userID: lease.landlordID, name: lease.landlordName, email: lease.landlordEmail, contact: landlordContact)
     }
 }
 

@@ -25,14 +25,18 @@ struct LeaseDetails {
     /// The unit's paybill account number (nil only before `nyumba migrate` filled it in).
     let accountNumber: String?
 
-    static let select = """
-        SELECT l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
-               l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
-               t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
-               o.email AS landlord_email, l.total_paid AS paid, l.total_charged AS charged, u.account_no
-        FROM leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
+    static let columns = """
+        l.id, l.tenant_id, l.landlord_id, l.property_id, l.unit_id, l.monthly_rent, l.due_day, l.start_date,
+        l.end_date, u.label, p.name AS property_name, p.location, t.name AS tenant_name,
+        t.email AS tenant_email, t.phone AS tenant_phone, o.name AS landlord_name,
+        o.email AS landlord_email, l.total_paid AS paid, l.total_charged AS charged, u.account_no
+        """
+    /// The lease `l`, its unit `u`, property `p`, tenant `t` and landlord `o`.
+    static let tables = """
+        leases l JOIN units u ON u.id = l.unit_id JOIN properties p ON p.id = l.property_id
         JOIN users t ON t.id = l.tenant_id JOIN users o ON o.id = l.landlord_id
         """
+    static let select = "SELECT \(columns) FROM \(tables)"
 
     init(row: Row) throws {
         id = LeaseID(try row.int64("id"))
@@ -89,6 +93,13 @@ struct PaymentLine {
     /// the optimiser begin with all properties and sort.
     static let select = "SELECT STRAIGHT_JOIN \(columns) FROM \(tables)"
 
+    /// The line of `entry`, just recorded as `id` under `lease`.
+    init(_ id: PaymentID, _ entry: LedgerEntry, lease: LeaseDetails) {
+        (self.id, leaseID, amount, channel, method) = (id, entry.leaseID, entry.amount, entry.channel, entry.method)
+        (receipt, reference, paidAt) = (entry.receipt, entry.reference, entry.paidAt)
+        (tenantName, unitLabel, propertyName) = (lease.tenantName, lease.unitLabel, lease.propertyName)
+    }
+
     init(row: Row) throws {
         id = PaymentID(try row.int64("id"))
         leaseID = LeaseID(try row.int64("lease_id"))
@@ -114,4 +125,7 @@ struct ReceiptRecord {
     /// The lease's balance just after this payment (rent and charges due by its day, minus it and every
     /// earlier payment).
     let balanceAfter: Int
+    /// The tenant's and landlord's language, phone and SMS choice, when read with the receipt (for its notices).
+    var tenantContact: NoticeContact? = nil
+    var landlordContact: NoticeContact? = nil
 }

@@ -25,15 +25,16 @@ struct LedgerStore {
     /// Appends a payment and adds it to the lease's summary figures, in one transaction;
     /// a duplicate receipt or checkout id throws `DatabaseError` with `isDuplicateKey`.
     ///
-    /// The summary rows are updated last, just before the commit (`beforeCommit`): every
-    /// payment to a property in a month updates the same `property_month_totals` row, so
-    /// concurrent payments wait for each other only while one commits, not for the rest of
-    /// its transaction. Read them after the commit, not later in the same transaction.
+    /// The summary rows are updated last, with the commit (`executeAtCommit`: sent with the
+    /// COMMIT in one round trip): every payment to a property in a month updates the same
+    /// `property_month_totals` row, so concurrent payments wait for each other only while one
+    /// commits, not for the rest of its transaction. Read them after the commit, not later in
+    /// the same transaction.
     @discardableResult
     func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> PaymentID {
         try db.transaction {
             let id = try insert(entry)
-            try db.beforeCommit { [db] in try Self.addToTotals(entry, on: db) }
+            try addToTotals(entry)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
             versions.landlordChanged(entry.landlordID, on: db)
             return id
@@ -43,10 +44,11 @@ struct LedgerStore {
     /// The lease's running total and the lease's and property's month totals, hottest row last.
     /// The month totals also count what of the payment went to the deposit (`deposit_collected`):
     /// what of the lease's deposit its earlier payments had not paid (the deposit is the oldest item).
-    private static func addToTotals(_ entry: LedgerEntry, on db: Connection) throws {
-        try db.execute("UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+    private func addToTotals(_ entry: LedgerEntry) throws {
+        try db.executeAtCommit(
+            "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
         let depositPart = "LEAST(?, GREATEST(0, l.deposit - (l.total_paid - ?)))"
-        try db.execute(
+        try db.executeAtCommit(
             """
             INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, deposit_collected,
                                             payments)
@@ -56,7 +58,7 @@ struct LedgerStore {
                 deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
             """, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount, entry.amount, entry.amount,
             entry.leaseID.raw)
-        try db.execute(
+        try db.executeAtCommit(
             """
             INSERT INTO property_month_totals (property_id, month, landlord_id, collected, deposit_collected, payments)
             SELECT ?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, \(depositPart), 1

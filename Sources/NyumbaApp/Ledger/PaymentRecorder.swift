@@ -3,7 +3,8 @@ import MariaDB
 /// The one way a payment enters the ledger, whatever brought it (STK push, paybill, cash or
 /// bank): the entry with its month totals and the dashboards' data-version bump
 /// (`LedgerStore.record`), the landlord's notice and the tenant's receipt (email and SMS) — in the
-/// caller's transaction (or one of its own), so all of it happens or none of it.
+/// caller's transaction (or one of its own), so all of it happens or none of it. The totals and
+/// the notices' rows are written with the commit (`executeAtCommit`), in its round trip.
 struct PaymentRecorder {
     let db: Connection
     let views: Views
@@ -12,7 +13,7 @@ struct PaymentRecorder {
 
     /// Records `entry`; nil when its receipt or CheckoutRequestID is in the ledger already
     /// (the same payment through another channel, or a concurrent duplicate): nothing changed.
-    /// The receipt is read back for the balance it shows.
+    /// The receipt is read back (with both parties' contacts, in one query) for the balance it shows.
     func record(_ entry: LedgerEntry) throws -> PaymentID? {
         try db.transaction {
             let ledger = LedgerStore(db: db)
@@ -22,15 +23,15 @@ struct PaymentRecorder {
             } catch let error as DatabaseError where error.isDuplicateKey {
                 return nil
             }
-            guard let receipt = try ledger.receipt(id, landlord: entry.landlordID) else { return id }
+            guard let receipt = try ledger.newReceipt(id, entry) else { return id }
             let notices = LedgerNotices(config: config)
             let notifier = Notifier(db: db, views: views, config: config)
             if entry.channel == .manual {
                 // The landlord typed it in: no notice to them about their own entry.
-                try notifier.send(notices.manualReceipt(receipt))
+                try notifier.sendAtCommit(notices.manualReceipt(receipt))
             } else {
-                try notifier.send(notices.paymentReceived(receipt))
-                try notifier.send(notices.mpesaReceipt(receipt))
+                try notifier.sendAtCommit(notices.paymentReceived(receipt))
+                try notifier.sendAtCommit(notices.mpesaReceipt(receipt))
             }
             return id
         }

@@ -6,19 +6,21 @@ import MariaDB
 struct LandlordNotifications {
     let db: Connection
 
-    /// Adds a line with an optional link (a path) to follow; `Notifier` is the one caller.
-    func add(_ kind: NoticeKind, landlord: UserID, parameters: [String: Any], link: String?) throws {
-        var json = "{}"
-        if JSONSerialization.isValidJSONObject(parameters),
-            let data = try? JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys])
-        {
-            json = String(decoding: data, as: UTF8.self)
-        }
-        try db.execute(
-            """
+    /// Adds a line with an optional link (a path) to follow, now or with the commit of the current
+    /// transaction (`executeAtCommit`); `Notifier` is the one caller.
+    func add(_ kind: NoticeKind, landlord: UserID, parameters: [String: Any], link: String?, atCommit: Bool = false)
+        throws
+    {
+        let json = PlainJSON.text(parameters) ?? "{}"
+        let sql = """
             INSERT INTO notifications (landlord_id, kind, parameters, link, created_at)
             VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))
-            """, landlord.raw, kind.rawValue, json, link)
+            """
+        if atCommit {
+            try db.executeAtCommit(sql, landlord.raw, kind.rawValue, json, link)
+        } else {
+            try db.execute(sql, landlord.raw, kind.rawValue, json, link)
+        }
     }
 
     /// The stored parameters as the templates see them (empty when unreadable).

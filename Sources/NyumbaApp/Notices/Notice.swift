@@ -1,3 +1,5 @@
+import MariaDB
+
 /// The typed model of one kind of notice: its fields are what its templates may say.
 protocol NoticeModel {
     /// The kind every notice with this model is.
@@ -11,12 +13,34 @@ extension NoticeModel {
 }
 
 /// Who a notice goes to. The phone number and SMS preference are looked up by `Notifier`
-/// from the user's row, so that every notice follows the person's latest choice.
+/// from the user's row, so that every notice follows the person's latest choice — unless the
+/// caller read them in the transaction of the change already (`contact`).
 struct NoticeRecipient: Sendable {
     /// The account; nil only for an address that is no account's.
     let userID: UserID?
     let name: String
     let email: String
+    /// The user's language, phone and SMS choice, when read with the change (saves a query).
+    var contact: NoticeContact? = nil
+}
+
+/// What a notice needs from its recipient's row: their language, phone and SMS choice.
+struct NoticeContact: Sendable {
+    let language: Language
+    let phone: String
+    let smsEnabled: Bool
+}
+
+extension NoticeContact {
+    /// Reads a user row's `language` (English until they choose), `phone` and `sms_enabled`, under
+    /// these names or the ones given (a query reading two users' contacts names them apart).
+    init(row: Row, language: String = "language", phone: String = "phone", smsEnabled: String = "sms_enabled")
+        throws
+    {
+        self.init(
+            language: try row.optionalString(language).flatMap(Language.init(rawValue:)) ?? .english,
+            phone: try row.string(phone), smsEnabled: try row.bool(smsEnabled))
+    }
 }
 
 /// One event to tell one person about, with its typed model.

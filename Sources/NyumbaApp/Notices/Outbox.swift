@@ -21,6 +21,28 @@ struct SMSDraft {
     var landlordID: UserID? = nil
 }
 
+/// One row of the outbox: an email or an SMS.
+struct OutboxMessage {
+    let kind: String
+    let channel: NoticeChannel
+    let landlordID: UserID?
+    let recipient: String
+    let recipientName: String
+    let replyTo: String?
+    let subject: String
+    let text: String
+
+    init(_ draft: EmailDraft) {
+        (kind, channel, landlordID, recipient) = (draft.kind, .email, draft.landlordID, draft.recipient)
+        (recipientName, replyTo, subject, text) = (draft.recipientName, draft.replyTo, draft.subject, draft.text)
+    }
+
+    init(_ draft: SMSDraft) {
+        (kind, channel, landlordID, recipient) = (draft.kind, .sms, draft.landlordID, draft.number)
+        (recipientName, replyTo, subject, text) = (draft.recipientName, nil, "", draft.text)
+    }
+}
+
 /// Writes emails and SMS to the outbox table. Call it inside the transaction of the change
 /// that causes them, so that the change and its messages are saved together or not at all.
 struct Outbox {
@@ -29,30 +51,43 @@ struct Outbox {
     /// Queues an email; returns its outbox id.
     @discardableResult
     func enqueue(_ draft: EmailDraft) throws -> Int64 {
-        try insert(
-            kind: draft.kind, channel: .email, landlord: draft.landlordID, recipient: draft.recipient,
-            name: draft.recipientName, replyTo: draft.replyTo, subject: draft.subject, text: draft.text)
+        try enqueue([OutboxMessage(draft)])!
     }
 
     /// Queues an SMS; returns its outbox id.
     @discardableResult
     func enqueue(_ draft: SMSDraft) throws -> Int64 {
-        try insert(
-            kind: draft.kind, channel: .sms, landlord: draft.landlordID, recipient: draft.number,
-            name: draft.recipientName, replyTo: nil, subject: "", text: draft.text)
+        try enqueue([OutboxMessage(draft)])!
     }
 
-    private func insert(
-        kind: String, channel: NoticeChannel, landlord: UserID?, recipient: String, name: String, replyTo: String?,
-        subject: String, text: String
-    ) throws -> Int64 {
-        try db.execute(
-            """
+    /// Queues messages in one statement; returns the first one's outbox id (nil for none).
+    @discardableResult
+    func enqueue(_ messages: [OutboxMessage]) throws -> Int64? {
+        guard let (sql, parameters) = Self.insert(messages) else { return nil }
+        return try db.execute(sql, parameters: parameters).lastInsertID
+    }
+
+    /// Queues messages in one statement sent with the commit of the current transaction (`executeAtCommit`).
+    func enqueueAtCommit(_ messages: [OutboxMessage]) throws {
+        guard let (sql, parameters) = Self.insert(messages) else { return }
+        try db.executeAtCommit(sql, parameters: parameters)
+    }
+
+    private static func insert(_ messages: [OutboxMessage]) -> (String, [(any SQLBindable)?])? {
+        guard !messages.isEmpty else { return nil }
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
+        let parameters: [(any SQLBindable)?] = messages.flatMap { message -> [(any SQLBindable)?] in
+            [
+                message.kind, message.channel.rawValue, message.landlordID?.raw, message.recipient,
+                String(message.recipientName.prefix(120)), message.replyTo, String(message.subject.prefix(200)),
+                message.text,
+            ]
+        }
+        let sql = """
             INSERT INTO outbox (kind, channel, landlord_id, recipient, recipient_name, reply_to, subject, text_body,
                                 next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))
-            """, kind, channel.rawValue, landlord?.raw, recipient, String(name.prefix(120)), replyTo,
-            String(subject.prefix(200)), text
-        ).lastInsertID
+            VALUES \(Array(repeating: row, count: messages.count).joined(separator: ", "))
+            """
+        return (sql, parameters)
     }
 }

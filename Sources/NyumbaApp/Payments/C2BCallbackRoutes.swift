@@ -53,7 +53,7 @@ enum C2BCallbackRoutes {
                         db: context.db, views: context.views, config: context.config, versions: context.versions
                     )
                     .confirm(notification)
-                    _ = try store.saveCallback(
+                    try store.saveCallbackAtCommit(
                         kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
                         transID: notification.transID, outcome: outcome.rawValue)
                     return outcome

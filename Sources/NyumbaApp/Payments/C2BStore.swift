@@ -6,16 +6,28 @@ import MariaDB
 struct C2BStore {
     let db: Connection
 
+    private static let insertCallback = """
+        INSERT INTO c2b_callbacks (kind, trans_id, body, remote_address, outcome, received_at)
+        VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
+        """
+
     /// Keeps a body as received, with its TransID and what came of it; returns its row id.
     func saveCallback(
         kind: String, body: [UInt8], remoteAddress: String, transID: String?, outcome: String
     ) throws -> Int64 {
         try db.execute(
-            """
-            INSERT INTO c2b_callbacks (kind, trans_id, body, remote_address, outcome, received_at)
-            VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
-            """, kind, transID.map { String($0.prefix(20)) }, body, String(remoteAddress.prefix(45)), outcome
+            Self.insertCallback, kind, transID.map { String($0.prefix(20)) }, body, String(remoteAddress.prefix(45)),
+            outcome
         ).lastInsertID
+    }
+
+    /// Keeps a body as `saveCallback` does, with the commit of the current transaction (no row id:
+    /// one round trip fewer).
+    func saveCallbackAtCommit(kind: String, body: [UInt8], remoteAddress: String, transID: String, outcome: String)
+        throws
+    {
+        try db.executeAtCommit(
+            Self.insertCallback, kind, String(transID.prefix(20)), body, String(remoteAddress.prefix(45)), outcome)
     }
 
     /// The open lease an account number is for, on `shortcode`: the unit's full account

@@ -55,7 +55,7 @@ enum DarajaCallbackRoutes {
                         db: context.db, views: context.views, config: context.config, versions: context.versions
                     )
                     .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
-                    _ = try callbacks.save(
+                    try callbacks.saveAtCommit(
                         body: request.body, remoteAddress: request.remoteAddress,
                         checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
                     return outcome

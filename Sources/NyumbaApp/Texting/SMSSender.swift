@@ -7,17 +7,70 @@ import Web
 /// cost), to be retried with exponential back-off, or failed for good.
 ///
 /// Never sent twice: a row is sent only once claimed, is marked sent as soon as the gateway
-/// accepts it, and is retried only when the gateway said it sent nothing (no connection, a
-/// 5xx or 429, a retryable per-recipient code); an answer that cannot be read is failed, not retried.
+/// accepts it (the file transport's with their batch, once synced), and is retried only when the
+/// gateway said it sent nothing (no connection, a 5xx or 429, a retryable per-recipient code); an
+/// answer that cannot be read is failed, not retried.
 struct SMSSender {
     let db: Connection
     let transport: any SMSTransport
     let settings: SMSSettings
 
-    /// Claims and sends one batch of due SMS; returns how many were claimed.
+    /// Claims and sends one batch of due SMS; returns how many were claimed. What a gateway
+    /// accepted is recorded as sent at once; what a lazy transport (files) took is made durable
+    /// with the batch (`SMSTransport.flush`: one sync) and recorded in one transaction — also
+    /// when a later one of the batch throws.
     func deliverBatch() throws -> Int {
         let queue = OutboxQueue(db: db, channel: .sms)
-        return try queue.deliverBatch { try deliver($0, queue: queue) }
+        var sent: [Accepted] = []
+        do {
+            let claimed = try queue.deliverBatch {
+                guard let accepted = try deliver($0, queue: queue) else { return }
+                sent.append(accepted)
+                if !transport.sendsLazily {
+                    try record(sent, queue: queue)
+                    sent = []
+                }
+            }
+            try record(sent, queue: queue)
+            return claimed
+        } catch {
+            try? record(sent, queue: queue)
+            throw error
+        }
+    }
+
+    /// An SMS the gateway accepted, to record as sent with its batch.
+    private struct Accepted {
+        let queued: QueuedMessage
+        let result: SMSRecipientResult
+        let segments: SMSSegments
+    }
+
+    /// Records `sent` as sent once they are durable; if they cannot be made so, they stay claimed
+    /// and go out again when the claim runs out.
+    private func record(_ sent: [Accepted], queue: OutboxQueue) throws {
+        guard !sent.isEmpty else { return }
+        do throws(SMSError) {
+            try transport.flush()
+        } catch {
+            Log.warning("sms: could not make \(sent.count) sent SMS durable: \(error)")
+            return
+        }
+        try db.transaction {
+            for sms in sent {
+                try queue.markSent(
+                    sms.queued.id, messageID: sms.result.messageID, segments: sms.result.parts ?? sms.segments.count,
+                    cost: sms.result.cost)
+            }
+        }
+        for sms in sent {
+            let parts = sms.result.parts ?? sms.segments.count
+            let cost = sms.result.cost
+            Log.info(
+                "sms: sent #\(sms.queued.id) \(sms.queued.kind) to \(Self.masked(sms.queued.recipient)), \(parts) part\(parts == 1 ? "" : "s") "
+                    + "\(sms.segments.encoding.rawValue) (\(sms.segments.units) units), cost \(cost.isEmpty ? "unknown" : cost)"
+            )
+        }
     }
 
     /// How many queued SMS are due now.
@@ -25,7 +78,8 @@ struct SMSSender {
         try OutboxQueue(db: db, channel: .sms).dueCount()
     }
 
-    private func deliver(_ queued: QueuedMessage, queue: OutboxQueue) throws {
+    /// Sends one SMS; the accepted one to record with its batch, nil when the failure was recorded.
+    private func deliver(_ queued: QueuedMessage, queue: OutboxQueue) throws -> Accepted? {
         let number = Self.masked(queued.recipient)
         let message: SMSMessage
         let result: SMSRecipientResult
@@ -34,21 +88,17 @@ struct SMSSender {
             guard let first = try transport.send(message).first else { throw .rejected("") }
             result = first
         } catch {
-            return try fail(queued, number, reason: error.code, permanent: error.isPermanent, queue: queue)
+            try fail(queued, number, reason: error.code, permanent: error.isPermanent, queue: queue)
+            return nil
         }
         guard result.isAccepted else {
-            return try fail(
+            try fail(
                 queued, number,
                 reason: "gateway_status=\(result.statusCode) \(Self.printable(result.status))",
                 permanent: !result.isRetryable, queue: queue)
+            return nil
         }
-        let segments = message.segments
-        let parts = result.parts ?? segments.count
-        try queue.markSent(queued.id, messageID: result.messageID, segments: parts, cost: result.cost)
-        Log.info(
-            "sms: sent #\(queued.id) \(queued.kind) to \(number), \(parts) part\(parts == 1 ? "" : "s") "
-                + "\(segments.encoding.rawValue) (\(segments.units) units), cost \(result.cost.isEmpty ? "unknown" : result.cost)"
-        )
+        return Accepted(queued: queued, result: result, segments: message.segments)
     }
 
     private func fail(_ queued: QueuedMessage, _ number: String, reason: String, permanent: Bool, queue: OutboxQueue)

@@ -26,12 +26,9 @@ extension UserStore {
 
     /// What a notice to the user needs from their row: their language (English until they choose),
     /// phone and SMS choice; nil for an unknown id.
-    func noticeContact(id: UserID) throws -> (language: Language, phone: String, smsEnabled: Bool)? {
+    func noticeContact(id: UserID) throws -> NoticeContact? {
         try db.queryOne("SELECT language, phone, sms_enabled FROM users WHERE id = ?", id.raw).map {
-            (
-                try $0.optionalString("language").flatMap(Language.init(rawValue:)) ?? .english,
-                try $0.string("phone"), try $0.bool("sms_enabled")
-            )
+            try NoticeContact(row: $0)
         }
     }
 

@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+@testable import Daraja
+
+/// `JSONReader` reads what `JSONSerialization` reads, the same way, and refuses what it refuses.
+final class JSONReaderTests: XCTestCase {
+    private func foundation(_ text: String) -> Any? {
+        try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+
+    func testValidBodiesReadAsJSONSerializationReadsThem() throws {
+        let bodies = [
+            #"{"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"ws_CO_191220191020363925","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":1.00},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"},{"Name":"Balance"},{"Name":"TransactionDate","Value":20191219102115},{"Name":"PhoneNumber","Value":254708374149}]}}}}"#,
+            #" { "a" : [ 1 , -2.5e3 , 0 , -0 , 1E+2 , true , false , null , "" , [ ] , { } ] } "#,
+            #"{"escapes":"\"\\\/\b\f\n\r\t\u00e9\u20AC\ud83c\udfe0 ✓ Ngũgĩ","dup":1,"dup":2}"#,
+            #"{"big":12345678901234567890,"small":-9223372036854775808}"#,
+        ]
+        for body in bodies {
+            let mine = try XCTUnwrap(JSONReader.value(Array(body.utf8)) as? NSDictionary, body)
+            let theirs = try XCTUnwrap(foundation(body) as? NSDictionary, body)
+            XCTAssertEqual(mine, theirs, body)
+        }
+        let flags = try XCTUnwrap(JSONReader.value(Array(#"{"t":true,"n":1}"#.utf8)) as? [String: Any])
+        XCTAssertNil(JSONValue.integer(flags["t"]), "a boolean is no number")
+        XCTAssertEqual(JSONValue.integer(flags["n"]), 1)
+    }
+
+    func testWhatIsNotJSONIsRefused() {
+        let bad = [
+            "", " ", "{", "}", #"{"a":1,}"#, "[1,]", #"{"a" 1}"#, "{a:1}", "{'a':1}", #"{"a":01}"#, #"{"a":1.}"#,
+            #"{"a":.5}"#, #"{"a":+1}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":NaN}"#, #"{"a":tru}"#, #"{"a":"x"} x"#,
+            "{\"a\":\"line\nbreak\"}", #"{"a":"\x"}"#, #"{"a":"\u12"}"#, #"{"a":"\ud83c"}"#, #"{"a":"open}"#,
+            String(repeating: "[", count: 100) + String(repeating: "]", count: 100),
+        ]
+        for text in bad {
+            XCTAssertNil(JSONReader.value(Array(text.utf8)), text)
+        }
+        XCTAssertNil(JSONReader.value([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]), "invalid UTF-8")
+        XCTAssertNil(JSONValue.object(Array("[1]".utf8)), "an object is expected")
+    }
+}

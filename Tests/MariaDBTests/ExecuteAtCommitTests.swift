@@ -1,0 +1,84 @@
+import Foundation
+import MariaDB
+import XCTest
+
+/// `executeAtCommit`: statements sent with the COMMIT in one round trip, after the `beforeCommit`
+/// work; one that fails rolls the whole transaction back; values arrive exactly as given.
+final class ExecuteAtCommitTests: DatabaseTestCase {
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try db.execute("CREATE TABLE ledger (id INT PRIMARY KEY, amount INT) ENGINE=InnoDB")
+        try db.execute(
+            """
+            CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(200), body BLOB, at DATETIME(6),
+                                ratio DOUBLE) ENGINE=InnoDB CHARACTER SET utf8mb4
+            """)
+        try db.execute("CREATE TABLE total (id INT PRIMARY KEY, amount INT) ENGINE=InnoDB")
+        try db.execute("INSERT INTO total VALUES (1, 0)")
+    }
+
+    func testTheStatementsRunWithTheCommitAfterTheBeforeCommitWork() throws {
+        var seenBeforeCommit = -1
+        try db.transaction {
+            try db.execute("INSERT INTO ledger VALUES (1, 100)")
+            try db.executeAtCommit("UPDATE total SET amount = amount + ? WHERE id = ?", 100, 1)
+            try db.beforeCommit {
+                seenBeforeCommit = try self.db.queryOne("SELECT amount FROM total")?.int(0) ?? -1
+            }
+            try db.executeAtCommit("UPDATE total SET amount = amount * 2 WHERE id = 1")
+        }
+        XCTAssertEqual(seenBeforeCommit, 0, "not run before the commit")
+        XCTAssertEqual(try db.queryOne("SELECT amount FROM total")?.int(0), 200, "run in the order given")
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM ledger")?.int(0), 1)
+    }
+
+    func testAFailingStatementRollsTheTransactionBackWithItsError() throws {
+        XCTAssertThrowsError(
+            try db.transaction {
+                try db.execute("INSERT INTO ledger VALUES (1, 100)")
+                try db.executeAtCommit("UPDATE total SET amount = amount + 5 WHERE id = 1")
+                try db.executeAtCommit("INSERT INTO ledger VALUES (?, ?)", 1, 7)
+            }
+        ) { error in
+            XCTAssertTrue((error as? DatabaseError)?.isDuplicateKey == true, "\(error)")
+        }
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM ledger")?.int(0), 0)
+        XCTAssertEqual(try db.queryOne("SELECT amount FROM total")?.int(0), 0)
+        // Nothing is left over for the next transaction, and the connection still works.
+        try db.transaction { try db.executeAtCommit("INSERT INTO ledger VALUES (2, 5)") }
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM ledger")?.int(0), 1)
+    }
+
+    func testValuesArriveExactlyAsGivenAndNeverAsSQL() throws {
+        let note = "it's a \"test\" \\ ? ; -- '); DROP TABLE ledger; -- Ksh 5,000 ✓ 🏠"
+        let body: [UInt8] = [0, 39, 92, 34, 255, 63, 10]
+        let at = Date(timeIntervalSince1970: 1_780_000_000.123456)
+        try db.transaction {
+            try db.executeAtCommit(
+                "INSERT INTO audit (note, body, at, ratio) VALUES (?, ?, ?, ?)", note, body, at, 0.25)
+            try db.executeAtCommit("INSERT INTO audit (note, body) VALUES ('?', ?)", nil as String?)
+        }
+        let rows = try db.query("SELECT note, body, at, ratio FROM audit ORDER BY id")
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(try rows[0].string("note"), note)
+        XCTAssertEqual(try rows[0].bytes("body"), body)
+        XCTAssertEqual(try rows[0].date("at").timeIntervalSince1970, at.timeIntervalSince1970, accuracy: 0.000001)
+        XCTAssertEqual(try rows[0].double("ratio"), 0.25)
+        XCTAssertEqual(try rows[1].string("note"), "?", "a ? inside quotes is no placeholder")
+        XCTAssertNil(try rows[1].optionalBytes("body"))
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM ledger")?.int(0), 0, "the table is still there")
+    }
+
+    func testTooFewOrTooManyParametersAreRefusedAtOnce() throws {
+        try db.transaction {
+            XCTAssertThrowsError(try db.executeAtCommit("INSERT INTO ledger VALUES (?, ?)", 1))
+            XCTAssertThrowsError(try db.executeAtCommit("INSERT INTO ledger VALUES (?, 2)", 1, 2))
+        }
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM ledger")?.int(0), 0)
+    }
+
+    func testOutsideATransactionTheStatementRunsAtOnce() throws {
+        try db.executeAtCommit("INSERT INTO ledger VALUES (?, ?)", 3, 30)
+        XCTAssertEqual(try db.queryOne("SELECT amount FROM ledger WHERE id = 3")?.int(0), 30)
+    }
+}
