@@ -46,7 +46,8 @@ enum SQLLiteral {
         case .double(let number):
             guard number.isFinite else {
                 // What the server answers for a value it cannot store (ER_ILLEGAL_VALUE_FOR_TYPE).
-                throw DatabaseError.server(code: 1367, sqlState: "22007", message: "Illegal double '\(number)' value")
+                throw DatabaseError.server(
+                    code: 1367, sqlState: "22007", message: "ER_ILLEGAL_VALUE_FOR_TYPE double=\(number)")
             }
             output += Array("\(number)".utf8)
         case .text(let text):

@@ -116,6 +116,10 @@ final class WordingTests: XCTestCase {
         let kiswahili = views.wording(.kiswahili)
         XCTAssertEqual(english.money(12_500), "KES 12,500")
         XCTAssertEqual(kiswahili.money(12_500), "Ksh\u{a0}12,500")
+        // Sums of money inside words take the reader's form too.
+        let held = Words("deposit.must_add_up", amounts: ["held": 20_000])
+        XCTAssertTrue(english(held).hasSuffix("the deposit held, KES 20,000."), english(held))
+        XCTAssertTrue(kiswahili(held).hasSuffix("iliyoshikiliwa, Ksh\u{a0}20,000."), kiswahili(held))
         for month in 1...12 {
             let day = CalendarDay(2026, month, 28 - month)
             XCTAssertEqual(english.day(day), LedgerText.day(day), "English days read as they always have")

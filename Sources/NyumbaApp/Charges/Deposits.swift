@@ -67,11 +67,11 @@ struct Deposits {
             guard deposit.charged > 0 else { return .refused(Words("deposit.none")) }
             guard deposit.settlement == nil else { return .refused(Words("deposit.settled_already")) }
             guard refunded + kept == deposit.held else {
-                return .invalid(Words("deposit.must_add_up", ["held": Money.kes(deposit.held)]), field: "refunded")
+                return .invalid(Words("deposit.must_add_up", amounts: ["held": deposit.held]), field: "refunded")
             }
             let owed = max(0, lease.balance(asOf: today))
             guard kept <= owed else {
-                return .invalid(Words("deposit.keep_at_most", ["owed": Money.kes(owed)]), field: "kept")
+                return .invalid(Words("deposit.keep_at_most", amounts: ["owed": owed]), field: "kept")
             }
             if kept > 0 && reason == nil { return .invalid(Words("deposit.kept_reason"), field: "reason") }
             try db.execute(

@@ -7,10 +7,13 @@ import Web
 struct Words: Sendable, Equatable {
     let key: String
     let values: [String: String]
+    /// Placeholders that are sums of money, written in the reader's form when shown.
+    let amounts: [String: Int]
 
-    init(_ key: String, _ values: [String: String] = [:]) {
+    init(_ key: String, _ values: [String: String] = [:], amounts: [String: Int] = [:]) {
         self.key = key
         self.values = values
+        self.amounts = amounts
     }
 }
 
@@ -40,7 +43,8 @@ struct Wording: Sendable, HiddenFromTemplates {
     /// The words in this language; a key missing from the catalogue shows as itself, never blank
     /// (`CatalogueTests` checks that every key Swift names exists).
     func callAsFunction(_ words: Words) -> String {
-        catalogue?.text(words.key, words.values) ?? words.key
+        catalogue?.text(words.key, words.values.merging(words.amounts.mapValues(money)) { text, _ in text })
+            ?? words.key
     }
 
     /// True when `key` is in the catalogue.
