@@ -30,12 +30,14 @@ let package = Package(
         .target(name: "Web", dependencies: ["FastCGI", "Locking"]),
         .target(name: "MariaDB", dependencies: ["CMariaDB"]),
         .target(name: "Crypto", dependencies: ["COpenSSL"]),
-        .target(name: "Mail", dependencies: ["CCurl"]),
+        // Files dropped atomically into a folder (the development stand-ins for mail and SMS).
+        .target(name: "FileDrop"),
+        .target(name: "Mail", dependencies: ["CCurl", "FileDrop"]),
         .target(name: "Redis", dependencies: ["CHiredis", "Locking"]),
         .target(name: "HTTPClient", dependencies: ["CCurl"]),
         .target(name: "Daraja", dependencies: ["HTTPClient", "Crypto", "Locking"]),
         .target(name: "DarajaSimulator", dependencies: ["Daraja", "Crypto", "Locking"]),
-        .target(name: "SMS", dependencies: ["HTTPClient"]),
+        .target(name: "SMS", dependencies: ["HTTPClient", "FileDrop"]),
         // gettext PO catalogues, placeholders, Accept-Language.
         .target(name: "Localization"),
         .target(name: "PDF", dependencies: ["CHaru"]),
