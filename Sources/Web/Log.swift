@@ -2,12 +2,15 @@ import Glibc
 import Locking
 
 /// Log lines to stderr. Whole lines are appended under a lock, so lines from several
-/// threads never mix. Request lines are buffered (one `write` per 16 KB, or within
-/// 250 ms by the flusher thread) because they come at every request; every other line
-/// is written at once, after whatever is buffered, so order is kept.
+/// threads never mix. Request lines, and info lines once the flusher runs (a server), are
+/// buffered (one `write` per 16 KB, or within 250 ms by the flusher thread) because they
+/// come with every request or payment; warnings and errors are written at once, after
+/// whatever is buffered, so order is kept. A server calls `flush` before it exits.
 public enum Log {
     private static let buffer = Locked<[UInt8]>([])
     private static let flushLimit = 16 << 10
+    /// Whether the flusher runs, so that info lines may wait for it.
+    private static let flusherRuns = Locked<Bool>(false)
 
     /// Writes `message` with a UTC timestamp and a level, at once.
     public static func write(_ level: String, _ message: String) {
@@ -28,8 +31,10 @@ public enum Log {
         }
     }
 
-    /// Starts a thread that flushes buffered request lines four times a second.
+    /// Starts a thread that flushes buffered lines four times a second; from then on info
+    /// lines are buffered too.
     public static func startFlusher() {
+        flusherRuns.withLock { $0 = true }
         var thread = pthread_t()
         pthread_create(
             &thread, nil,
@@ -51,8 +56,10 @@ public enum Log {
         }
     }
 
-    /// An informational line.
-    public static func info(_ message: String) { write("info", message) }
+    /// An informational line: at once, or within 250 ms once the flusher runs.
+    public static func info(_ message: String) {
+        append("\(timestamp()) info \(message)\n", flush: !flusherRuns.withLock { $0 })
+    }
     /// A warning: something unexpected that was handled.
     public static func warning(_ message: String) { write("warn", message) }
     /// An error: something failed.

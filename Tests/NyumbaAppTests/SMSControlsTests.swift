@@ -71,7 +71,9 @@ final class SMSControlsTests: XCTestCase {
     func testADeliveryReportIsRecordedOnlyThroughTheSecretPath() throws {
         let id = try Outbox(db: app.db).enqueue(
             SMSDraft(kind: "rent_reminder", number: "+254722000111", recipientName: "T", text: "x"))
-        try OutboxQueue(db: app.db, channel: .sms).markSent(id, messageID: "ATXid_42", segments: 1, cost: "KES 0.8000")
+        try OutboxQueue(db: app.db, channel: .sms).markSent([
+            SentSMS(id: id, messageID: "ATXid_42", segments: 1, cost: "KES 0.8000")
+        ])
         let body = Array("id=ATXid_42&status=Success&phoneNumber=%2B254722000111&networkCode=63902".utf8)
         let form = "application/x-www-form-urlencoded"
         for token in ["wrong-token-0123456789", String(AppHarness.smsReportToken.dropLast()), ""] {
@@ -91,7 +93,9 @@ final class SMSControlsTests: XCTestCase {
         XCTAssertEqual(try app.value("SELECT delivery_status FROM outbox WHERE id = ?", [id]), "Success")
         let failed = try Outbox(db: app.db).enqueue(
             SMSDraft(kind: "rent_reminder", number: "+254722000112", recipientName: "T", text: "x"))
-        try OutboxQueue(db: app.db, channel: .sms).markSent(failed, messageID: "ATXid_43", segments: 1, cost: "")
+        try OutboxQueue(db: app.db, channel: .sms).markSent([
+            SentSMS(id: failed, messageID: "ATXid_43", segments: 1, cost: "")
+        ])
         let json =
             #"{"id":"ATXid_43","status":"Failed","phoneNumber":"+254722000112","failureReason":"UserInBlackList"}"#
         XCTAssertEqual(app.send("POST", path, body: Array(json.utf8), contentType: "application/json").status, 200)

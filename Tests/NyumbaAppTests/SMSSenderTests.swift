@@ -81,6 +81,34 @@ final class SMSSenderTests: XCTestCase {
         XCTAssertEqual(gateway.sent.count, 1)
     }
 
+    /// The file transport's batch is recorded with one statement: each row still gets its own
+    /// file's message id and parts.
+    func testABatchWrittenToFilesIsRecordedRowByRow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sms-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = SMSSender(db: app.db, transport: SMSFileTransport(directory: folder), settings: SMSSettings())
+        let twoParts = String(repeating: "Kodi ", count: 40)
+        let ids = [
+            try queue("+254722000111"),
+            try Outbox(db: app.db).enqueue(
+                SMSDraft(kind: "payment_receipt", number: "+254722000112", recipientName: "Akinyi", text: twoParts)),
+            try queue("+254722000113"),
+        ]
+        XCTAssertEqual(try files.deliverBatch(), 3)
+        let rows = try ids.map(row)
+        XCTAssertEqual(rows.map { $0[0] }, ["sent", "sent", "sent"])
+        XCTAssertEqual(rows.map { $0[3] }, ["1", "2", "1"])
+        XCTAssertEqual(rows.map { $0[4] }, [nil, nil, nil])
+        for (row, number) in zip(rows, ["+254722000111", "+254722000112", "+254722000113"]) {
+            let messageID = try XCTUnwrap(row[2])
+            XCTAssertTrue(messageID.hasSuffix(".1"), messageID)
+            let file = try String(contentsOfFile: "\(folder)/\(messageID.dropLast(2)).txt", encoding: .utf8)
+            XCTAssertTrue(file.hasPrefix("To: \(number)\n"), file)
+            XCTAssertTrue(file.contains("Parts: \(row[3]!)\n"), file)
+        }
+        XCTAssertEqual(try sender.deliverBatch(), 0)
+    }
+
     func testARetryableStatusIsRetriedThenSentNeverTwice() throws {
         let id = try queue()
         gateway.answer(.status(500, "InternalServerError"))

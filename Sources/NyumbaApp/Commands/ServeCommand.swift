@@ -93,6 +93,7 @@ enum ServeCommand {
         charges?.stop()
         reconciler?.stop()
         Log.info("serve: stopped")
+        Log.flush()
         return 0
     }
 }

@@ -24,9 +24,11 @@ struct NoticeRenderer {
         Figure.stored(in: TemplateValue.boxed(model) ?? [:]) as? [String: Any] ?? [:]
     }
 
-    /// An email: the template's first line is its subject (at most 200 characters).
-    func email<Model>(_ notice: Notice<Model>, language: Language) -> EmailDraft {
-        let text = views.render(notice.kind, on: .email, language: language, context(notice, language))
+    /// An email: the template's first line is its subject (at most 200 characters). `context` is
+    /// `context(notice, language)`, when the caller has it already.
+    func email<Model>(_ notice: Notice<Model>, language: Language, context: [String: Any]? = nil) -> EmailDraft {
+        let text = views.render(
+            notice.kind, on: .email, language: language, context ?? self.context(notice, language))
         let (subject, body) = Self.subjectAndBody(text)
         return EmailDraft(
             kind: notice.kind.rawValue, recipient: notice.recipient.email, recipientName: notice.recipient.name,
@@ -34,9 +36,10 @@ struct NoticeRenderer {
     }
 
     /// An SMS, with typographic characters made plain so that it stays GSM-7 where it can.
-    func sms<Model>(_ notice: Notice<Model>, language: Language) -> String {
+    func sms<Model>(_ notice: Notice<Model>, language: Language, context: [String: Any]? = nil) -> String {
         SMSSegments.plain(
-            Self.trimmed(views.render(notice.kind, on: .sms, language: language, context(notice, language))))
+            Self.trimmed(
+                views.render(notice.kind, on: .sms, language: language, context ?? self.context(notice, language))))
     }
 
     /// A notifications-tab line from its stored kind and parameters.

@@ -44,13 +44,15 @@ struct Notifier {
             try notice.recipient.contact
             ?? notice.recipient.userID.flatMap { try UserStore(db: db).noticeContact(id: $0) }
         let language = contact?.language ?? .english
+        // Built once for the email and the SMS (the model's figures in words).
+        lazy var context = renderer.context(notice, language)
         var sent = Sent()
         var messages: [OutboxMessage] = []
         for channel in notice.kind.channels {
             switch channel {
             case .email:
                 guard !notice.recipient.email.isEmpty else { continue }
-                messages.append(OutboxMessage(renderer.email(notice, language: language)))
+                messages.append(OutboxMessage(renderer.email(notice, language: language, context: context)))
             case .sms:
                 guard notice.allowsSMS, let contact, contact.smsEnabled, let number = SMSNumber(contact.phone)
                 else { continue }
@@ -58,7 +60,8 @@ struct Notifier {
                     OutboxMessage(
                         SMSDraft(
                             kind: notice.kind.rawValue, number: number.international,
-                            recipientName: notice.recipient.name, text: renderer.sms(notice, language: language),
+                            recipientName: notice.recipient.name,
+                            text: renderer.sms(notice, language: language, context: context),
                             landlordID: notice.landlordID)))
                 sent.texted = true
             case .notification:

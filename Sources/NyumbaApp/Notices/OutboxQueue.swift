@@ -27,6 +27,16 @@ struct QueuedMessage {
     }
 }
 
+/// An SMS the gateway accepted, as its outbox row records it.
+struct SentSMS {
+    let id: Int64
+    /// The gateway's message id ("" for none).
+    let messageID: String
+    let segments: Int
+    /// The gateway's cost text ("" for none).
+    let cost: String
+}
+
 /// A sender's SQL over its channel of the outbox: claiming due rows and recording how delivery went.
 ///
 /// A claim is a short transaction: lock due rows of the channel (skipping those another sender
@@ -130,15 +140,24 @@ struct OutboxQueue {
             "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id = ?", id)
     }
 
-    /// Records an SMS the gateway accepted, with its message id, parts and cost.
-    func markSent(_ id: Int64, messageID: String, segments: Int, cost: String) throws {
+    /// Records SMS the gateway accepted, each with its message id, parts and cost, in one statement.
+    func markSent(_ messages: [SentSMS]) throws {
+        guard !messages.isEmpty else { return }
+        let cases = String(repeating: " WHEN ? THEN ?", count: messages.count)
+        let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ", ")
+        func pairs(_ value: (SentSMS) -> (any SQLBindable)?) -> [(any SQLBindable)?] {
+            messages.flatMap { [$0.id, value($0)] }
+        }
         try db.execute(
             """
             UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL,
-                              provider_message_id = ?, segments = ?, cost = ?
-            WHERE id = ?
-            """, messageID.isEmpty ? nil : String(messageID.prefix(100)), min(segments, 255),
-            cost.isEmpty ? nil : String(cost.prefix(40)), id)
+                              provider_message_id = CASE id\(cases) END, segments = CASE id\(cases) END,
+                              cost = CASE id\(cases) END
+            WHERE id IN (\(placeholders))
+            """,
+            parameters: pairs { $0.messageID.isEmpty ? nil : String($0.messageID.prefix(100)) }
+                + pairs { min($0.segments, 255) } + pairs { $0.cost.isEmpty ? nil : String($0.cost.prefix(40)) }
+                + messages.map(\.id))
     }
 
     /// Counts a failed attempt; the row is tried again after `retryAfter` seconds, or

@@ -17,7 +17,7 @@ struct SMSSender {
 
     /// Claims and sends one batch of due SMS; returns how many were claimed. What a gateway
     /// accepted is recorded as sent at once; what a lazy transport (files) took is made durable
-    /// with the batch (`SMSTransport.flush`: one sync) and recorded in one transaction — also
+    /// with the batch (`SMSTransport.flush`: one sync) and recorded in one statement — also
     /// when a later one of the batch throws.
     func deliverBatch() throws -> Int {
         let queue = OutboxQueue(db: db, channel: .sms)
@@ -56,13 +56,12 @@ struct SMSSender {
             Log.warning("sms: could not make \(sent.count) sent SMS durable: \(error)")
             return
         }
-        try db.transaction {
-            for sms in sent {
-                try queue.markSent(
-                    sms.queued.id, messageID: sms.result.messageID, segments: sms.result.parts ?? sms.segments.count,
-                    cost: sms.result.cost)
-            }
-        }
+        try queue.markSent(
+            sent.map {
+                SentSMS(
+                    id: $0.queued.id, messageID: $0.result.messageID, segments: $0.result.parts ?? $0.segments.count,
+                    cost: $0.result.cost)
+            })
         for sms in sent {
             let parts = sms.result.parts ?? sms.segments.count
             let cost = sms.result.cost
