@@ -9,7 +9,11 @@
 # MariaDB (scripts/mariadb.sh), runs `nyumba migrate`, starts `nyumba serve` and the C
 # responder with the same thread count, and ONE nginx (the development template, access
 # log and rate limits off, plus /c-hello → the C responder). Each workload runs
-# BENCH_RUNS times, interleaved; the run with the median requests/s is reported.
+# BENCH_RUNS times, interleaved; the run with the median requests/s is reported, with the
+# CPU time per request that the responder and MariaDB used in that run (steadier than req/s
+# on a shared machine). Back-to-back invocations can skew each other: seen, the responder's
+# CPU per callback at 1.5-2.1 ms instead of 0.8 in the first runs after another invocation
+# (likely the tens of thousands of mail and SMS files it deleted on exit); pause a minute.
 # Everything lives in a temporary folder; every server started is stopped on exit or Ctrl-C.
 #
 # Environment knobs:
@@ -302,11 +306,22 @@ for w in "${workloads[@]}"; do
     declare -F "workload_${w//-/_}" >/dev/null || die "unknown workload '$w' (define workload_${w//-/_})"
 done
 
+# CPU time (user + system, in clock ticks) a process has used so far; 0 if it is not running.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 measure() { # WORKLOAD RUN DURATION
-    local fn="${1//-/_}"
+    local fn="${1//-/_}" db_pid="" before after
     wrk_out="$BENCH_TMP/wrk-$1-$2.txt"
     wrk_duration="$3"
+    [ -n "$mariadb_dir" ] && db_pid="$(cat "$mariadb_dir/mysqld.pid" 2>/dev/null || true)"
+    before="$(cpu_ticks "$responder_pid") $(cpu_ticks "${db_pid:-0}")"
     "workload_$fn" "$base_url"
+    after="$(cpu_ticks "$responder_pid") $(cpu_ticks "${db_pid:-0}")"
+    # CPU per request of the responder and of MariaDB in this run, in microseconds.
+    awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '/ requests in / { n = $1 } END {
+        split(b, x, " "); split(a, y, " ")
+        if (n > 0) printf "%d %d\n", (y[1] - x[1]) * 1e6 / hz / n, (y[2] - x[2]) * 1e6 / hz / n; else print "0 0" }' \
+        "$wrk_out" >"$BENCH_TMP/cpu-$1-$2.txt"
 }
 
 for w in "${workloads[@]}"; do
@@ -331,7 +346,7 @@ for run in $(seq "$runs"); do
     for w in "${workloads[@]}"; do
         say "run $run/$runs: $w"
         measure "$w" "$run" "$duration"
-        results[$w]+="$(parse_wrk "$BENCH_TMP/wrk-$w-$run.txt")"$'\n'
+        results[$w]+="$(parse_wrk "$BENCH_TMP/wrk-$w-$run.txt") $(cat "$BENCH_TMP/cpu-$w-$run.txt")"$'\n'
     done
 done
 
@@ -351,7 +366,7 @@ echo
 printf '| %-20s | %10s | %9s | %9s | %7s | %8s | %8s |\n' workload "req/s" "p50 ms" "p99 ms" errors "vs C" "vs hello"
 printf '| %-20s | %10s | %9s | %9s | %7s | %8s | %8s |\n' --- ---: ---: ---: ---: ---: ---:
 for w in "${workloads[@]}"; do
-    read -r rps p50 p99 errors <<<"${median[$w]}"
+    read -r rps p50 p99 errors _ <<<"${median[$w]}"
     ratio_c="-"
     ratio_h="-"
     [ -n "$c_rps" ] && ratio_c="$(awk -v a="$rps" -v b="$c_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
@@ -359,6 +374,12 @@ for w in "${workloads[@]}"; do
     printf '| %-20s | %10.0f | %9s | %9s | %7s | %8s | %8s |\n' "$w" "$rps" "$p50" "$p99" "$errors" "$ratio_c" "$ratio_h"
 done
 echo
+# Where a request's CPU went (the median run): steadier than req/s on a shared machine, and it
+# shows which side a change saved on. MariaDB's share counts its background threads too.
+for w in "${workloads[@]}"; do
+    read -r _ _ _ _ responder_us db_us <<<"${median[$w]}"
+    echo "cpu per request, $w: responder ${responder_us:-0} µs, MariaDB ${db_us:-0} µs"
+done
 
 rss_of() { awk -v k="$2:" '$1 == k { printf "%.1f MiB", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
 echo "responder ($responder_label, pid $responder_pid): VmRSS $(rss_of "$responder_pid" VmRSS), peak VmHWM $(rss_of "$responder_pid" VmHWM)"
