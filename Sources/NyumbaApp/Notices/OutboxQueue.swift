@@ -135,11 +135,6 @@ struct OutboxQueue {
             parameters: ids)
     }
 
-    func markSent(_ id: Int64) throws {
-        try db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id = ?", id)
-    }
-
     /// Records SMS the gateway accepted, each with its message id, parts and cost, in one statement.
     func markSent(_ messages: [SentSMS]) throws {
         guard !messages.isEmpty else { return }

@@ -44,6 +44,8 @@ struct SMSSender {
         let queued: QueuedMessage
         let result: SMSRecipientResult
         let segments: SMSSegments
+        /// The parts billed: the gateway's count, else ours.
+        var parts: Int { result.parts ?? segments.count }
     }
 
     /// Records `sent` as sent once they are durable; if they cannot be made so, they stay claimed
@@ -59,11 +61,10 @@ struct SMSSender {
         try queue.markSent(
             sent.map {
                 SentSMS(
-                    id: $0.queued.id, messageID: $0.result.messageID, segments: $0.result.parts ?? $0.segments.count,
-                    cost: $0.result.cost)
+                    id: $0.queued.id, messageID: $0.result.messageID, segments: $0.parts, cost: $0.result.cost)
             })
         for sms in sent {
-            let parts = sms.result.parts ?? sms.segments.count
+            let parts = sms.parts
             let cost = sms.result.cost
             Log.info(
                 "sms: sent #\(sms.queued.id) \(sms.queued.kind) to \(Self.masked(sms.queued.recipient)), \(parts) part\(parts == 1 ? "" : "s") "
