@@ -19,7 +19,29 @@ extension Connection {
             try execute(sql, parameters: parameters)
             return
         }
-        commitStatements.append(try SQLLiteral.inline(sql, parameters.map { $0?.sqlValue ?? .null }))
+        commitStatements.append(.text(try SQLLiteral.inline(sql, parameters.map { $0?.sqlValue ?? .null })))
+    }
+
+    /// Runs `statement` with `rows` (one parameter list per row) as the current transaction
+    /// commits, like `executeAtCommit(_:parameters:)`, except that the rows of every call with the
+    /// same statement in the transaction are sent as one statement, at the place of the first
+    /// call: so a transaction that settles many payments writes each table once. Its rows may
+    /// therefore run before statements queued between the calls; use it only where that cannot
+    /// matter (appended rows; running totals that the statement itself orders).
+    public func executeAtCommit(_ statement: RowStatement, rows: [[(any SQLBindable)?]]) throws {
+        guard !rows.isEmpty else { return }
+        guard inTransaction else {
+            try execute(
+                statement.sql(rows: rows.count), parameters: rows.flatMap { $0 })
+            return
+        }
+        let inlined = try rows.map { try SQLLiteral.inline(statement.row, $0.map { $0?.sqlValue ?? .null }) }
+        if let index = commitRowStatements[statement], case .rows(_, let queued) = commitStatements[index] {
+            commitStatements[index] = .rows(statement, queued + inlined)
+        } else {
+            commitRowStatements[statement] = commitStatements.count
+            commitStatements.append(.rows(statement, inlined))
+        }
     }
 
     /// Commits: a COMMIT, or the statements of `executeAtCommit` and the COMMIT in one round trip.
@@ -30,8 +52,9 @@ extension Connection {
             try execute("COMMIT")
             return
         }
-        let statements = commitStatements + ["COMMIT"]
+        let statements = commitStatements.map(\.text) + ["COMMIT"]
         commitStatements = []
+        commitRowStatements = [:]
         let mysql = try connectedHandle()
         let text = statements.joined(separator: ";\n")
         var status = text.utf8CString.withUnsafeBufferPointer {
@@ -60,4 +83,38 @@ extension Connection {
 /// A statement sent before the COMMIT failed, so the COMMIT never ran: the transaction rolls back.
 struct StatementBeforeCommitFailed: Error {
     let error: DatabaseError
+}
+
+/// A statement queued to run with the COMMIT: text, or the rows of a `RowStatement` so far.
+enum CommitStatement {
+    case text(String)
+    /// The statement and its rows, parameters written in.
+    case rows(RowStatement, [String])
+
+    var text: String {
+        switch self {
+        case .text(let text): text
+        case .rows(let statement, let rows): statement.head + rows.joined(separator: ", ") + statement.tail
+        }
+    }
+}
+
+/// A statement made of rows: `head`, then `row` once per row (its `?` placeholders bound per
+/// row), separated by ", ", then `tail`. For example an `INSERT … VALUES` with `tail` empty, or
+/// `… WITH v(a, b) AS (VALUES` + `(?, ?)` + `) SELECT … FROM v …`.
+public struct RowStatement: Hashable, Sendable {
+    public let head: String
+    public let row: String
+    public let tail: String
+
+    public init(head: String, row: String, tail: String = "") {
+        self.head = head
+        self.row = row
+        self.tail = tail
+    }
+
+    /// The statement's text for `rows` rows.
+    public func sql(rows: Int) -> String {
+        head + Array(repeating: row, count: rows).joined(separator: ", ") + tail
+    }
 }

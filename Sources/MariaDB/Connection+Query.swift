@@ -72,6 +72,7 @@ extension Connection {
             commitHooks = []
             preCommitWork = []
             commitStatements = []
+            commitRowStatements = [:]
         }
         let result: T
         do {

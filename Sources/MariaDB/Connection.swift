@@ -21,7 +21,9 @@ public final class Connection {
     /// Statements to run last in the current transaction (see `beforeCommit`).
     var preCommitWork: [() throws -> Void] = []
     /// Statements, parameters written in, to send with the COMMIT (see `executeAtCommit`).
-    var commitStatements: [String] = []
+    var commitStatements: [CommitStatement] = []
+    /// Where each `RowStatement` queued in this transaction is in `commitStatements`.
+    var commitRowStatements: [RowStatement: Int] = [:]
 
     /// Creates an unconnected connection; also initialises the client library for the
     /// process and for the calling thread (see `MariaDBClient`).

@@ -81,4 +81,35 @@ final class ExecuteAtCommitTests: DatabaseTestCase {
         try db.executeAtCommit("INSERT INTO ledger VALUES (?, ?)", 3, 30)
         XCTAssertEqual(try db.queryOne("SELECT amount FROM ledger WHERE id = 3")?.int(0), 30)
     }
+
+    private let auditNote = RowStatement(head: "INSERT INTO audit (note) VALUES ", row: "(?)")
+
+    /// The rows of every call with one `RowStatement` go in one statement, at the first call's place.
+    func testTheRowsOfOneRowStatementAreSentTogetherAtTheFirstCallsPlace() throws {
+        try db.transaction {
+            try db.executeAtCommit(auditNote, rows: [["a"]])
+            try db.executeAtCommit("UPDATE total SET amount = (SELECT COUNT(*) FROM audit) WHERE id = 1")
+            try db.executeAtCommit(auditNote, rows: [["b"], ["c"]])
+            XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM audit")?.int(0), 0, "nothing before the commit")
+        }
+        let notes = try db.query("SELECT note FROM audit ORDER BY id").map { try $0.string("note") }
+        XCTAssertEqual(notes, ["a", "b", "c"], "in the order of the calls")
+        XCTAssertEqual(
+            try db.queryOne("SELECT amount FROM total")?.int(0), 3,
+            "all three rows ran before the UPDATE queued after the first")
+    }
+
+    /// A rolled-back transaction's rows are dropped; the next transaction sends only its own.
+    func testRowsOfARolledBackTransactionAreNotSentWithTheNext() throws {
+        struct Abandoned: Error {}
+        XCTAssertThrowsError(
+            try db.transaction {
+                try db.executeAtCommit(auditNote, rows: [["dropped"]])
+                throw Abandoned()
+            })
+        try db.transaction { try db.executeAtCommit(auditNote, rows: [["kept"]]) }
+        XCTAssertEqual(try db.query("SELECT note FROM audit").map { try $0.string("note") }, ["kept"])
+        try db.executeAtCommit(auditNote, rows: [["at once"], ["also"]])
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM audit")?.int(0), 3, "outside a transaction: run at once")
+    }
 }

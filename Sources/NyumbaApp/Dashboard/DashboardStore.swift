@@ -37,7 +37,7 @@ struct DashboardStore {
         var names: [Int64: LeaseNames] = [:]
         // A fixed number of placeholders (the last id repeated), so that one prepared statement serves.
         let chunk = DashboardService.arrearsShown
-        let placeholders = Array(repeating: "?", count: chunk).joined(separator: ", ")
+        let placeholders = sqlPlaceholders(chunk)
         for start in stride(from: 0, to: ids.count, by: chunk) {
             let slice = Array(ids[start..<min(start + chunk, ids.count)])
             let padded = slice + Array(repeating: slice[slice.count - 1], count: chunk - slice.count)

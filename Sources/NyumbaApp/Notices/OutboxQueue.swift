@@ -106,7 +106,7 @@ struct OutboxQueue {
                 """, channel.rawValue, limit
             ).map(QueuedMessage.init)
             guard !messages.isEmpty else { return [] }
-            let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ", ")
+            let placeholders = sqlPlaceholders(messages.count)
             try db.execute(
                 """
                 UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND
@@ -129,7 +129,7 @@ struct OutboxQueue {
     /// Records rows as sent, in one statement.
     func markSent(_ ids: [Int64]) throws {
         guard !ids.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let placeholders = sqlPlaceholders(ids.count)
         try db.execute(
             "UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP(6), last_error = NULL WHERE id IN (\(placeholders))",
             parameters: ids)
@@ -139,7 +139,7 @@ struct OutboxQueue {
     func markSent(_ messages: [SentSMS]) throws {
         guard !messages.isEmpty else { return }
         let cases = String(repeating: " WHEN ? THEN ?", count: messages.count)
-        let placeholders = Array(repeating: "?", count: messages.count).joined(separator: ", ")
+        let placeholders = sqlPlaceholders(messages.count)
         func pairs(_ value: (SentSMS) -> (any SQLBindable)?) -> [(any SQLBindable)?] {
             messages.flatMap { [$0.id, value($0)] }
         }

@@ -23,7 +23,7 @@ struct ReconcileQueue {
                 """, limit
             ).map(ClaimedPaymentRequest.init)
             guard !claimed.isEmpty else { return [] }
-            let placeholders = Array(repeating: "?", count: claimed.count).joined(separator: ", ")
+            let placeholders = sqlPlaceholders(claimed.count)
             try db.execute(
                 """
                 UPDATE payment_requests SET next_query_at = UTC_TIMESTAMP(6) + INTERVAL ? SECOND

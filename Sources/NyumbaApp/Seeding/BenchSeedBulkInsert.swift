@@ -53,7 +53,7 @@ final class BulkInsert {
 
     private func sql(rows: Int) -> String {
         if let sql = statements[rows] { return sql }
-        let row = "(" + Array(repeating: "?", count: columnCount).joined(separator: ", ") + ")"
+        let row = "(" + sqlPlaceholders(columnCount) + ")"
         let sql = prefix + Array(repeating: row, count: rows).joined(separator: ", ")
         statements[rows] = sql
         return sql

@@ -33,7 +33,7 @@ struct SMSStore {
         let start = day.firstOfMonth.utcMidnight.addingTimeInterval(offset)
         let end = CalendarDay.dueDate(monthIndex: day.monthIndex + 1, dueDay: 1).utcMidnight.addingTimeInterval(offset)
         let kinds = NoticeKind.allCases.filter(\.textsTenants).map(\.rawValue)
-        let placeholders = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+        let placeholders = sqlPlaceholders(kinds.count)
         let row = try db.queryOne(
             """
             SELECT COUNT(*) AS messages, COALESCE(SUM(segments), 0) AS parts FROM outbox
