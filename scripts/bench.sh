@@ -20,10 +20,11 @@
 #   BENCH_DURATION=10s     wrk -d per run          BENCH_CONNECTIONS=32  wrk -c
 #   BENCH_THREADS=2        wrk -t                  BENCH_RUNS=3          runs per workload
 #   BENCH_WARMUP=2s        one warm-up run per workload before the measured rounds
-#   BENCH_WORKERS=4        NYUMBA_WORKERS, and the C responder's thread count (same for both).
-#                          8 shares more fsyncs under load (0.86 -> 0.58 per callback) but on a quiet
-#                          machine settled no more (callback 777 vs 761/s, c2b 957 vs 1,023/s) and
-#                          took pages' share of the two cores (dashboard 0.48x hello vs 0.52x)
+#   BENCH_WORKERS=16       NYUMBA_WORKERS, and the C responder's thread count (same for both).
+#                          STK callbacks that arrive together are settled as one batch, and a batch
+#                          holds at most the callbacks in flight: with 16, callback 1,184-1,219/s
+#                          against 1,006-1,014 unbatched (and ~900-940 with 4 workers); pages and
+#                          c2b measured the same with 4, 8 or 16 (within this VM's noise)
 #   BENCH_PORT             nginx port (default: the first free one from 18080)
 #   BENCH_SIZE             small|medium|large: `nyumba seed --bench SIZE` first. Default: medium
 #                          when a workload needs seeded data (those listed in seeded_workloads
@@ -56,7 +57,7 @@ connections="${BENCH_CONNECTIONS:-32}"
 wrk_threads="${BENCH_THREADS:-2}"
 runs="${BENCH_RUNS:-3}"
 warmup="${BENCH_WARMUP:-2s}"
-workers="${BENCH_WORKERS:-${NYUMBA_WORKERS:-4}}"
+workers="${BENCH_WORKERS:-${NYUMBA_WORKERS:-16}}"
 nyumba_bin="${NYUMBA_BIN:-$repo/.build/release/nyumba}"
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] ||

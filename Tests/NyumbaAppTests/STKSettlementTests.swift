@@ -8,11 +8,13 @@ import XCTest
 final class STKSettlementTests: XCTestCase {
     private var app: AppHarness!
     private var lease = 0
+    private var landlord: AppHarness.Landlord!
+    private var place: AppHarness.Place!
 
     override func setUpWithError() throws {
         app = try AppHarness()
-        let landlord = try app.signUpLandlord()
-        let place = try app.addProperty(landlord)
+        landlord = try app.signUpLandlord()
+        place = try app.addProperty(landlord)
         let tenant = try app.approve(
             try app.signUpTenant(to: place), by: landlord, place: place, start: CalendarDay(2026, 1, 1))
         lease = try XCTUnwrap(tenant.leaseID)
@@ -21,13 +23,13 @@ final class STKSettlementTests: XCTestCase {
     override func tearDown() { app = nil }
 
     /// A pushed request for `amount`, as `RentPayment` leaves it once Daraja accepted the push.
-    private func pushed(_ amount: Int = 5_000) throws -> String {
+    private func pushed(_ amount: Int = 5_000, lease: Int? = nil) throws -> String {
         let checkout = "ws_CO_\(UInt64.random(in: 0...UInt64.max))"
         try app.db.execute(
             "INSERT INTO payment_requests (lease_id, tenant_id, landlord_id, property_id, amount, phone, shortcode,"
                 + " checkout_request_id, status, created_at, next_query_at) SELECT id, tenant_id, landlord_id,"
                 + " property_id, ?, '254722000111', '174379', ?, 'pending', UTC_TIMESTAMP(6),"
-                + " UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM leases WHERE id = ?", amount, checkout, lease)
+                + " UTC_TIMESTAMP(6) + INTERVAL 1 DAY FROM leases WHERE id = ?", amount, checkout, lease ?? self.lease)
         return checkout
     }
 
@@ -82,6 +84,48 @@ final class STKSettlementTests: XCTestCase {
             [["email", "1"], ["sms", "1"]])
         XCTAssertEqual(try app.count("SELECT COUNT(*) FROM notifications WHERE kind = 'payment_received'"), 1)
         XCTAssertEqual(try app.value("SELECT outcome FROM daraja_callbacks"), "settled")
+    }
+
+    /// Callbacks that arrive together are settled in one transaction, those waiting for their
+    /// answer with a few statements for all of them: each still ends as it would alone — two
+    /// payments to one lease, another lease's, a cancellation, a duplicate in the same batch and an
+    /// unknown CheckoutRequestID — with one payment and one receipt per paid request.
+    func testABatchOfCallbacksSettlesEachAsItWouldAlone() throws {
+        let other = try XCTUnwrap(
+            try app.approve(
+                try app.signUpTenant(to: place, name: "Wanjiru Kamau"), by: landlord, place: place, unit: "A2",
+                start: CalendarDay(2026, 1, 1)
+            ).leaseID)
+        let (first, second) = (try pushed(5_000), try pushed(3_000))
+        let (otherPaid, otherCancelled) = (try pushed(4_000, lease: other), try pushed(4_000, lease: other))
+        func paid(_ checkout: String, _ amount: Int, _ receipt: String) -> (String, STKResult) {
+            var result = STKResult(resultCode: 0, resultDesc: "processed")
+            (result.receipt, result.amount, result.fromCallback) = (receipt, amount, true)
+            return (checkout, result)
+        }
+        let batch = [
+            paid(first, 5_000, "TKB0000001"), paid(otherPaid, 4_000, "TKB0000002"), paid(second, 3_000, "TKB0000003"),
+            (otherCancelled, STKResult(resultCode: 1032, resultDesc: "cancelled")),
+            paid(otherPaid, 4_000, "TKB0000002"), paid("ws_CO_nobody", 1_000, "TKB0000009"),
+        ]
+        let outcomes = try app.db.transaction { try settlement.settle(batch: batch) }
+        XCTAssertEqual(outcomes, [.settled, .settled, .settled, .settled, .duplicate, .unknown])
+        XCTAssertEqual(
+            try [first, second, otherPaid, otherCancelled].map { try status($0) },
+            ["succeeded", "succeeded", "succeeded", "cancelled"])
+        XCTAssertEqual(
+            try app.rows("SELECT lease_id, amount, receipt FROM payments ORDER BY receipt"),
+            [
+                ["\(lease)", "5000", "TKB0000001"], ["\(other)", "4000", "TKB0000002"],
+                ["\(lease)", "3000", "TKB0000003"],
+            ])
+        XCTAssertEqual(
+            try app.rows("SELECT id, total_paid FROM leases WHERE id IN (?, ?) ORDER BY id", [lease, other]),
+            [["\(lease)", "8000"], ["\(other)", "4000"]].sorted { $0[0]! < $1[0]! })
+        XCTAssertEqual(
+            try app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email'"), 3)
+        XCTAssertEqual(
+            try app.count("SELECT SUM(collected) FROM property_month_totals WHERE property_id = ?", [place.id]), 12_000)
     }
 
     func testEveryOtherOutcomeSettlesTheRequestWithoutAPayment() throws {

@@ -17,6 +17,8 @@ public final class NyumbaApplication: Sendable {
     /// The version of each landlord's data, shared by every worker (and by every responder through Redis).
     let versions: LandlordDataVersions
     let pages = PageCache(maxBytes: PageCache.processBytes)
+    /// STK callbacks that arrive together, settled together (shared by every worker).
+    let settlements = SettlementBatches()
 
     /// Loads the templates and assembles the routes of every feature.
     public init(config: Config) throws(ViewsError) {
@@ -36,7 +38,7 @@ public final class NyumbaApplication: Sendable {
         let context = AppContext(
             config: config, views: views, db: Connection(url: config.databaseURL),
             authCache: AuthStateCache(local: authCache, redis: config.redisURL.map { RedisConnection(url: $0) }),
-            daraja: daraja, hooks: Features.hooks, versions: versions, pages: pages)
+            daraja: daraja, hooks: Features.hooks, versions: versions, pages: pages, settlements: settlements)
         let errorPages = self.errorPages
         return WebResponder(
             router: router, context: context, redaction: ErrorPages.logRedaction,

@@ -19,13 +19,16 @@ public final class AppContext {
     let versions: LandlordDataVersions
     /// Rendered pages kept for the versions they were rendered from.
     let pages: PageCache
+    /// Where concurrent payment callbacks are gathered into batches, shared by every worker.
+    let settlements: SettlementBatches
     /// The language of the request this worker is answering (set before each request).
     var language: Language = .english
 
     init(
         config: Config, views: Views, db: Connection, authCache: AuthStateCache, daraja: DarajaClient,
-        hooks: FeatureHooks, versions: LandlordDataVersions, pages: PageCache
+        hooks: FeatureHooks, versions: LandlordDataVersions, pages: PageCache, settlements: SettlementBatches
     ) {
+        self.settlements = settlements
         self.config = config
         self.daraja = daraja
         self.hooks = hooks

@@ -34,40 +34,103 @@ struct LedgerStore {
     func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> PaymentID {
         try db.transaction {
             let id = try insert(entry)
-            try addToTotals(entry)
+            try addToTotals(entry, id)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
             versions.landlordChanged(entry.landlordID, on: db)
             return id
         }
     }
 
+    /// Appends payments that each carry a CheckoutRequestID in one statement and adds them to the
+    /// summary figures (as `record` does each); returns their ids, in order.
+    func record(_ entries: [LedgerEntry], versions: LandlordDataVersions) throws -> [PaymentID] {
+        try db.transaction {
+            try db.execute(Self.insert.sql(rows: entries.count), parameters: entries.flatMap(Self.parameters))
+            let marks = sqlPlaceholders(entries.count)
+            var ids: [String: PaymentID] = [:]
+            for row in try db.query(
+                "SELECT id, checkout_request_id FROM payments WHERE checkout_request_id IN (\(marks))",
+                parameters: entries.map(\.checkoutRequestID))
+            {
+                ids[try row.string("checkout_request_id")] = PaymentID(try row.int64("id"))
+            }
+            return try entries.map { entry in
+                guard let id = ids[entry.checkoutRequestID ?? ""] else {
+                    throw DatabaseError.decoding(
+                        column: "id", reason: "payment \(entry.checkoutRequestID ?? "") not found")
+                }
+                try addToTotals(entry, id)
+                versions.landlordChanged(entry.landlordID, on: db)
+                return id
+            }
+        }
+    }
+
     /// The lease's running total and the lease's and property's month totals, hottest row last.
     /// The month totals also count what of the payment went to the deposit (`deposit_collected`):
     /// what of the lease's deposit its earlier payments had not paid (the deposit is the oldest item).
-    private func addToTotals(_ entry: LedgerEntry) throws {
-        try db.executeAtCommit(
-            "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
-        let depositPart = "LEAST(?, GREATEST(0, l.deposit - (l.total_paid - ?)))"
-        try db.executeAtCommit(
-            """
+    ///
+    /// Each is a `RowStatement`: a transaction that records several payments (a batch of
+    /// callbacks) updates each table once, with the rows in key order. So the lease's total is
+    /// added first for all of them, and a payment's deposit share takes off what this statement's
+    /// later payments to the same lease (higher ids) added to `total_paid`.
+    private func addToTotals(_ entry: LedgerEntry, _ id: PaymentID) throws {
+        try db.executeAtCommit(Self.addToLease, rows: [[entry.leaseID.raw, entry.amount]])
+        let row: [(any SQLBindable)?] = [
+            id.raw, entry.leaseID.raw, entry.landlordID.raw, entry.propertyID, entry.paidAt, entry.amount,
+        ]
+        try db.executeAtCommit(Self.addToLeaseMonth, rows: [row])
+        try db.executeAtCommit(Self.addToPropertyMonth, rows: [row])
+    }
+
+    private static let addToLease = RowStatement(
+        head: """
+            UPDATE leases l JOIN (WITH v(lease, amount) AS (VALUES
+            """,
+        row: "(?, ?)",
+        tail: """
+            ) SELECT lease, SUM(amount) AS amount FROM v GROUP BY lease) s ON s.lease = l.id
+            SET l.total_paid = l.total_paid + s.amount
+            """)
+
+    /// The payments of the statement as `v`, and `depositPart`: what of each went to the deposit.
+    private static let payments = "WITH v(payment, lease, landlord, property, paid_at, amount) AS (VALUES "
+    private static let paymentRow = "(?, ?, ?, ?, ?, ?)"
+    private static let depositPart = """
+        LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - SUM(v.amount) OVER (
+            PARTITION BY v.lease ORDER BY v.payment ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING))))
+        """
+    private static let addUp = """
+        ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
+            deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
+        """
+
+    private static let addToLeaseMonth = RowStatement(
+        head: """
             INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, deposit_collected,
                                             payments)
-            SELECT l.id, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, \(depositPart), 1
-            FROM leases l WHERE l.id = ?
-            ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
-                deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
-            """, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount, entry.amount, entry.amount,
-            entry.leaseID.raw)
-        try db.executeAtCommit(
-            """
+            \(payments)
+            """,
+        row: paymentRow,
+        tail: """
+            ) SELECT v.lease, DATE_FORMAT(v.paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), v.landlord, v.property, v.amount,
+                     \(depositPart), 1
+            FROM v JOIN leases l ON l.id = v.lease ORDER BY v.lease, v.payment
+            \(addUp)
+            """)
+
+    private static let addToPropertyMonth = RowStatement(
+        head: """
             INSERT INTO property_month_totals (property_id, month, landlord_id, collected, deposit_collected, payments)
-            SELECT ?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, \(depositPart), 1
-            FROM leases l WHERE l.id = ?
-            ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
-                deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
-            """, entry.propertyID, entry.paidAt, entry.landlordID.raw, entry.amount, entry.amount, entry.amount,
-            entry.leaseID.raw)
-    }
+            \(payments)
+            """,
+        row: paymentRow,
+        tail: """
+            ) SELECT v.property, DATE_FORMAT(v.paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), v.landlord, v.amount,
+                     \(depositPart), 1
+            FROM v JOIN leases l ON l.id = v.lease ORDER BY v.property, v.payment
+            \(addUp)
+            """)
 
     /// The landlord's payment recorded with this one-time key, if any.
     func payment(idempotencyKey: String, landlord: UserID) throws -> PaymentID? {
@@ -77,17 +140,25 @@ struct LedgerStore {
     }
 
     private func insert(_ entry: LedgerEntry) throws -> PaymentID {
-        let result = try db.execute(
-            """
+        PaymentID(try db.execute(Self.insert.sql(rows: 1), parameters: Self.parameters(entry)).lastInsertID)
+    }
+
+    private static let insert = RowStatement(
+        head: """
             INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,
                                   receipt, reference, note, phone, payment_request_id, checkout_request_id, paid_at,
                                   recorded_at, recorded_by, idempotency_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)
-            """, entry.leaseID.raw, entry.tenantID.raw, entry.landlordID.raw, entry.propertyID, entry.unitID,
+            VALUES
+            """,
+        row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)")
+
+    private static func parameters(_ entry: LedgerEntry) -> [(any SQLBindable)?] {
+        [
+            entry.leaseID.raw, entry.tenantID.raw, entry.landlordID.raw, entry.propertyID, entry.unitID,
             entry.amount, entry.channel.rawValue, entry.method?.rawValue, entry.receipt, entry.reference, entry.note,
-            entry.phone,
-            entry.paymentRequestID, entry.checkoutRequestID, entry.paidAt, entry.recordedBy?.raw, entry.idempotencyKey)
-        return PaymentID(result.lastInsertID)
+            entry.phone, entry.paymentRequestID, entry.checkoutRequestID, entry.paidAt, entry.recordedBy?.raw,
+            entry.idempotencyKey,
+        ]
     }
 }
 

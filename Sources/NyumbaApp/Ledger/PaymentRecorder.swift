@@ -23,17 +23,37 @@ struct PaymentRecorder {
             } catch let error as DatabaseError where error.isDuplicateKey {
                 return nil
             }
-            guard let receipt = try ledger.newReceipt(id, entry) else { return id }
-            let notices = LedgerNotices(config: config)
-            let notifier = Notifier(db: db, views: views, config: config)
-            if entry.channel == .manual {
-                // The landlord typed it in: no notice to them about their own entry.
-                try notifier.sendAtCommit(notices.manualReceipt(receipt))
-            } else {
-                try notifier.sendAtCommit(notices.paymentReceived(receipt))
-                try notifier.sendAtCommit(notices.mpesaReceipt(receipt))
-            }
+            if let receipt = try ledger.newReceipt(id, entry) { try sendNotices(receipt, entry.channel) }
             return id
+        }
+    }
+
+    /// Records `entries` (each with its CheckoutRequestID, to different leases) with one insert and
+    /// one read of their receipts, or one by one when they are fewer than two or not all so. Throws
+    /// when any of them is in the ledger already: the caller settles them one by one then.
+    func record(_ entries: [LedgerEntry]) throws -> [PaymentID?] {
+        let checkouts = entries.compactMap(\.checkoutRequestID)
+        guard entries.count > 1, checkouts.count == entries.count,
+            Set(entries.map(\.leaseID.raw)).count == entries.count
+        else { return try entries.map(record) }
+        return try db.transaction {
+            let ledger = LedgerStore(db: db)
+            let ids = try ledger.record(entries, versions: versions)
+            for receipt in try ledger.newReceipts(Array(zip(ids, entries))) { try sendNotices(receipt, .stk) }
+            return ids
+        }
+    }
+
+    /// The landlord's notice and the tenant's receipt, with the commit.
+    private func sendNotices(_ receipt: ReceiptRecord, _ channel: PaymentChannel) throws {
+        let notices = LedgerNotices(config: config)
+        let notifier = Notifier(db: db, views: views, config: config)
+        if channel == .manual {
+            // The landlord typed it in: no notice to them about their own entry.
+            try notifier.sendAtCommit(notices.manualReceipt(receipt))
+        } else {
+            try notifier.sendAtCommit(notices.paymentReceived(receipt))
+            try notifier.sendAtCommit(notices.mpesaReceipt(receipt))
         }
     }
 }

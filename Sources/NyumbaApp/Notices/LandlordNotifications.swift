@@ -11,17 +11,17 @@ struct LandlordNotifications {
     func add(_ kind: NoticeKind, landlord: UserID, parameters: [String: Any], link: String?, atCommit: Bool = false)
         throws
     {
-        let json = PlainJSON.text(parameters) ?? "{}"
-        let sql = """
-            INSERT INTO notifications (landlord_id, kind, parameters, link, created_at)
-            VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))
-            """
+        let row: [(any SQLBindable)?] = [landlord.raw, kind.rawValue, PlainJSON.text(parameters) ?? "{}", link]
         if atCommit {
-            try db.executeAtCommit(sql, landlord.raw, kind.rawValue, json, link)
+            try db.executeAtCommit(Self.insert, rows: [row])
         } else {
-            try db.execute(sql, landlord.raw, kind.rawValue, json, link)
+            try db.execute(Self.insert.sql(rows: 1), parameters: row)
         }
     }
+
+    private static let insert = RowStatement(
+        head: "INSERT INTO notifications (landlord_id, kind, parameters, link, created_at) VALUES ",
+        row: "(?, ?, ?, ?, UTC_TIMESTAMP(6))")
 
     /// The stored parameters as the templates see them (empty when unreadable).
     static func parameters(_ json: String) -> [String: Any] {

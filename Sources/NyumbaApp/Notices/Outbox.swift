@@ -63,31 +63,31 @@ struct Outbox {
     /// Queues messages in one statement; returns the first one's outbox id (nil for none).
     @discardableResult
     func enqueue(_ messages: [OutboxMessage]) throws -> Int64? {
-        guard let (sql, parameters) = Self.insert(messages) else { return nil }
-        return try db.execute(sql, parameters: parameters).lastInsertID
-    }
-
-    /// Queues messages in one statement sent with the commit of the current transaction (`executeAtCommit`).
-    func enqueueAtCommit(_ messages: [OutboxMessage]) throws {
-        guard let (sql, parameters) = Self.insert(messages) else { return }
-        try db.executeAtCommit(sql, parameters: parameters)
-    }
-
-    private static func insert(_ messages: [OutboxMessage]) -> (String, [(any SQLBindable)?])? {
         guard !messages.isEmpty else { return nil }
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))"
-        let parameters: [(any SQLBindable)?] = messages.flatMap { message -> [(any SQLBindable)?] in
-            [
-                message.kind, message.channel.rawValue, message.landlordID?.raw, message.recipient,
-                String(message.recipientName.prefix(120)), message.replyTo, String(message.subject.prefix(200)),
-                message.text,
-            ]
-        }
-        let sql = """
+        return try db.execute(
+            Self.insert.sql(rows: messages.count), parameters: messages.flatMap(Self.parameters)
+        ).lastInsertID
+    }
+
+    /// Queues messages with the commit of the current transaction (`executeAtCommit`), in one
+    /// statement with every other message queued so in the transaction.
+    func enqueueAtCommit(_ messages: [OutboxMessage]) throws {
+        try db.executeAtCommit(Self.insert, rows: messages.map(Self.parameters))
+    }
+
+    private static let insert = RowStatement(
+        head: """
             INSERT INTO outbox (kind, channel, landlord_id, recipient, recipient_name, reply_to, subject, text_body,
                                 next_attempt_at, created_at)
-            VALUES \(Array(repeating: row, count: messages.count).joined(separator: ", "))
-            """
-        return (sql, parameters)
+            VALUES
+            """,
+        row: "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+
+    private static func parameters(_ message: OutboxMessage) -> [(any SQLBindable)?] {
+        [
+            message.kind, message.channel.rawValue, message.landlordID?.raw, message.recipient,
+            String(message.recipientName.prefix(120)), message.replyTo, String(message.subject.prefix(200)),
+            message.text,
+        ]
     }
 }

@@ -46,21 +46,13 @@ enum DarajaCallbackRoutes {
             Log.warning("daraja: malformed STK callback #\(rowID) from \(request.remoteAddress): \(error)")
             throw HTTPError.badRequest("daraja.callback_invalid")
         }
-        // The body and the settlement in one transaction (one commit); kept on its own if that fails.
+        // The body and the settlement in one transaction (one commit, maybe with other callbacks'); kept on its
+        // own if that fails.
         let outcome: SettlementOutcome
         do {
-            outcome = try LockConflictRetry.run {
-                try context.db.transaction {
-                    let outcome = try PaymentSettlement(
-                        db: context.db, views: context.views, config: context.config, versions: context.versions
-                    )
-                    .settle(checkoutRequestID: callback.checkoutRequestID, STKResult(callback: callback))
-                    try callbacks.saveAtCommit(
-                        body: request.body, remoteAddress: request.remoteAddress,
-                        checkoutRequestID: callback.checkoutRequestID, outcome: outcome.rawValue)
-                    return outcome
-                }
-            }
+            let arrival = STKCallbackArrival(
+                callback: callback, body: request.body, remoteAddress: request.remoteAddress)
+            outcome = try context.settlements.stk.submit(arrival) { batch in settle(batch, context) }
         } catch {
             _ = try? callbacks.save(
                 body: request.body, remoteAddress: request.remoteAddress,
@@ -75,4 +67,30 @@ enum DarajaCallbackRoutes {
         }
         return accepted
     }
+
+    /// Settles each callback and keeps its body with the outcome, in one transaction for the batch.
+    private static func settle(_ batch: [STKCallbackArrival], _ context: AppContext) -> [Result<
+        SettlementOutcome, any Error
+    >] {
+        let settlement = PaymentSettlement(
+            db: context.db, views: context.views, config: context.config, versions: context.versions)
+        let callbacks = DarajaCallbackStore(db: context.db)
+        return SettlementBatches.settle(batch, on: context.db, what: "STK callbacks") { arrivals in
+            let outcomes = try settlement.settle(
+                batch: arrivals.map { ($0.callback.checkoutRequestID, STKResult(callback: $0.callback)) })
+            return try zip(arrivals, outcomes).map { arrival, outcome in
+                try callbacks.saveAtCommit(
+                    body: arrival.body, remoteAddress: arrival.remoteAddress,
+                    checkoutRequestID: arrival.callback.checkoutRequestID, outcome: outcome.rawValue)
+                return outcome
+            }
+        }
+    }
+}
+
+/// An STK callback that parsed, waiting for its settlement.
+struct STKCallbackArrival {
+    let callback: STKCallback
+    let body: [UInt8]
+    let remoteAddress: String
 }

@@ -230,16 +230,72 @@ struct PaymentRequestStore {
     }
 
     private func details(_ condition: String, _ value: any SQLBindable) throws -> LockedPaymentRequest? {
-        try db.queryOne(
+        try db.queryOne(Self.details(condition), value).map(LockedPaymentRequest.init)
+    }
+
+    private static func details(_ condition: String) -> String {
+        """
+        SELECT r.id, r.status, r.amount, r.phone, r.receipt, r.checkout_request_id, r.lease_id, r.tenant_id,
+               r.landlord_id, r.property_id, l.unit_id, u.label, p.name AS property_name,
+               t.name AS tenant_name, t.email AS tenant_email
+        FROM payment_requests r JOIN leases l ON l.id = r.lease_id JOIN units u ON u.id = l.unit_id
+        JOIN properties p ON p.id = r.property_id JOIN users t ON t.id = r.tenant_id
+        WHERE \(condition)
+        """
+    }
+
+    /// Locks the requests of these CheckoutRequestIDs that wait for their answer (pending or
+    /// unconfirmed), by CheckoutRequestID.
+    func lockWaiting(checkoutRequestIDs: [String]) throws -> [String: WaitingRequest] {
+        let marks = sqlPlaceholders(checkoutRequestIDs.count)
+        let rows = try db.query(
             """
-            SELECT r.id, r.status, r.amount, r.phone, r.receipt, r.checkout_request_id, r.lease_id, r.tenant_id,
-                   r.landlord_id, r.property_id, l.unit_id, u.label, p.name AS property_name,
-                   t.name AS tenant_name, t.email AS tenant_email
-            FROM payment_requests r JOIN leases l ON l.id = r.lease_id JOIN units u ON u.id = l.unit_id
-            JOIN properties p ON p.id = r.property_id JOIN users t ON t.id = r.tenant_id
-            WHERE \(condition)
-            """, value
-        ).map(LockedPaymentRequest.init)
+            SELECT id, checkout_request_id, amount, lease_id FROM payment_requests
+            WHERE checkout_request_id IN (\(marks)) AND status IN ('pending', 'unconfirmed') ORDER BY id FOR UPDATE
+            """, parameters: checkoutRequestIDs)
+        var waiting: [String: WaitingRequest] = [:]
+        for row in rows {
+            waiting[try row.string("checkout_request_id")] = WaitingRequest(
+                id: PaymentRequestID(try row.int64("id")), amount: try row.int("amount"),
+                leaseID: LeaseID(try row.int64("lease_id")))
+        }
+        return waiting
+    }
+
+    /// The requests with their lease, unit and tenant, by id.
+    func details(ids: [PaymentRequestID]) throws -> [Int64: LockedPaymentRequest] {
+        guard !ids.isEmpty else { return [:] }
+        let marks = sqlPlaceholders(ids.count)
+        var found: [Int64: LockedPaymentRequest] = [:]
+        for row in try db.query(Self.details("r.id IN (\(marks))"), parameters: ids.map(\.raw)) {
+            let request = try LockedPaymentRequest(row: row)
+            found[request.id.raw] = request
+        }
+        return found
+    }
+
+    /// Records how each request ended, in one statement.
+    func settle(_ settlements: [RequestSettlement]) throws {
+        guard !settlements.isEmpty else { return }
+        let cases =
+            "CASE id " + Array(repeating: "WHEN ? THEN ?", count: settlements.count).joined(separator: " ") + " END"
+        func values(_ value: (RequestSettlement) -> (any SQLBindable)?) -> [(any SQLBindable)?] {
+            settlements.flatMap { [$0.id.raw, value($0)] }
+        }
+        let marks = sqlPlaceholders(settlements.count)
+        var parameters = values { $0.status.rawValue }
+        parameters += values { $0.resultCode }
+        parameters += values { String($0.resultDesc.prefix(255)) }
+        parameters += values { $0.receipt }
+        parameters += values { $0.amountMismatch }
+        parameters += settlements.map { $0.id.raw }
+        try db.execute(
+            """
+            UPDATE payment_requests
+            SET status = \(cases), result_code = \(cases), result_desc = \(cases), receipt = COALESCE(\(cases), receipt),
+                amount_mismatch = \(cases), settled_at = UTC_TIMESTAMP(6)
+            WHERE id IN (\(marks))
+            """, parameters: parameters)
     }
 
     /// Records how a request ended.

@@ -136,15 +136,20 @@ struct PaymentSettlement {
         try record(result, request, mismatch: mismatch)
     }
 
+    /// The ledger entry of a paid result for `request`.
+    func entry(_ result: STKResult, _ request: LockedPaymentRequest) -> LedgerEntry {
+        LedgerEntry(
+            leaseID: request.leaseID, tenantID: request.tenantID, landlordID: request.landlordID,
+            propertyID: request.propertyID, unitID: request.unitID, amount: result.amount ?? request.amount,
+            channel: .stk, receipt: result.receipt,
+            phone: result.phone.flatMap { $0.count == 12 ? $0 : nil } ?? request.phone,
+            paymentRequestID: request.id.raw, checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
+    }
+
     /// The ledger entry, the landlord's notices and the receipt email (`PaymentRecorder`).
     private func record(_ result: STKResult, _ request: LockedPaymentRequest, mismatch: Bool) throws {
         let amount = result.amount ?? request.amount
-        let entry = LedgerEntry(
-            leaseID: request.leaseID, tenantID: request.tenantID, landlordID: request.landlordID,
-            propertyID: request.propertyID, unitID: request.unitID, amount: amount, channel: .stk,
-            receipt: result.receipt, phone: result.phone.flatMap { $0.count == 12 ? $0 : nil } ?? request.phone,
-            paymentRequestID: request.id.raw,
-            checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
+        let entry = entry(result, request)
         guard
             let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
                 .record(entry)
