@@ -193,47 +193,6 @@ final class ChargesTests: XCTestCase {
         }
     }
 
-    /// Several payments to one lease recorded in one transaction, as a batch of callbacks that
-    /// arrived together is: each receipt shows the balance just after its own payment (the earlier
-    /// ones of the batch included), and the running and month totals, with the deposit's share,
-    /// come out as if each had been recorded on its own.
-    func testPaymentsToOneLeaseInOneTransactionEachGetTheirOwnBalanceAndTotals() throws {
-        let tenant = try app.approve(
-            try app.signUpTenant(to: place), by: landlord, place: place, unit: "A1", rent: 10_000,
-            start: CalendarDay(2025, 10, 1), dueDay: 1)
-        let lease = try lease(tenant)
-        try charge(lease, .deposit, 20_000, on: "2025-10-01")
-        let paidAt = ISO8601DateFormatter().date(from: "2025-10-05T07:00:00Z")!
-        let day = CalendarDay.nairobi(paidAt)
-        let store = LedgerStore(db: app.db)
-        var balances: [Int] = []
-        try app.db.transaction {
-            for (amount, receipt) in [(15_000, "TBATCH0001"), (8_000, "TBATCH0002"), (12_000, "TBATCH0003")] {
-                let entry = LedgerEntry(
-                    leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
-                    propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: amount, channel: .stk,
-                    receipt: receipt, paidAt: paidAt)
-                let id = try store.record(entry, versions: app.app.versions)
-                balances.append(try XCTUnwrap(try store.newReceipt(id, entry)).balanceAfter)
-            }
-        }
-        // Owed by then: a month's rent and the deposit, 30,000; less each payment in turn.
-        XCTAssertEqual(try owed(Int(lease.id.raw), by: day), 30_000 - 35_000)
-        XCTAssertEqual(balances, [15_000, 7_000, -5_000])
-        XCTAssertEqual(try app.count("SELECT total_paid FROM leases WHERE id = ?", [lease.id.raw]), 35_000)
-        // The deposit is the oldest item: the first 20,000 paid go to it (15,000 + 5,000 of the 8,000).
-        XCTAssertEqual(
-            try app.rows(
-                "SELECT month, collected, deposit_collected, payments FROM lease_month_totals WHERE lease_id = ?",
-                [lease.id.raw]),
-            [["2025-10-01", "35000", "20000", "3"]])
-        XCTAssertEqual(
-            try app.rows(
-                "SELECT month, collected, deposit_collected, payments FROM property_month_totals WHERE property_id = ?",
-                [lease.propertyID.raw]),
-            [["2025-10-01", "35000", "20000", "3"]])
-    }
-
     func testChargesAndCreditsReachEveryFigure() throws {
         let today = CalendarDay.nairobi()
         let start = CalendarDay((today.monthIndex - 3) / 12, (today.monthIndex - 3) % 12 + 1, 10)

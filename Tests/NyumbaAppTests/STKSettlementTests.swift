@@ -86,10 +86,11 @@ final class STKSettlementTests: XCTestCase {
         XCTAssertEqual(try app.value("SELECT outcome FROM daraja_callbacks"), "settled")
     }
 
-    /// Callbacks that arrive together are settled in one transaction, those waiting for their
-    /// answer with a few statements for all of them: each still ends as it would alone — two
-    /// payments to one lease, another lease's, a cancellation, a duplicate in the same batch and an
-    /// unknown CheckoutRequestID — with one payment and one receipt per paid request.
+    /// Callbacks that arrive together: those waiting for their answer are settled in one
+    /// transaction with a few statements for all of them, the rest each on its own. Each still ends
+    /// as it would alone — two payments to one lease, another lease's, a cancellation, a duplicate
+    /// in the same batch and an unknown CheckoutRequestID — with one payment and one receipt per
+    /// paid request, and the receipts' balances as if they had come one by one.
     func testABatchOfCallbacksSettlesEachAsItWouldAlone() throws {
         let other = try XCTUnwrap(
             try app.approve(
@@ -108,7 +109,9 @@ final class STKSettlementTests: XCTestCase {
             (otherCancelled, STKResult(resultCode: 1032, resultDesc: "cancelled")),
             paid(otherPaid, 4_000, "TKB0000002"), paid("ws_CO_nobody", 1_000, "TKB0000009"),
         ]
-        let outcomes = try app.db.transaction { try settlement.settle(batch: batch) }
+        var kept: [Int] = []
+        let outcomes = try settlement.settle(batch: batch) { index, _ in kept.append(index) }.map { try $0.get() }
+        XCTAssertEqual(kept.sorted(), Array(0..<6), "each outcome kept once, in its settlement's transaction")
         XCTAssertEqual(outcomes, [.settled, .settled, .settled, .settled, .duplicate, .unknown])
         XCTAssertEqual(
             try [first, second, otherPaid, otherCancelled].map { try status($0) },
@@ -124,6 +127,18 @@ final class STKSettlementTests: XCTestCase {
             [["\(lease)", "8000"], ["\(other)", "4000"]].sorted { $0[0]! < $1[0]! })
         XCTAssertEqual(
             try app.count("SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email'"), 3)
+        // The lease's two receipts: the second one's balance counts the first payment too.
+        let balances = try app.rows(
+            "SELECT text_body FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email' AND recipient = "
+                + "(SELECT email FROM users WHERE id = (SELECT tenant_id FROM leases WHERE id = ?)) ORDER BY id",
+            [lease]
+        ).map { row in
+            row[0]!.split(separator: "\n").first { $0.contains("Balance:") }.map { String($0) } ?? ""
+        }
+        let owed = try LedgerStore(db: app.db).balance(lease: LeaseID(Int64(lease)))
+        XCTAssertGreaterThan(owed, 0, "rent is owed since January: both balances are amounts owed")
+        let figures = balances.map { Int($0.filter(\.isNumber)) }
+        XCTAssertEqual(figures, [owed + 3_000, owed], "after the 5,000, then after the 3,000 too: \(balances)")
         XCTAssertEqual(
             try app.count("SELECT SUM(collected) FROM property_month_totals WHERE property_id = ?", [place.id]), 12_000)
     }

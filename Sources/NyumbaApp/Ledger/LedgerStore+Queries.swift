@@ -95,10 +95,12 @@ extension LedgerStore {
     /// The receipt of `entry`, just recorded as `id` in this transaction, with the tenant's and the
     /// landlord's contacts for its notices: one query (the payment's own fields are the entry's).
     ///
-    /// What was paid by then is the sum of the lease's payments up to this one (a few dozen rows),
-    /// not `total_paid`: the running total is added to with the commit, and a transaction may
-    /// record several payments to one lease (a batch of callbacks). The charges start from the
-    /// lease's running total; those due after the payment's day are taken off again.
+    /// Its balance starts from the lease's running totals rather than summing the lease's history:
+    /// call it in the transaction that recorded the payment, before the commit adds it to
+    /// `total_paid` (`LedgerStore.record`), and record no other payment to the lease in that
+    /// transaction (a batch of callbacks holds one per lease). Payments dated after this one and
+    /// charges due after its day (both rare: an entry back-dated by hand, a late confirmation) are
+    /// taken off again.
     func newReceipt(_ id: PaymentID, _ entry: LedgerEntry) throws -> ReceiptRecord? {
         try newReceipts([(id, entry)]).first
     }
@@ -112,9 +114,10 @@ extension LedgerStore {
             SELECT \(LeaseDetails.columns), me.id AS payment_id, me.recorded_at, t.language AS tenant_language,
                    t.sms_enabled AS tenant_sms, o.language AS landlord_language, o.phone AS landlord_phone,
                    o.sms_enabled AS landlord_sms,
-                   (SELECT SUM(q.amount) FROM payments q
-                    WHERE q.lease_id = me.lease_id AND q.paid_at <= me.paid_at
-                      AND (q.paid_at < me.paid_at OR q.id <= me.id)) AS paid_so_far,
+                   l.total_paid + me.amount
+                     - (SELECT COALESCE(SUM(q.amount), 0) FROM payments q
+                        WHERE q.lease_id = me.lease_id AND q.paid_at >= me.paid_at AND q.id <> me.id
+                          AND (q.paid_at > me.paid_at OR q.id > me.id)) AS paid_so_far,
                    l.total_charged
                      - (SELECT COALESCE(SUM(c.amount), 0) FROM charges c
                         WHERE c.lease_id = me.lease_id

@@ -34,7 +34,7 @@ struct LedgerStore {
     func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> PaymentID {
         try db.transaction {
             let id = try insert(entry)
-            try addToTotals(entry, id)
+            try addToTotals(entry)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
             versions.landlordChanged(entry.landlordID, on: db)
             return id
@@ -59,7 +59,7 @@ struct LedgerStore {
                     throw DatabaseError.decoding(
                         column: "id", reason: "payment \(entry.checkoutRequestID ?? "") not found")
                 }
-                try addToTotals(entry, id)
+                try addToTotals(batchOf: entry, id)
                 versions.landlordChanged(entry.landlordID, on: db)
                 return id
             }
@@ -69,12 +69,35 @@ struct LedgerStore {
     /// The lease's running total and the lease's and property's month totals, hottest row last.
     /// The month totals also count what of the payment went to the deposit (`deposit_collected`):
     /// what of the lease's deposit its earlier payments had not paid (the deposit is the oldest item).
-    ///
-    /// Each is a `RowStatement`: a transaction that records several payments (a batch of
-    /// callbacks) updates each table once, with the rows in key order. So the lease's total is
-    /// added first for all of them, and a payment's deposit share takes off what this statement's
-    /// later payments to the same lease (higher ids) added to `total_paid`.
-    private func addToTotals(_ entry: LedgerEntry, _ id: PaymentID) throws {
+    private func addToTotals(_ entry: LedgerEntry) throws {
+        try db.executeAtCommit(
+            "UPDATE leases SET total_paid = total_paid + ? WHERE id = ?", entry.amount, entry.leaseID.raw)
+        let depositPart = "LEAST(?, GREATEST(0, l.deposit - (l.total_paid - ?)))"
+        try db.executeAtCommit(
+            """
+            INSERT INTO lease_month_totals (lease_id, month, landlord_id, property_id, collected, deposit_collected,
+                                            payments)
+            SELECT l.id, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, ?, \(depositPart), 1
+            FROM leases l WHERE l.id = ?
+            \(Self.addUp)
+            """, entry.paidAt, entry.landlordID.raw, entry.propertyID, entry.amount, entry.amount, entry.amount,
+            entry.leaseID.raw)
+        try db.executeAtCommit(
+            """
+            INSERT INTO property_month_totals (property_id, month, landlord_id, collected, deposit_collected, payments)
+            SELECT ?, DATE_FORMAT(? + INTERVAL 3 HOUR, '%Y-%m-01'), ?, ?, \(depositPart), 1
+            FROM leases l WHERE l.id = ?
+            \(Self.addUp)
+            """, entry.propertyID, entry.paidAt, entry.landlordID.raw, entry.amount, entry.amount, entry.amount,
+            entry.leaseID.raw)
+    }
+
+    /// `addToTotals` for a payment of a batch (`record(_ entries:)`), as `RowStatement`s: the batch
+    /// updates each table once, with the rows in key order. The lease's total is added first for
+    /// all of them, so a payment's deposit share takes off what the statement's later payments to
+    /// the same lease (higher ids) added to `total_paid`. (A payment recorded on its own later in the
+    /// same transaction comes after them in both id and statement order.)
+    private func addToTotals(batchOf entry: LedgerEntry, _ id: PaymentID) throws {
         try db.executeAtCommit(Self.addToLease, rows: [[entry.leaseID.raw, entry.amount]])
         let row: [(any SQLBindable)?] = [
             id.raw, entry.leaseID.raw, entry.landlordID.raw, entry.propertyID, entry.paidAt, entry.amount,

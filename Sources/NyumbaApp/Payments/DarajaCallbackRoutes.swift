@@ -68,22 +68,20 @@ enum DarajaCallbackRoutes {
         return accepted
     }
 
-    /// Settles each callback and keeps its body with the outcome, in one transaction for the batch.
+    /// Settles the callbacks and keeps each body with its outcome, in the transaction of its settlement.
     private static func settle(_ batch: [STKCallbackArrival], _ context: AppContext) -> [Result<
         SettlementOutcome, any Error
     >] {
-        let settlement = PaymentSettlement(
-            db: context.db, views: context.views, config: context.config, versions: context.versions)
         let callbacks = DarajaCallbackStore(db: context.db)
-        return SettlementBatches.settle(batch, on: context.db, what: "STK callbacks") { arrivals in
-            let outcomes = try settlement.settle(
-                batch: arrivals.map { ($0.callback.checkoutRequestID, STKResult(callback: $0.callback)) })
-            return try zip(arrivals, outcomes).map { arrival, outcome in
-                try callbacks.saveAtCommit(
-                    body: arrival.body, remoteAddress: arrival.remoteAddress,
-                    checkoutRequestID: arrival.callback.checkoutRequestID, outcome: outcome.rawValue)
-                return outcome
-            }
+        return PaymentSettlement(
+            db: context.db, views: context.views, config: context.config, versions: context.versions
+        )
+        .settle(batch: batch.map { ($0.callback.checkoutRequestID, STKResult(callback: $0.callback)) }) {
+            index, outcome in
+            let arrival = batch[index]
+            try callbacks.saveAtCommit(
+                body: arrival.body, remoteAddress: arrival.remoteAddress,
+                checkoutRequestID: arrival.callback.checkoutRequestID, outcome: outcome.rawValue)
         }
     }
 }

@@ -3,13 +3,46 @@ import MariaDB
 import Web
 
 extension PaymentSettlement {
-    /// Applies Daraja's answers in the caller's transaction (a batch of callbacks that arrived
-    /// together): those waiting for their answer with a few statements for all (`settleWaiting`),
-    /// the rest one by one (`settle`). One outcome per result, in order.
-    func settle(batch results: [(checkoutRequestID: String, result: STKResult)]) throws -> [SettlementOutcome] {
-        let waiting = try settleWaiting(results)
-        return try results.enumerated().map { index, item in
-            try waiting[index] ?? settle(checkoutRequestID: item.checkoutRequestID, item.result)
+    /// Applies Daraja's answers that arrived together (one per callback, in order): those whose
+    /// request waits for its answer, to different leases, in one transaction with a few statements
+    /// for all (`settleWaiting`); then every other one in a transaction of its own (`settle`), as if
+    /// it had come alone — also all of them when the batch's transaction fails. `keep` runs in the
+    /// transaction of each answer's settlement, with its index and outcome (the raw body is kept so).
+    ///
+    /// So no transaction records two payments to one lease, which receipts rely on: a receipt's
+    /// balance starts from the lease's running total, which its commit adds to.
+    func settle(
+        batch results: [(checkoutRequestID: String, result: STKResult)],
+        keep: (Int, SettlementOutcome) throws -> Void
+    ) -> [Result<SettlementOutcome, any Error>] {
+        var outcomes: [Int: Result<SettlementOutcome, any Error>] = [:]
+        if results.count > 1 {
+            do {
+                let settled = try LockConflictRetry.run {
+                    try db.transaction {
+                        let settled = try settleWaiting(results)
+                        for (index, outcome) in settled.sorted(by: { $0.key < $1.key }) { try keep(index, outcome) }
+                        return settled
+                    }
+                }
+                for (index, outcome) in settled { outcomes[index] = .success(outcome) }
+            } catch {
+                Log.info(
+                    "payments: a batch of \(results.count) STK callbacks rolled back, settling each alone: \(error)")
+            }
+        }
+        return results.indices.map { index in
+            if let outcome = outcomes[index] { return outcome }
+            return Result {
+                try LockConflictRetry.run {
+                    try db.transaction {
+                        let outcome = try settle(
+                            checkoutRequestID: results[index].checkoutRequestID, results[index].result)
+                        try keep(index, outcome)
+                        return outcome
+                    }
+                }
+            }
         }
     }
 
@@ -17,7 +50,7 @@ extension PaymentSettlement {
     /// answer (pending or unconfirmed): one lock of every request, one update, one read of the paid
     /// ones' details, and their payments through `PaymentRecorder`'s batch. Returns the outcome of
     /// each result it settled, by index; the others (unknown, settled before, a second result for
-    /// the same request or lease in the batch) are left for `settle`, in the same transaction.
+    /// the same request or lease in the batch) are left for `settle`.
     private func settleWaiting(_ results: [(checkoutRequestID: String, result: STKResult)]) throws -> [Int:
         SettlementOutcome]
     {
