@@ -207,7 +207,7 @@ def english_sentence(text: str | None) -> bool:
         return False
     # Tags, links, catalogue keys (`pay.status.timed_out`) and JSON names are not sentences.
     text = re.sub(r"<[^>]+>|https?://\S+|\b[a-z_]+(?:\.[a-z0-9_]+)+\b|\"\w+\":", " ", text)
-    words = [word.lower() for word in re.findall(r"[A-Za-z']+", text)]
+    words = [word.lower() for word in re.findall(r"\b[A-Za-z']+\b", text)]
     return sum(word in ENGLISH_WORDS for word in words) >= 2
 
 
