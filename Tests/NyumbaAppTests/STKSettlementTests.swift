@@ -97,6 +97,10 @@ final class STKSettlementTests: XCTestCase {
                 try app.signUpTenant(to: place, name: "Wanjiru Kamau"), by: landlord, place: place, unit: "A2",
                 start: CalendarDay(2026, 1, 1)
             ).leaseID)
+        // Deposits the payments reach: all of the first lease's (6,000 of its 8,000), part of the other's.
+        try app.db.execute(
+            "UPDATE leases SET deposit = CASE id WHEN ? THEN 6000 ELSE 10000 END WHERE id IN (?, ?)", lease, lease,
+            other)
         let (first, second) = (try pushed(5_000), try pushed(3_000))
         let (otherPaid, otherCancelled) = (try pushed(4_000, lease: other), try pushed(4_000, lease: other))
         func paid(_ checkout: String, _ amount: Int, _ receipt: String) -> (String, STKResult) {
@@ -141,6 +145,12 @@ final class STKSettlementTests: XCTestCase {
         XCTAssertEqual(figures, [owed + 3_000, owed], "after the 5,000, then after the 3,000 too: \(balances)")
         XCTAssertEqual(
             try app.count("SELECT SUM(collected) FROM property_month_totals WHERE property_id = ?", [place.id]), 12_000)
+        // What went to each lease's deposit (the oldest item): its payments up to the deposit.
+        for (id, toDeposit) in [(lease, 6_000), (other, 4_000)] {
+            XCTAssertEqual(
+                try app.count("SELECT SUM(deposit_collected) FROM lease_month_totals WHERE lease_id = ?", [id]),
+                toDeposit, "lease \(id)")
+        }
     }
 
     func testEveryOtherOutcomeSettlesTheRequestWithoutAPayment() throws {

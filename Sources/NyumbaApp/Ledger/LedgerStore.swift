@@ -41,8 +41,9 @@ struct LedgerStore {
         }
     }
 
-    /// Appends payments that each carry a CheckoutRequestID in one statement and adds them to the
-    /// summary figures (as `record` does each); returns their ids, in order.
+    /// Appends payments that each carry a CheckoutRequestID, each to a different lease
+    /// (`PaymentRecorder` sends no others), in one statement and adds them to the summary figures
+    /// (as `record` does each); returns their ids, in order.
     func record(_ entries: [LedgerEntry], versions: LandlordDataVersions) throws -> [PaymentID] {
         try db.transaction {
             try db.execute(Self.insert.sql(rows: entries.count), parameters: entries.flatMap(Self.parameters))
@@ -59,7 +60,7 @@ struct LedgerStore {
                     throw DatabaseError.decoding(
                         column: "id", reason: "payment \(entry.checkoutRequestID ?? "") not found")
                 }
-                try addToTotals(batchOf: entry, id)
+                try addToTotals(batchOf: entry)
                 versions.landlordChanged(entry.landlordID, on: db)
                 return id
             }
@@ -93,36 +94,25 @@ struct LedgerStore {
     }
 
     /// `addToTotals` for a payment of a batch (`record(_ entries:)`), as `RowStatement`s: the batch
-    /// updates each table once, with the rows in key order. The lease's total is added first for
-    /// all of them, so a payment's deposit share takes off what the statement's later payments to
-    /// the same lease (higher ids) added to `total_paid`. (A payment recorded on its own later in the
-    /// same transaction comes after them in both id and statement order.)
-    private func addToTotals(batchOf entry: LedgerEntry, _ id: PaymentID) throws {
+    /// updates each table once, with the rows in key order, the leases' totals first. Each lease has
+    /// one payment in the batch, so its deposit share is worked out as for a payment on its own.
+    private func addToTotals(batchOf entry: LedgerEntry) throws {
         try db.executeAtCommit(Self.addToLease, rows: [[entry.leaseID.raw, entry.amount]])
         let row: [(any SQLBindable)?] = [
-            id.raw, entry.leaseID.raw, entry.landlordID.raw, entry.propertyID, entry.paidAt, entry.amount,
+            entry.leaseID.raw, entry.landlordID.raw, entry.propertyID, entry.paidAt, entry.amount,
         ]
         try db.executeAtCommit(Self.addToLeaseMonth, rows: [row])
         try db.executeAtCommit(Self.addToPropertyMonth, rows: [row])
     }
 
     private static let addToLease = RowStatement(
-        head: """
-            UPDATE leases l JOIN (WITH v(lease, amount) AS (VALUES
-            """,
+        head: "UPDATE leases l JOIN (WITH v(lease, amount) AS (VALUES ",
         row: "(?, ?)",
-        tail: """
-            ) SELECT lease, SUM(amount) AS amount FROM v GROUP BY lease) s ON s.lease = l.id
-            SET l.total_paid = l.total_paid + s.amount
-            """)
+        tail: ") SELECT * FROM v) v ON v.lease = l.id SET l.total_paid = l.total_paid + v.amount")
 
-    /// The payments of the statement as `v`, and `depositPart`: what of each went to the deposit.
-    private static let payments = "WITH v(payment, lease, landlord, property, paid_at, amount) AS (VALUES "
-    private static let paymentRow = "(?, ?, ?, ?, ?, ?)"
-    private static let depositPart = """
-        LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - SUM(v.amount) OVER (
-            PARTITION BY v.lease ORDER BY v.payment ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING))))
-        """
+    /// The batch's payments as `v` (`total_paid` already counts them, see `addToTotals`).
+    private static let payments = "WITH v(lease, landlord, property, paid_at, amount) AS (VALUES "
+    private static let paymentRow = "(?, ?, ?, ?, ?)"
     private static let addUp = """
         ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
             deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
@@ -137,8 +127,8 @@ struct LedgerStore {
         row: paymentRow,
         tail: """
             ) SELECT v.lease, DATE_FORMAT(v.paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), v.landlord, v.property, v.amount,
-                     \(depositPart), 1
-            FROM v JOIN leases l ON l.id = v.lease ORDER BY v.lease, v.payment
+                     LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - v.amount))), 1
+            FROM v JOIN leases l ON l.id = v.lease ORDER BY v.lease
             \(addUp)
             """)
 
@@ -150,8 +140,8 @@ struct LedgerStore {
         row: paymentRow,
         tail: """
             ) SELECT v.property, DATE_FORMAT(v.paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), v.landlord, v.amount,
-                     \(depositPart), 1
-            FROM v JOIN leases l ON l.id = v.lease ORDER BY v.property, v.payment
+                     LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - v.amount))), 1
+            FROM v JOIN leases l ON l.id = v.lease ORDER BY v.property
             \(addUp)
             """)
 

@@ -54,48 +54,31 @@ extension PaymentSettlement {
     private func settleWaiting(_ results: [(checkoutRequestID: String, result: STKResult)]) throws -> [Int:
         SettlementOutcome]
     {
-        guard results.count > 1 else { return [:] }
         let store = PaymentRequestStore(db: db)
         let waiting = try store.lockWaiting(checkoutRequestIDs: results.map(\.checkoutRequestID))
-        var picked: [(index: Int, request: WaitingRequest, result: STKResult)] = []
-        var requests = Set<Int64>()
-        var leases = Set<Int64>()
+        var picked: [(index: Int, result: STKResult, settlement: RequestSettlement)] = []
+        var seenRequests = Set<Int64>()
+        var seenLeases = Set<Int64>()
         for (index, item) in results.enumerated() {
-            guard let request = waiting[item.checkoutRequestID], requests.insert(request.id.raw).inserted,
-                leases.insert(request.leaseID.raw).inserted
+            guard let request = waiting[item.checkoutRequestID], seenRequests.insert(request.id.raw).inserted,
+                seenLeases.insert(request.leaseID.raw).inserted
             else { continue }
-            picked.append((index, request, item.result))
+            picked.append((index, item.result, RequestSettlement(item.result, for: request.id, asked: request.amount)))
         }
         guard !picked.isEmpty else { return [:] }
-        let settlements = picked.map { item in
-            let outcome = STKOutcome(resultCode: item.result.resultCode)
-            return RequestSettlement(
-                id: item.request.id, status: Self.status(outcome), resultCode: item.result.resultCode,
-                resultDesc: item.result.resultDesc, receipt: outcome == .paid ? item.result.receipt : nil,
-                amountMismatch: outcome == .paid && item.result.amount.map { $0 != item.request.amount } == true)
+        try store.settle(picked.map(\.settlement))
+        let paid = picked.filter { $0.settlement.status == .succeeded }
+        let details = try store.details(ids: paid.map(\.settlement.id))
+        let requests = try paid.map { item in
+            guard let request = details[item.settlement.id.raw] else {
+                throw DatabaseError.decoding(column: "id", reason: "request \(item.settlement.id) lost its lease")
+            }
+            return request
         }
-        try store.settle(settlements)
-        let paid = zip(picked, settlements).filter { $0.1.status == .succeeded }
-        let details = try store.details(ids: paid.map(\.1.id))
-        let entries = try paid.map { item, _ in
-            guard let request = details[item.request.id.raw] else {
-                throw DatabaseError.decoding(column: "id", reason: "request \(item.request.id) lost its lease")
-            }
-            return entry(item.result, request)
-        }
-        let payments = try PaymentRecorder(db: db, views: views, config: config, versions: versions).record(entries)
-        for ((item, settlement), payment) in zip(paid, payments) {
-            let request = details[item.request.id.raw]!
-            guard let payment else {
-                Log.info("payments: request \(request.id) was already in the ledger")
-                continue
-            }
-            Log.info("payments: request \(request.id) recorded as payment \(payment)")
-            if settlement.amountMismatch {
-                try Notifier(db: db, views: views, config: config).send(
-                    AmountMismatch.notice(
-                        reported: item.result.amount ?? request.amount, request, receipt: item.result.receipt))
-            }
+        let payments = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
+            .record(zip(paid, requests).map { entry($0.result, $1) })
+        for ((item, request), payment) in zip(zip(paid, requests), payments) {
+            try recorded(payment, item.result, request, mismatch: item.settlement.amountMismatch)
         }
         return Dictionary(uniqueKeysWithValues: picked.map { ($0.index, .settled) })
     }
@@ -108,12 +91,24 @@ struct WaitingRequest {
     let leaseID: LeaseID
 }
 
-/// How one request ended, for `PaymentRequestStore.settle(_:)`.
+/// How Daraja's answer ends a request, for `PaymentRequestStore.settle`.
 struct RequestSettlement {
     let id: PaymentRequestID
     let status: PaymentRequestStatus
     let resultCode: Int?
     let resultDesc: String
+    /// The receipt of a paid request.
     let receipt: String?
+    /// Paid, but another amount than the `asked` one.
     let amountMismatch: Bool
+
+    init(_ result: STKResult, for id: PaymentRequestID, asked: Int) {
+        let outcome = STKOutcome(resultCode: result.resultCode)
+        self.id = id
+        status = PaymentSettlement.status(outcome)
+        resultCode = result.resultCode
+        resultDesc = result.resultDesc
+        receipt = outcome == .paid ? result.receipt : nil
+        amountMismatch = outcome == .paid && result.amount.map { $0 != asked } == true
+    }
 }

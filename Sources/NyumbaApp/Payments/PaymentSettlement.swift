@@ -67,7 +67,9 @@ struct PaymentSettlement {
                 reportedAmount: reported)
             {
                 if outcome == .paid {
-                    try record(result, request, mismatch: reported.map { $0 != request.amount } ?? false)
+                    let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
+                        .record(entry(result, request))
+                    try recorded(payment, result, request, mismatch: reported.map { $0 != request.amount } ?? false)
                 }
                 return .settled
             }
@@ -128,12 +130,14 @@ struct PaymentSettlement {
 
     /// Settles a locked request (`settleWaiting` does the same for one still waiting).
     private func apply(_ result: STKResult, _ outcome: STKOutcome, to request: LockedPaymentRequest) throws {
-        let mismatch = outcome == .paid && result.amount.map { $0 != request.amount } == true
+        let settlement = RequestSettlement(result, for: request.id, asked: request.amount)
         try PaymentRequestStore(db: db).settle(
-            request.id, status: Self.status(outcome), resultCode: result.resultCode, resultDesc: result.resultDesc,
-            receipt: outcome == .paid ? result.receipt : nil, amountMismatch: mismatch)
+            request.id, status: settlement.status, resultCode: settlement.resultCode,
+            resultDesc: settlement.resultDesc, receipt: settlement.receipt, amountMismatch: settlement.amountMismatch)
         guard outcome == .paid else { return }
-        try record(result, request, mismatch: mismatch)
+        let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
+            .record(entry(result, request))
+        try recorded(payment, result, request, mismatch: settlement.amountMismatch)
     }
 
     /// The ledger entry of a paid result for `request`.
@@ -146,22 +150,20 @@ struct PaymentSettlement {
             paymentRequestID: request.id.raw, checkoutRequestID: request.checkoutRequestID, paidAt: result.paidAt)
     }
 
-    /// The ledger entry, the landlord's notices and the receipt email (`PaymentRecorder`).
-    private func record(_ result: STKResult, _ request: LockedPaymentRequest, mismatch: Bool) throws {
-        let amount = result.amount ?? request.amount
-        let entry = entry(result, request)
-        guard
-            let payment = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
-                .record(entry)
-        else {
-            // Recorded already (a concurrent duplicate, or the same receipt through C2B).
+    /// Logs what `PaymentRecorder` did with a paid request's entry (nil: it was in the ledger
+    /// already, a concurrent duplicate or the same receipt through C2B) and tells the landlord of
+    /// an amount that differs from the one asked.
+    func recorded(_ payment: PaymentID?, _ result: STKResult, _ request: LockedPaymentRequest, mismatch: Bool)
+        throws
+    {
+        guard let payment else {
             Log.info("payments: request \(request.id) was already in the ledger")
             return
         }
         Log.info("payments: request \(request.id) recorded as payment \(payment)")
         if mismatch {
             try Notifier(db: db, views: views, config: config).send(
-                AmountMismatch.notice(reported: amount, request, receipt: result.receipt))
+                AmountMismatch.notice(reported: result.amount ?? request.amount, request, receipt: result.receipt))
         }
     }
 
