@@ -62,6 +62,8 @@ innodb_flush_log_at_trx_commit=1
 # page flushing mid-run; 256M leaves a checkpoint every ~20 s.
 innodb_log_file_size=256M
 max_connections=200
+# Every deadlock's two transactions and their locks go to error.log (a failed test prints them).
+innodb_print_all_deadlocks=ON
 
 [client]
 socket=$sock

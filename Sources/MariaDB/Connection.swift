@@ -14,7 +14,8 @@ public final class Connection {
 
     let statements: StatementCache
     private var handle: UnsafeMutablePointer<MYSQL>?
-    var inTransaction = false
+    /// True inside `transaction`'s body: a nested `transaction` joins the outer one.
+    public internal(set) var inTransaction = false
     var transactionLost = false
     /// Work to run once the current transaction has committed (see `afterCommit`).
     var commitHooks: [() -> Void] = []

@@ -50,6 +50,10 @@ public enum DatabaseError: Error, Equatable, CustomStringConvertible {
     /// True for a unique or primary key violation (error 1062).
     public var isDuplicateKey: Bool { errorNumber == 1062 }
 
+    /// True when InnoDB rolled the transaction back as a deadlock's victim (1213) or its lock wait
+    /// timed out (1205): running it again may succeed.
+    public var isLockConflict: Bool { errorNumber == 1213 || errorNumber == 1205 }
+
     /// A one-line explanation, safe to log.
     public var description: String {
         switch self {

@@ -24,13 +24,15 @@ def stack():
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """A failed test's report ends with what the responder and nginx logged of errors and warnings
-    while it ran, since the logs go with the stack's temporary folder (and CI keeps only what it printed)."""
+    while it ran (and MariaDB of deadlocks), since the logs go with the stack's temporary folder
+    (and CI keeps only what it printed)."""
     outcome = yield
     report = outcome.get_result()
     stack = item.funcargs.get("stack")
     if not isinstance(stack, Stack):
         return
-    logs = (("responder", stack.responder_log), ("nginx", stack.root / "nginx" / "error.log"))
+    logs = (("responder", stack.responder_log), ("nginx", stack.root / "nginx" / "error.log"),
+            ("mariadb", stack.db_dir / "error.log"))
     if report.when == "setup":
         item.log_offsets = {name: path.stat().st_size if path.exists() else 0 for name, path in logs}
         return
@@ -43,7 +45,12 @@ def pytest_runtest_makereport(item, call):
                 lines = log.read().decode(errors="replace").splitlines()
         except OSError:
             continue
-        wanted = [line for line in lines if any(word in line.lower() for word in ("error", "warn", " 500", "crit"))]
+        if name == "mariadb":
+            # A deadlock's report spans many lines (both transactions, their statements and locks): all of it.
+            first = next((i for i, line in enumerate(lines) if "deadlock" in line.lower()), len(lines))
+            wanted, title = lines[first:][-200:], "deadlocks"
+        else:
+            wanted = [line for line in lines if any(word in line.lower() for word in ("error", "warn", " 500", "crit"))]
+            wanted, title = wanted[-40:], "errors and warnings, last 40"
         if wanted:
-            report.sections.append((f"{name} log while the test ran (errors and warnings, last 40)",
-                                    "\n".join(wanted[-40:])))
+            report.sections.append((f"{name} log while the test ran ({title})", "\n".join(wanted)))

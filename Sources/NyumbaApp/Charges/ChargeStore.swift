@@ -93,7 +93,7 @@ struct ChargeStore {
     /// by another loop or node), and then nothing changed.
     @discardableResult
     func add(_ charge: NewCharge, versions: LandlordDataVersions) throws -> ChargeID? {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             // A taken claim key changes nothing (0 rows); any other problem is still an error, which
             // INSERT IGNORE would have turned into a warning.
             let result = try db.execute(

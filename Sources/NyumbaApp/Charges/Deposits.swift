@@ -57,7 +57,7 @@ struct Deposits {
     func settle(
         _ lease: LeaseDetails, refunded: Int, kept: Int, reason: String?, by user: UserID, today: CalendarDay
     ) throws -> SettleOutcome {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             // Locks the lease row: two settlements of one deposit wait for each other.
             _ = try db.query("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.id.raw)
             guard !lease.isOpen else {

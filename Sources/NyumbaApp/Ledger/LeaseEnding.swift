@@ -18,7 +18,7 @@ struct LeaseEnding {
         let (typed, day) = EndLeaseForm.read(form, leaseStart: lease.schedule.start, today: today)
         guard let day else { return .invalid(typed) }
         let store = LedgerStore(db: context.db)
-        let ended: LeaseDetails? = try context.db.transaction {
+        let ended: LeaseDetails? = try LockConflictRetry.transaction(context.db) {
             guard try store.endLease(lease.id, landlord: lease.landlordID, on: day, versions: context.versions),
                 let updated = try store.lease(lease.id, landlord: lease.landlordID)
             else { return nil }

@@ -15,7 +15,7 @@ struct PaymentRecorder {
     /// (the same payment through another channel, or a concurrent duplicate): nothing changed.
     /// The receipt is read back (with both parties' contacts, in one query) for the balance it shows.
     func record(_ entry: LedgerEntry) throws -> PaymentID? {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             let ledger = LedgerStore(db: db)
             let id: PaymentID
             do {

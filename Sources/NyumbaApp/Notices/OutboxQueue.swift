@@ -60,17 +60,12 @@ struct OutboxQueue {
         let messages: [QueuedMessage]
         do {
             messages = try claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
-        } catch let error as DatabaseError where Self.isLockConflict(error) {
+        } catch let error as DatabaseError where error.isLockConflict {
             // Rolled back before anything was sent: the next pass simply tries again.
             return 0
         }
         for message in messages { try deliver(message) }
         return messages.count
-    }
-
-    /// A deadlock or lock wait timeout: another claim got in the way.
-    static func isLockConflict(_ error: DatabaseError) -> Bool {
-        error.errorNumber == 1213 || error.errorNumber == 1205
     }
 
     /// The wait before the next attempt after `attempts` earlier failures: `base · 2^attempts`,

@@ -47,17 +47,15 @@ enum C2BCallbackRoutes {
         let store = C2BStore(db: context.db)
         let outcome: C2BPayments.Outcome
         do {
-            outcome = try LockConflictRetry.run {
-                try context.db.transaction {
-                    let outcome = try C2BPayments(
-                        db: context.db, views: context.views, config: context.config, versions: context.versions
-                    )
-                    .confirm(notification)
-                    try store.saveCallbackAtCommit(
-                        kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
-                        transID: notification.transID, outcome: outcome.rawValue)
-                    return outcome
-                }
+            outcome = try LockConflictRetry.transaction(context.db) {
+                let outcome = try C2BPayments(
+                    db: context.db, views: context.views, config: context.config, versions: context.versions
+                )
+                .confirm(notification)
+                try store.saveCallbackAtCommit(
+                    kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
+                    transID: notification.transID, outcome: outcome.rawValue)
+                return outcome
             }
         } catch is C2BPayments.AlreadyStored {
             // Stored before without a ledger entry: rolled back, kept as a duplicate.

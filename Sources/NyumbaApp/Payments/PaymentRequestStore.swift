@@ -69,11 +69,12 @@ struct PaymentRequestStore {
     static let unconfirmedMatchSeconds = 3600
 
     /// Opens a pending request, unless the lease has one that blocks it (then that one's status). The lease row
-    /// is locked so two concurrent submissions cannot both open one.
+    /// is locked so two concurrent submissions cannot both open one (and run again if a payment to the lease,
+    /// committing meanwhile, made this the deadlock's victim: `LockConflictRetry`).
     func open(
         _ lease: PayableLease, tenant: UserID, amount: Int, phone: String, shortcode: String, firstQueryAfter: Int
     ) throws -> Result<PaymentRequestID, Blocked> {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             _ = try db.queryOne("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.leaseID.raw)
             if let blocking = try blockingRequest(lease: lease.leaseID) {
                 return .failure(Blocked(status: blocking.status))

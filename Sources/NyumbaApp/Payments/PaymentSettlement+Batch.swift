@@ -18,12 +18,10 @@ extension PaymentSettlement {
         var outcomes: [Int: Result<SettlementOutcome, any Error>] = [:]
         if results.count > 1 {
             do {
-                let settled = try LockConflictRetry.run {
-                    try db.transaction {
-                        let settled = try settleWaiting(results)
-                        for (index, outcome) in settled.sorted(by: { $0.key < $1.key }) { try keep(index, outcome) }
-                        return settled
-                    }
+                let settled = try LockConflictRetry.transaction(db) {
+                    let settled = try settleWaiting(results)
+                    for (index, outcome) in settled.sorted(by: { $0.key < $1.key }) { try keep(index, outcome) }
+                    return settled
                 }
                 for (index, outcome) in settled { outcomes[index] = .success(outcome) }
             } catch {
@@ -34,13 +32,11 @@ extension PaymentSettlement {
         return results.indices.map { index in
             if let outcome = outcomes[index] { return outcome }
             return Result {
-                try LockConflictRetry.run {
-                    try db.transaction {
-                        let outcome = try settle(
-                            checkoutRequestID: results[index].checkoutRequestID, results[index].result)
-                        try keep(index, outcome)
-                        return outcome
-                    }
+                try LockConflictRetry.transaction(db) {
+                    let outcome = try settle(
+                        checkoutRequestID: results[index].checkoutRequestID, results[index].result)
+                    try keep(index, outcome)
+                    return outcome
                 }
             }
         }

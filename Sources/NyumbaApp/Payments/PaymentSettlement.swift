@@ -56,7 +56,7 @@ struct PaymentSettlement {
 
     /// Applies Daraja's answer to the request of `checkoutRequestID`.
     func settle(checkoutRequestID: String, _ result: STKResult) throws -> SettlementOutcome {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             let store = PaymentRequestStore(db: db)
             let outcome = STKOutcome(resultCode: result.resultCode)
             // The usual case: a request waiting for this answer takes it, in one statement.

@@ -40,7 +40,7 @@ struct Reconciler {
         let claimed: [ClaimedPaymentRequest]
         do {
             claimed = try queue.claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
-        } catch let error as DatabaseError where OutboxQueue.isLockConflict(error) {
+        } catch let error as DatabaseError where error.isLockConflict {
             return 0
         }
         for request in claimed { try reconcile(request, queue: queue) }
