@@ -108,7 +108,7 @@ struct WaterBilling {
         _ input: WaterReadingsInput, property: PropertyID, landlord: UserID, today: CalendarDay,
         errors known: FieldErrors = FieldErrors()
     ) throws -> Outcome {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             let meters = WaterMeterStore(db: db)
             try meters.lockUnits(property: property)
             let rate = try ChargeSettingsStore(db: db).settings(property: property, landlord: landlord).waterRate

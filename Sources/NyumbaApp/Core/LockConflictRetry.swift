@@ -6,7 +6,8 @@ import Web
 /// insert) and updates it at commit, so anything else that locks a lease meanwhile (a payment or
 /// charge to it, a push being opened, the lease ended, its deposit settled) can deadlock with it
 /// now and then. InnoDB undid all of the victim, so it may simply run again: M-Pesa does not
-/// retry a callback, and a person should not see an error for it.
+/// retry a callback, and a person should not see an error for it. (The late-fee loop's claims
+/// run READ COMMITTED, set for one transaction only, and a failed pass is tried again anyway.)
 enum LockConflictRetry {
     /// `db.transaction(body)`, run again up to `attempts` times in all on a lock conflict. Inside
     /// another transaction it only joins that one: a deadlock undid the outer transaction too,

@@ -84,7 +84,7 @@ struct C2BPayments {
     /// Puts one of the landlord's unmatched payments on one of their leases; false if either
     /// is not theirs (or the payment was decided already).
     func assign(_ id: Int64, to leaseID: LeaseID, landlord: UserID) throws -> Bool {
-        try db.transaction {
+        try LockConflictRetry.transaction(db) {
             let store = C2BStore(db: db)
             guard let payment = try store.lockUnmatched(id, landlord: landlord),
                 let lease = try LedgerStore(db: db).lease(leaseID, landlord: landlord)
