@@ -113,6 +113,8 @@ struct LedgerStore {
     /// The batch's payments as `v` (`total_paid` already counts them, see `addToTotals`).
     private static let payments = "WITH v(lease, landlord, property, paid_at, amount) AS (VALUES "
     private static let paymentRow = "(?, ?, ?, ?, ?)"
+    /// What of a batch payment went to the deposit, as `depositPart` works it out for one payment.
+    private static let batchDepositPart = "LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - v.amount)))"
     private static let addUp = """
         ON DUPLICATE KEY UPDATE collected = collected + VALUES(collected),
             deposit_collected = deposit_collected + VALUES(deposit_collected), payments = payments + 1
@@ -127,7 +129,7 @@ struct LedgerStore {
         row: paymentRow,
         tail: """
             ) SELECT v.lease, DATE_FORMAT(v.paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), v.landlord, v.property, v.amount,
-                     LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - v.amount))), 1
+                     \(batchDepositPart), 1
             FROM v JOIN leases l ON l.id = v.lease ORDER BY v.lease
             \(addUp)
             """)
@@ -140,7 +142,7 @@ struct LedgerStore {
         row: paymentRow,
         tail: """
             ) SELECT v.property, DATE_FORMAT(v.paid_at + INTERVAL 3 HOUR, '%Y-%m-01'), v.landlord, v.amount,
-                     LEAST(v.amount, GREATEST(0, l.deposit - (l.total_paid - v.amount))), 1
+                     \(batchDepositPart), 1
             FROM v JOIN leases l ON l.id = v.lease ORDER BY v.property
             \(addUp)
             """)
