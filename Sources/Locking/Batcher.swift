@@ -11,21 +11,36 @@
 /// that arrive while a batch runs make up the next one, so one transaction can carry many.
 ///
 /// At most `maxRunning` batches run at once. `run` is given the items in arrival order and
-/// must return one outcome per item, in the same order.
+/// must return one outcome per item, in the same order. Each waiting thread sleeps on its own
+/// condition: a finished batch wakes the threads it answered and the one that starts the next
+/// batch, not all sixteen workers to find that most have nothing to do.
 public final class Batcher<Item, Outcome>: @unchecked Sendable {
     /// The most items one batch takes.
     public let maxBatch: Int
     /// How many batches may run at the same time (on different threads).
     public let maxRunning: Int
 
+    /// One waiting thread: its item, its outcome once run, and its own condition, so that a
+    /// finished batch wakes its own threads and one more, not every thread waiting.
     private final class Slot {
         let item: Item
         var outcome: Result<Outcome, any Error>?
-        init(_ item: Item) { self.item = item }
+        let wake: UnsafeMutablePointer<pthread_cond_t>
+
+        init(_ item: Item) {
+            self.item = item
+            wake = .allocate(capacity: 1)
+            wake.initialize(to: pthread_cond_t())
+            precondition(pthread_cond_init(wake, nil) == 0)
+        }
+
+        deinit {
+            pthread_cond_destroy(wake)
+            wake.deallocate()
+        }
     }
 
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let changed: UnsafeMutablePointer<pthread_cond_t>
     private var waiting: [Slot] = []
     private var running = 0
 
@@ -35,15 +50,11 @@ public final class Batcher<Item, Outcome>: @unchecked Sendable {
         self.maxRunning = max(1, maxRunning)
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
-        changed = .allocate(capacity: 1)
-        changed.initialize(to: pthread_cond_t())
-        precondition(pthread_mutex_init(mutex, nil) == 0 && pthread_cond_init(changed, nil) == 0)
+        precondition(pthread_mutex_init(mutex, nil) == 0)
     }
 
     deinit {
-        pthread_cond_destroy(changed)
         pthread_mutex_destroy(mutex)
-        changed.deallocate()
         mutex.deallocate()
     }
 
@@ -55,13 +66,16 @@ public final class Batcher<Item, Outcome>: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         waiting.append(slot)
         while slot.outcome == nil {
-            guard running < maxRunning, !waiting.isEmpty else {
-                pthread_cond_wait(changed, mutex)
+            // Only the oldest waiting thread starts a batch; the others sleep until their
+            // batch has run or they have become the oldest.
+            guard waiting.first === slot, running < maxRunning else {
+                pthread_cond_wait(slot.wake, mutex)
                 continue
             }
             let batch = Array(waiting.prefix(maxBatch))
             waiting.removeFirst(batch.count)
             running += 1
+            wakeOldest()
             pthread_mutex_unlock(mutex)
             var outcomes = run(batch.map(\.item))
             if outcomes.count != batch.count {
@@ -69,11 +83,22 @@ public final class Batcher<Item, Outcome>: @unchecked Sendable {
                 outcomes = batch.map { _ in .failure(BatchOutcomeMissing()) }
             }
             pthread_mutex_lock(mutex)
-            for (slot, outcome) in zip(batch, outcomes) { slot.outcome = outcome }
             running -= 1
-            pthread_cond_broadcast(changed)
+            // This thread's slot was the oldest, so it is the batch's first.
+            slot.outcome = outcomes[0]
+            for (other, outcome) in zip(batch.dropFirst(), outcomes.dropFirst()) {
+                other.outcome = outcome
+                pthread_cond_signal(other.wake)
+            }
+            wakeOldest()
         }
         return try slot.outcome!.get()
+    }
+
+    /// Wakes the oldest waiting thread, the one that starts the next batch. Called with the
+    /// mutex held, whenever a batch may have become startable.
+    private func wakeOldest() {
+        if let oldest = waiting.first { pthread_cond_signal(oldest.wake) }
     }
 }
 

@@ -98,6 +98,34 @@ final class BatcherTests: XCTestCase {
         XCTAssertNotNil(try? got[4]?.get(), "the item beside the refused one succeeded")
     }
 
+    /// Many threads submitting over and over, in small batches two at a time: every submit gets
+    /// its own outcome and none is left asleep (each thread sleeps on its own condition, so a
+    /// wake-up that went to nobody would hang this test until `onThreads` gives up).
+    func testEveryThreadIsWokenForItsOutcomeUnderContention() {
+        let batcher = Batcher<Int, Int>(maxBatch: 4, maxRunning: 2)
+        let seen = Locked((ran: 0, wrong: 0, running: 0, most: 0))
+        onThreads(32) { thread in
+            for round in 0..<300 {
+                let item = thread * 1_000 + round
+                let outcome = try? batcher.submit(item) { items in
+                    seen.withLock {
+                        $0.ran += items.count
+                        $0.running += 1
+                        $0.most = max($0.most, $0.running)
+                    }
+                    if items.count > 1 { usleep(50) }
+                    seen.withLock { $0.running -= 1 }
+                    return items.map { .success($0 * 3) }
+                }
+                if outcome != item * 3 { seen.withLock { $0.wrong += 1 } }
+            }
+        }
+        let totals = seen.withLock { $0 }
+        XCTAssertEqual(totals.ran, 32 * 300, "every item ran exactly once")
+        XCTAssertEqual(totals.wrong, 0, "every thread got its own item's outcome")
+        XCTAssertLessThanOrEqual(totals.most, 2)
+    }
+
     /// A run that answers for fewer items than it was given fails them all rather than leaving one waiting.
     func testARunThatLosesAnItemFailsTheBatch() {
         let batcher = Batcher<Int, Int>(maxBatch: 4, maxRunning: 1)
