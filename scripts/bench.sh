@@ -11,9 +11,12 @@
 # log and rate limits off, plus /c-hello → the C responder). Each workload runs
 # BENCH_RUNS times, interleaved; the run with the median requests/s is reported, with the
 # CPU time per request that the responder and MariaDB used in that run (steadier than req/s
-# on a shared machine). Back-to-back invocations can skew each other: seen, the responder's
-# CPU per callback at 1.5-2.1 ms instead of 0.8 in the first runs after another invocation
-# (likely the tens of thousands of mail and SMS files it deleted on exit); pause a minute.
+# on a shared machine). A run writes tens of thousands of mail and SMS files and deletes them
+# on exit; on ext4 without a journal (this VM's /) the kernel then skips the freed inodes when
+# creating files for the next 60 s (300 s while their blocks are unwritten), checking them one
+# by one: file creation measured 55 -> 675 us of kernel CPU each, and the responder's CPU per
+# callback 0.7 -> 1.4 ms. So the cleanup syncs, and a bench that starts within
+# BENCH_SETTLE seconds of the previous one's cleanup waits out the rest first.
 # Everything lives in a temporary folder; every server started is stopped on exit or Ctrl-C.
 #
 # Environment knobs:
@@ -36,6 +39,7 @@
 #                          day and a hash of the migrations and the seeder) and copy it on the
 #                          next run instead of seeding again; 0: always seed
 #   NYUMBA_BENCH_PASSWORD  every seeded user's password (default nyumba-bench-password)
+#   BENCH_SETTLE=70        seconds to leave between the previous run's cleanup and this run (above)
 #   BENCH_KEEP=1           keep the temporary folder (logs, wrk output) and print its path
 #   NYUMBA_BIN             responder binary (default .build/release/nyumba). If it is
 #                          missing, a second C responder stands in for it (clearly labelled).
@@ -94,6 +98,16 @@ export NYUMBA_BENCH_PASSWORD="${NYUMBA_BENCH_PASSWORD:-nyumba-bench-password}"
 
 # ---------------------------------------------------------------------------- servers
 
+# The previous run's deleted files slow file creation for a while (see the header).
+cleaned_stamp="$repo/var/bench-cleaned-at"
+if [ -f "$cleaned_stamp" ]; then
+    settle_left=$(( $(cat "$cleaned_stamp") + ${BENCH_SETTLE:-70} - $(date +%s) ))
+    if [ "$settle_left" -gt 0 ]; then
+        say "waiting ${settle_left} s: the previous run deleted its files just now, and new files would be slow to create until then"
+        sleep "$settle_left"
+    fi
+fi
+
 BENCH_TMP="$(mktemp -d /tmp/nyumba-bench.XXXXXX)"
 # nginx workers run as nobody and must reach the sockets in here (mktemp makes it 0700).
 chmod 755 "$BENCH_TMP"
@@ -134,6 +148,8 @@ cleanup() {
         say "kept $BENCH_TMP"
     else
         rm -rf "$BENCH_TMP"
+        sync
+        mkdir -p "$repo/var" && date +%s >"$cleaned_stamp"
     fi
     exit "$status"
 }
