@@ -323,8 +323,8 @@ for w in "${workloads[@]}"; do
     declare -F "workload_${w//-/_}" >/dev/null || die "unknown workload '$w' (define workload_${w//-/_})"
 done
 
-# CPU time (user + system, in clock ticks) a process has used so far; 0 if it is not running.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU time a process has used so far, in clock ticks: "user+system system"; 0 0 if it is not running.
+cpu_ticks() { awk '{ print $14 + $15, $15 }' "/proc/$1/stat" 2>/dev/null || echo 0 0; }
 
 measure() { # WORKLOAD RUN DURATION
     local fn="${1//-/_}" db_pid="" before after
@@ -334,10 +334,13 @@ measure() { # WORKLOAD RUN DURATION
     before="$(cpu_ticks "$responder_pid") $(cpu_ticks "${db_pid:-0}")"
     "workload_$fn" "$base_url"
     after="$(cpu_ticks "$responder_pid") $(cpu_ticks "${db_pid:-0}")"
-    # CPU per request of the responder and of MariaDB in this run, in microseconds.
+    # CPU per request of the responder and of MariaDB in this run, then the responder's part of
+    # it spent in the kernel, in microseconds.
     awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '/ requests in / { n = $1 } END {
         split(b, x, " "); split(a, y, " ")
-        if (n > 0) printf "%d %d\n", (y[1] - x[1]) * 1e6 / hz / n, (y[2] - x[2]) * 1e6 / hz / n; else print "0 0" }' \
+        if (n > 0) printf "%d %d %d\n", (y[1] - x[1]) * 1e6 / hz / n, (y[3] - x[3]) * 1e6 / hz / n,
+            (y[2] - x[2]) * 1e6 / hz / n
+        else print "0 0 0" }' \
         "$wrk_out" >"$BENCH_TMP/cpu-$1-$2.txt"
 }
 
@@ -392,10 +395,11 @@ for w in "${workloads[@]}"; do
 done
 echo
 # Where a request's CPU went (the median run): steadier than req/s on a shared machine, and it
-# shows which side a change saved on. MariaDB's share counts its background threads too.
+# shows which side a change saved on. MariaDB's share counts its background threads too. The
+# responder's kernel part is most of its time only in the deleted-files slow mode (see the header).
 for w in "${workloads[@]}"; do
-    read -r _ _ _ _ responder_us db_us <<<"${median[$w]}"
-    echo "cpu per request, $w: responder ${responder_us:-0} µs, MariaDB ${db_us:-0} µs"
+    read -r _ _ _ _ responder_us db_us kernel_us <<<"${median[$w]}"
+    echo "cpu per request, $w: responder ${responder_us:-0} µs (kernel ${kernel_us:-0}), MariaDB ${db_us:-0} µs"
 done
 
 rss_of() { awk -v k="$2:" '$1 == k { printf "%.1f MiB", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
