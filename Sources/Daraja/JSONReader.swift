@@ -1,8 +1,9 @@
 import Foundation
 
-/// A strict reader of JSON text (RFC 8259) into the values `JSONSerialization` gives: objects
-/// as `[String: Any]`, arrays as `[Any]`, strings, numbers as `NSNumber` (an integer when the
-/// literal is one, else a double), booleans as `NSNumber(value: Bool)`, null as `NSNull`.
+/// A strict reader of JSON text (RFC 8259) into Swift values: objects as `[String: Any]`,
+/// arrays as `[Any]`, strings as `String`, numbers as `Int` (an integer literal that fits) or
+/// `Double`, booleans as `Bool`, null as `NSNull`. Bridged to Foundation they equal what
+/// `JSONSerialization` gives (`NSNumber`s), but reading them back needs no bridging casts.
 ///
 /// Daraja's bodies are small and many (a callback per payment); this reads one several times
 /// faster than `JSONSerialization`. Anything that is not JSON is nil: trailing text or commas,
@@ -41,8 +42,8 @@ enum JSONReader {
             case UInt8(ascii: "{"): return object(depth: depth)
             case UInt8(ascii: "["): return array(depth: depth)
             case UInt8(ascii: "\""): return string()
-            case UInt8(ascii: "t"): return expect("true") ? NSNumber(value: true) : nil
-            case UInt8(ascii: "f"): return expect("false") ? NSNumber(value: false) : nil
+            case UInt8(ascii: "t"): return expect("true") ? true : nil
+            case UInt8(ascii: "f"): return expect("false") ? false : nil
             case UInt8(ascii: "n"): return expect("null") ? NSNull() : nil
             default: return number()
             }
@@ -155,7 +156,7 @@ enum JSONReader {
             return value
         }
 
-        mutating func number() -> NSNumber? {
+        mutating func number() -> Any? {
             let start = index
             func digits() -> Int {
                 let first = index
@@ -179,8 +180,8 @@ enum JSONReader {
                 integral = false
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if integral, let number = Int(text) { return NSNumber(value: number) }
-            return Double(text).map { NSNumber(value: $0) }
+            if integral, let number = Int(text) { return number }
+            return Double(text)
         }
     }
 }

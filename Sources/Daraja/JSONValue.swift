@@ -1,6 +1,7 @@
 import Foundation
 
-/// Lenient readers for Daraja's JSON, whose numbers and strings swap places between calls.
+/// Lenient readers for Daraja's JSON (as `JSONReader` reads it), whose numbers and strings swap
+/// places between calls.
 enum JSONValue {
     /// The top-level object of `bytes`, or nil if it is not a JSON object.
     static func object(_ bytes: [UInt8]) -> [String: Any]? {
@@ -22,14 +23,17 @@ enum JSONValue {
     /// A whole number given as a JSON number (`1`, `1.00`) or as a string of one (`"1"`, `"1.00"`).
     /// Nil for fractions, non-numbers and booleans.
     static func integer(_ value: Any?) -> Int? {
-        if let text = value as? String {
+        switch value {
+        case is Bool: return nil
+        case let number as Int: return number
+        case let number as Double: return integral(number)
+        case let text as String:
             guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
                 let number = Double(text)
             else { return nil }
             return integral(number)
+        default: return nil
         }
-        guard let number = value as? NSNumber, !isBoolean(number) else { return nil }
-        return integral(number.doubleValue)
     }
 
     /// A whole number written as digits only (a date or phone number sent as a number or a string).
@@ -44,10 +48,5 @@ enum JSONValue {
     private static func integral(_ value: Double) -> Int? {
         guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else { return nil }
         return Int(value)
-    }
-
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        // On Linux a JSON true/false arrives as an NSNumber whose objCType is "c" (char).
-        String(cString: number.objCType) == "c"
     }
 }

@@ -26,6 +26,31 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(JSONValue.integer(flags["n"]), 1)
     }
 
+    /// Numbers and booleans come out as Swift values, so reading them needs no Foundation bridging;
+    /// `JSONValue` reads each kind the way it read `NSNumber`s before.
+    func testNumbersAndBooleansAreSwiftValues() throws {
+        let body =
+            #"{"int":254708374149,"neg":-0,"real":1.00,"frac":1.5,"big":12345678901234567890,"yes":true,"no":false,"text":"7"}"#
+        let object = try XCTUnwrap(JSONValue.object(Array(body.utf8)))
+        XCTAssertTrue(type(of: object["int"]!) == Int.self, "not an NSNumber")
+        XCTAssertTrue(type(of: object["real"]!) == Double.self, "not an NSNumber")
+        XCTAssertTrue(type(of: object["yes"]!) == Bool.self, "not an NSNumber")
+        XCTAssertEqual(object["int"] as? Int, 254_708_374_149)
+        XCTAssertEqual(object["neg"] as? Int, 0)
+        XCTAssertEqual(object["real"] as? Double, 1.0)
+        XCTAssertEqual(object["big"] as? Double, 12_345_678_901_234_567_890)
+        XCTAssertEqual(object["yes"] as? Bool, true)
+        XCTAssertEqual(object["no"] as? Bool, false)
+        XCTAssertEqual(JSONValue.integer(object["int"]), 254_708_374_149)
+        XCTAssertEqual(JSONValue.integer(object["real"]), 1, "a whole number written with decimals")
+        XCTAssertNil(JSONValue.integer(object["frac"]), "a fraction is no whole number")
+        XCTAssertNil(JSONValue.integer(object["yes"]), "a boolean is no number")
+        XCTAssertNil(JSONValue.integer(object["no"]), "a boolean is no number")
+        XCTAssertEqual(JSONValue.integer(object["text"]), 7)
+        XCTAssertEqual(JSONValue.digits(object["int"]), "254708374149")
+        XCTAssertNil(JSONValue.string(object["int"]), "a number is no string")
+    }
+
     func testWhatIsNotJSONIsRefused() {
         let bad = [
             "", " ", "{", "}", #"{"a":1,}"#, "[1,]", #"{"a" 1}"#, "{a:1}", "{'a':1}", #"{"a":01}"#, #"{"a":1.}"#,
