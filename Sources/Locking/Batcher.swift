@@ -11,9 +11,7 @@
 /// that arrive while a batch runs make up the next one, so one transaction can carry many.
 ///
 /// At most `maxRunning` batches run at once. `run` is given the items in arrival order and
-/// must return one outcome per item, in the same order. Each waiting thread sleeps on its own
-/// condition: a finished batch wakes the threads it answered and the one that starts the next
-/// batch, not all sixteen workers to find that most have nothing to do.
+/// must return one outcome per item, in the same order.
 public final class Batcher<Item, Outcome>: @unchecked Sendable {
     /// The most items one batch takes.
     public let maxBatch: Int
@@ -21,7 +19,8 @@ public final class Batcher<Item, Outcome>: @unchecked Sendable {
     public let maxRunning: Int
 
     /// One waiting thread: its item, its outcome once run, and its own condition, so that a
-    /// finished batch wakes its own threads and one more, not every thread waiting.
+    /// finished batch wakes the threads it answered and the one that starts the next batch, not
+    /// every thread waiting (most of which would find nothing to do).
     private final class Slot {
         let item: Item
         var outcome: Result<Outcome, any Error>?
