@@ -66,4 +66,23 @@ final class TransactionTests: DatabaseTestCase {
             XCTAssertEqual((error as? DatabaseError)?.errorNumber, 1064)
         }
     }
+
+    /// An `INSERT … RETURNING` that waits for a lock and times out: the server's error arrives
+    /// while the rows are fetched, and Connector/C leaves it on the connection, not the statement.
+    func testALockWaitInInsertReturningIsItsLockConflict() throws {
+        let other = Connection(url: url)
+        try other.execute("START TRANSACTION")
+        try other.execute("INSERT INTO ledger VALUES (1, 100)")
+        try db.execute("SET SESSION innodb_lock_wait_timeout = 1")
+        XCTAssertThrowsError(try db.query("INSERT IGNORE INTO ledger VALUES (1, 300), (2, 200) RETURNING id")) {
+            error in
+            let error = error as? DatabaseError
+            XCTAssertEqual(error?.errorNumber, 1205, "\(String(describing: error))")
+            XCTAssertEqual(error?.isLockConflict, true)
+        }
+        try other.execute("ROLLBACK")
+        XCTAssertEqual(
+            try db.query("INSERT IGNORE INTO ledger VALUES (1, 300), (2, 200) RETURNING id").map { try $0.int(0) },
+            [1, 2])
+    }
 }
