@@ -41,24 +41,22 @@ struct LedgerStore {
         }
     }
 
-    /// Appends payments that each carry a CheckoutRequestID, each to a different lease
+    /// Appends payments that each carry a CheckoutRequestID or a receipt, each to a different lease
     /// (`PaymentRecorder` sends no others), in one statement and adds them to the summary figures
     /// (as `record` does each); returns their ids, in order.
     func record(_ entries: [LedgerEntry], versions: LandlordDataVersions) throws -> [PaymentID] {
         try db.transaction {
-            try db.execute(Self.insert.sql(rows: entries.count), parameters: entries.flatMap(Self.parameters))
-            let marks = sqlPlaceholders(entries.count)
             var ids: [String: PaymentID] = [:]
             for row in try db.query(
-                "SELECT id, checkout_request_id FROM payments WHERE checkout_request_id IN (\(marks))",
-                parameters: entries.map(\.checkoutRequestID))
+                Self.insertReturningKeys.sql(rows: entries.count), parameters: entries.flatMap(Self.parameters))
             {
-                ids[try row.string("checkout_request_id")] = PaymentID(try row.int64("id"))
+                let key = try row.optionalString("checkout_request_id") ?? row.string("receipt")
+                ids[key] = PaymentID(try row.int64("id"))
             }
             return try entries.map { entry in
-                guard let id = ids[entry.checkoutRequestID ?? ""] else {
-                    throw DatabaseError.decoding(
-                        column: "id", reason: "payment \(entry.checkoutRequestID ?? "") not found")
+                let key = entry.checkoutRequestID ?? entry.receipt ?? ""
+                guard let id = ids[key] else {
+                    throw DatabaseError.decoding(column: "id", reason: "payment \(key) not found")
                 }
                 try addToTotals(batchOf: entry)
                 versions.landlordChanged(entry.landlordID, on: db)
@@ -158,14 +156,17 @@ struct LedgerStore {
         PaymentID(try db.execute(Self.insert.sql(rows: 1), parameters: Self.parameters(entry)).lastInsertID)
     }
 
-    private static let insert = RowStatement(
-        head: """
-            INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,
-                                  receipt, reference, note, phone, payment_request_id, checkout_request_id, paid_at,
-                                  recorded_at, recorded_by, idempotency_key)
-            VALUES
-            """,
-        row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)")
+    private static let insert = RowStatement(head: insertHead, row: insertRow)
+    /// `insert`, answering each row's id with its CheckoutRequestID and receipt.
+    private static let insertReturningKeys = RowStatement(
+        head: insertHead, row: insertRow, tail: " RETURNING id, checkout_request_id, receipt")
+    private static let insertHead = """
+        INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,
+                              receipt, reference, note, phone, payment_request_id, checkout_request_id, paid_at,
+                              recorded_at, recorded_by, idempotency_key)
+        VALUES
+        """
+    private static let insertRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)"
 
     private static func parameters(_ entry: LedgerEntry) -> [(any SQLBindable)?] {
         [

@@ -28,18 +28,20 @@ struct PaymentRecorder {
         }
     }
 
-    /// Records `entries` (each with its CheckoutRequestID, to different leases) with one insert and
-    /// one read of their receipts, or one by one when they are fewer than two or not all so. Throws
-    /// when any of them is in the ledger already: the caller settles them one by one then.
+    /// Records `entries` (each with its CheckoutRequestID or receipt, to different leases) with one
+    /// insert and one read of their receipts, or one by one when they are fewer than two or not all
+    /// so. Throws when any of them is in the ledger already: the caller settles them one by one then.
     func record(_ entries: [LedgerEntry]) throws -> [PaymentID?] {
-        let checkouts = entries.compactMap(\.checkoutRequestID)
-        guard entries.count > 1, checkouts.count == entries.count,
+        let keys = entries.compactMap { $0.checkoutRequestID ?? $0.receipt }
+        guard entries.count > 1, Set(keys).count == entries.count,
             Set(entries.map(\.leaseID.raw)).count == entries.count
         else { return try entries.map(record) }
         return try db.transaction {
             let ledger = LedgerStore(db: db)
             let ids = try ledger.record(entries, versions: versions)
-            for receipt in try ledger.newReceipts(Array(zip(ids, entries))) { try sendNotices(receipt, .stk) }
+            for receipt in try ledger.newReceipts(Array(zip(ids, entries))) {
+                try sendNotices(receipt, receipt.payment.channel)
+            }
             return ids
         }
     }

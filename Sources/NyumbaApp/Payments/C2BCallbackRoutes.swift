@@ -40,23 +40,16 @@ enum C2BCallbackRoutes {
     /// Encoded once: it never changes, and M-Pesa posts many.
     private static let confirmed = Response.json(Confirmed())
 
-    /// Stored and settled in one transaction (one commit): the raw body, the payment row and
-    /// its ledger entry together. Only a malformed body is kept on its own.
+    /// Stored and settled in one transaction (one commit, maybe with other confirmations'): the raw
+    /// body, the payment row and its ledger entry together. Only a malformed body is kept on its own.
     private static func confirmation(_ request: Request, _ context: AppContext) throws -> Response {
         let notification = try parsed(request, context, kind: "confirmation")
         let store = C2BStore(db: context.db)
         let outcome: C2BPayments.Outcome
         do {
-            outcome = try LockConflictRetry.transaction(context.db) {
-                let outcome = try C2BPayments(
-                    db: context.db, views: context.views, config: context.config, versions: context.versions
-                )
-                .confirm(notification)
-                try store.saveCallbackAtCommit(
-                    kind: "confirmation", body: request.body, remoteAddress: request.remoteAddress,
-                    transID: notification.transID, outcome: outcome.rawValue)
-                return outcome
-            }
+            let arrival = DarajaArrival(
+                notification: notification, body: request.body, remoteAddress: request.remoteAddress)
+            outcome = try context.settlements.c2b.submit(arrival) { batch in confirm(batch, context) }
         } catch is C2BPayments.AlreadyStored {
             // Stored before without a ledger entry: rolled back, kept as a duplicate.
             _ = try store.saveCallback(
@@ -74,6 +67,21 @@ enum C2BCallbackRoutes {
             "daraja: C2B confirmation \(notification.transID) KSh \(notification.amount) to "
                 + "\(notification.businessShortCode): \(outcome.rawValue)")
         return confirmed
+    }
+
+    /// Settles the confirmations and keeps each body with its outcome, in the transaction of its
+    /// settlement.
+    private static func confirm(_ batch: [DarajaArrival<C2BNotification>], _ context: AppContext) -> [Result<
+        C2BPayments.Outcome, any Error
+    >] {
+        let store = C2BStore(db: context.db)
+        return C2BPayments(db: context.db, views: context.views, config: context.config, versions: context.versions)
+            .confirm(batch: batch.map(\.notification)) { index, outcome in
+                let arrival = batch[index]
+                try store.saveCallbackAtCommit(
+                    kind: "confirmation", body: arrival.body, remoteAddress: arrival.remoteAddress,
+                    transID: arrival.notification.transID, outcome: outcome.rawValue)
+            }
     }
 
     /// Accepts every well-formed payment, except one whose account number matches no lease

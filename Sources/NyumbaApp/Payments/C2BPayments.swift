@@ -25,7 +25,7 @@ struct C2BPayments {
     }
 
     /// The deployment's shared shortcode ("" when payments are off).
-    private var defaultShortcode: String { config.daraja?.shortcode.shortcode ?? "" }
+    var defaultShortcode: String { config.daraja?.shortcode.shortcode ?? "" }
 
     /// Whether a payment with this account number would match a lease (for validation).
     func matches(_ notification: C2BNotification) throws -> Bool {
@@ -44,10 +44,7 @@ struct C2BPayments {
     /// `AlreadyStored` when that TransID was stored before without a ledger entry.
     func confirm(_ notification: C2BNotification) throws -> Outcome {
         let store = C2BStore(db: db)
-        let facts = C2BPaymentFacts(
-            transID: notification.transID, shortcode: notification.businessShortCode, amount: notification.amount,
-            billRef: notification.billRefNumber, msisdn: notification.msisdn, payerName: notification.payerName,
-            paidAt: DarajaTime.date(notification.transTime) ?? Date())
+        let facts = C2BPaymentFacts(notification)
         return try db.transaction {
             guard
                 let lease = try store.matchLease(
@@ -107,7 +104,7 @@ struct C2BPayments {
         }
     }
 
-    private var recorder: PaymentRecorder {
+    var recorder: PaymentRecorder {
         PaymentRecorder(db: db, views: views, config: config, versions: versions)
     }
 
@@ -124,7 +121,7 @@ struct C2BPayments {
         return .inLedger
     }
 
-    private func entry(_ facts: C2BPaymentFacts, on lease: LeaseDetails) -> LedgerEntry {
+    func entry(_ facts: C2BPaymentFacts, on lease: LeaseDetails) -> LedgerEntry {
         let phone: String? =
             if case .plain(let plain) = C2BPayerPhone(facts.msisdn) { plain } else { nil }
         return LedgerEntry(

@@ -6,28 +6,28 @@ import MariaDB
 struct C2BStore {
     let db: Connection
 
-    private static let insertCallback = """
-        INSERT INTO c2b_callbacks (kind, trans_id, body, remote_address, outcome, received_at)
-        VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))
-        """
+    private static let insertCallback = RowStatement(
+        head: "INSERT INTO c2b_callbacks (kind, trans_id, body, remote_address, outcome, received_at) VALUES ",
+        row: "(?, ?, ?, ?, ?, UTC_TIMESTAMP(6))")
 
     /// Keeps a body as received, with its TransID and what came of it; returns its row id.
     func saveCallback(
         kind: String, body: [UInt8], remoteAddress: String, transID: String?, outcome: String
     ) throws -> Int64 {
         try db.execute(
-            Self.insertCallback, kind, transID.map { String($0.prefix(20)) }, body, String(remoteAddress.prefix(45)),
-            outcome
+            Self.insertCallback.sql(rows: 1), kind, transID.map { String($0.prefix(20)) }, body,
+            String(remoteAddress.prefix(45)), outcome
         ).lastInsertID
     }
 
     /// Keeps a body as `saveCallback` does, with the commit of the current transaction (no row id:
-    /// one round trip fewer).
+    /// one round trip fewer), in one statement with the other bodies kept so in the transaction.
     func saveCallbackAtCommit(kind: String, body: [UInt8], remoteAddress: String, transID: String, outcome: String)
         throws
     {
         try db.executeAtCommit(
-            Self.insertCallback, kind, String(transID.prefix(20)), body, String(remoteAddress.prefix(45)), outcome)
+            Self.insertCallback,
+            rows: [[kind, String(transID.prefix(20)), body, String(remoteAddress.prefix(45)), outcome]])
     }
 
     /// The open lease an account number is for, on `shortcode`: the unit's full account
@@ -70,20 +70,15 @@ struct C2BStore {
         _ payment: C2BPaymentFacts, landlord: UserID?, lease: LeaseID?, status: C2BPaymentStatus,
         payment paymentID: PaymentID? = nil
     ) throws -> Int64? {
+        let row = NewC2BPayment(facts: payment, landlord: landlord, lease: lease, status: status, payment: paymentID)
         do {
-            return try db.execute(
-                """
-                INSERT INTO c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at,
-                                          received_at, landlord_id, lease_id, payment_id, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?, ?)
-                """, payment.transID, payment.shortcode, payment.amount, String(payment.billRef.prefix(40)),
-                payment.msisdn, String(payment.payerName.prefix(200)), payment.paidAt, landlord?.raw, lease?.raw,
-                paymentID?.raw, status.rawValue
-            ).lastInsertID
+            return try db.execute(Self.insert.sql(rows: 1), parameters: row.parameters).lastInsertID
         } catch let error as DatabaseError where error.isDuplicateKey {
             return nil
         }
     }
+
+    static let insert = RowStatement(head: "INSERT INTO \(NewC2BPayment.columns)", row: NewC2BPayment.row)
 
     /// What became of a stored payment.
     func settle(
@@ -188,6 +183,30 @@ struct C2BPaymentFacts {
     let msisdn: String
     let payerName: String
     let paidAt: Date
+}
+
+/// A payment to store in `c2b_payments`, with what became of it.
+struct NewC2BPayment {
+    let facts: C2BPaymentFacts
+    let landlord: UserID?
+    let lease: LeaseID?
+    let status: C2BPaymentStatus
+    /// Its ledger entry, when it has one already.
+    let payment: PaymentID?
+
+    static let columns = """
+        c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at, received_at, landlord_id,
+                      lease_id, payment_id, status) VALUES
+        """
+    static let row = "(?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?, ?)"
+
+    var parameters: [(any SQLBindable)?] {
+        [
+            facts.transID, facts.shortcode, facts.amount, String(facts.billRef.prefix(40)), facts.msisdn,
+            String(facts.payerName.prefix(200)), facts.paidAt, landlord?.raw, lease?.raw, payment?.raw,
+            status.rawValue,
+        ]
+    }
 }
 
 /// A paybill payment that matched no lease, as the landlord sees it.

@@ -50,8 +50,8 @@ enum DarajaCallbackRoutes {
         // own if that fails.
         let outcome: SettlementOutcome
         do {
-            let arrival = STKCallbackArrival(
-                callback: callback, body: request.body, remoteAddress: request.remoteAddress)
+            let arrival = DarajaArrival(
+                notification: callback, body: request.body, remoteAddress: request.remoteAddress)
             outcome = try context.settlements.stk.submit(arrival) { batch in settle(batch, context) }
         } catch {
             _ = try? callbacks.save(
@@ -69,26 +69,19 @@ enum DarajaCallbackRoutes {
     }
 
     /// Settles the callbacks and keeps each body with its outcome, in the transaction of its settlement.
-    private static func settle(_ batch: [STKCallbackArrival], _ context: AppContext) -> [Result<
+    private static func settle(_ batch: [DarajaArrival<STKCallback>], _ context: AppContext) -> [Result<
         SettlementOutcome, any Error
     >] {
         let callbacks = DarajaCallbackStore(db: context.db)
         return PaymentSettlement(
             db: context.db, views: context.views, config: context.config, versions: context.versions
         )
-        .settle(batch: batch.map { ($0.callback.checkoutRequestID, STKResult(callback: $0.callback)) }) {
+        .settle(batch: batch.map { ($0.notification.checkoutRequestID, STKResult(callback: $0.notification)) }) {
             index, outcome in
             let arrival = batch[index]
             try callbacks.saveAtCommit(
                 body: arrival.body, remoteAddress: arrival.remoteAddress,
-                checkoutRequestID: arrival.callback.checkoutRequestID, outcome: outcome.rawValue)
+                checkoutRequestID: arrival.notification.checkoutRequestID, outcome: outcome.rawValue)
         }
     }
-}
-
-/// An STK callback that parsed, waiting for its settlement.
-struct STKCallbackArrival {
-    let callback: STKCallback
-    let body: [UInt8]
-    let remoteAddress: String
 }

@@ -15,31 +15,9 @@ extension PaymentSettlement {
         batch results: [(checkoutRequestID: String, result: STKResult)],
         keep: (Int, SettlementOutcome) throws -> Void
     ) -> [Result<SettlementOutcome, any Error>] {
-        var outcomes: [Int: Result<SettlementOutcome, any Error>] = [:]
-        if results.count > 1 {
-            do {
-                let settled = try LockConflictRetry.transaction(db) {
-                    let settled = try settleWaiting(results)
-                    for (index, outcome) in settled.sorted(by: { $0.key < $1.key }) { try keep(index, outcome) }
-                    return settled
-                }
-                for (index, outcome) in settled { outcomes[index] = .success(outcome) }
-            } catch {
-                Log.info(
-                    "payments: a batch of \(results.count) STK callbacks rolled back, settling each alone: \(error)")
-            }
-        }
-        return results.indices.map { index in
-            if let outcome = outcomes[index] { return outcome }
-            return Result {
-                try LockConflictRetry.transaction(db) {
-                    let outcome = try settle(
-                        checkoutRequestID: results[index].checkoutRequestID, results[index].result)
-                    try keep(index, outcome)
-                    return outcome
-                }
-            }
-        }
+        SettlementBatches.settle(
+            results.count, on: db, what: "STK callbacks", together: { try settleWaiting(results) },
+            alone: { try settle(checkoutRequestID: results[$0].checkoutRequestID, results[$0].result) }, keep: keep)
     }
 
     /// Settles, with a few statements for all of them, the results whose request is waiting for its
