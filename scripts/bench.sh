@@ -24,10 +24,10 @@
 #   BENCH_THREADS=2        wrk -t                  BENCH_RUNS=3          runs per workload
 #   BENCH_WARMUP=2s        one warm-up run per workload before the measured rounds
 #   BENCH_WORKERS=16       NYUMBA_WORKERS, and the C responder's thread count (same for both).
-#                          STK callbacks that arrive together are settled as one batch, and a batch
-#                          holds at most the callbacks in flight: with 16, callback 1,183-1,204/s
-#                          against 934-955 unbatched (and ~900-940 with 4 workers); pages and c2b
-#                          measured the same with 4, 8 or 16 (within this VM's noise)
+#                          STK callbacks (and paybill confirmations) that arrive together are
+#                          settled as one batch, and a batch holds at most the callbacks in flight:
+#                          with 16, callback 1,183-1,204/s against 934-955 unbatched (and ~900-940
+#                          with 4 workers); pages measured the same with 4, 8 or 16
 #   BENCH_PORT             nginx port (default: the first free one from 18080)
 #   BENCH_SIZE             small|medium|large: `nyumba seed --bench SIZE` first. Default: medium
 #                          when a workload needs seeded data (those listed in seeded_workloads

@@ -144,4 +144,42 @@ final class C2BBatchTests: XCTestCase {
         XCTAssertEqual(
             try app.count("SELECT SUM(total_paid) FROM leases WHERE id IN (?, ?, ?, ?)", leases), 4_000)
     }
+
+    /// An STK callback records the same receipt while the batch runs (Safaricom may send both for
+    /// one payment): the batch's ledger insert waits for it, finds the receipt taken and rolls back,
+    /// and each confirmation is settled alone. One payment for the receipt, the other recorded.
+    func testAReceiptCommittedByAnSTKCallbackDuringTheBatchLeavesOnePayment() throws {
+        nonisolated(unsafe) let other = Connection(url: app.app.config.databaseURL)
+        try other.execute("START TRANSACTION")
+        try other.execute(
+            """
+            INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, receipt,
+                                  paid_at, recorded_at)
+            SELECT id, tenant_id, landlord_id, property_id, unit_id, 5000, 'stk', 'QD00000001', UTC_TIMESTAMP(6),
+                   UTC_TIMESTAMP(6) FROM leases WHERE id = ?
+            """, leases[2])
+        let committed = expectation(description: "the STK payment committed")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) {
+            try? other.execute("COMMIT")
+            committed.fulfill()
+        }
+        let batch = [
+            Self.confirmation("QD00000001", 5_000, account: accounts[0]),
+            Self.confirmation("QD00000002", 4_000, account: accounts[1]),
+        ]
+        let outcomes = try payments.confirm(batch: batch) { _, _ in }.map { try $0.get() }
+        wait(for: [committed], timeout: 10)
+        XCTAssertEqual(outcomes, [.inLedger, .recorded])
+        XCTAssertEqual(
+            try app.rows("SELECT lease_id, channel FROM payments WHERE receipt LIKE 'QD%' ORDER BY receipt"),
+            [["\(leases[2])", "stk"], ["\(leases[1])", "c2b"]])
+        XCTAssertEqual(
+            try app.rows(
+                """
+                SELECT c.trans_id, c.status, c.payment_id = p.id FROM c2b_payments c
+                JOIN payments p ON p.receipt = c.trans_id ORDER BY c.trans_id
+                """),
+            [["QD00000001", "duplicate", "1"], ["QD00000002", "recorded", "1"]])
+        XCTAssertEqual(try app.count("SELECT total_paid FROM leases WHERE id = ?", [leases[0]]), 0)
+    }
 }

@@ -55,7 +55,7 @@ extension C2BStore {
     }
 
     private static let insertNew = RowStatement(
-        head: "INSERT IGNORE INTO \(NewC2BPayment.columns)", row: NewC2BPayment.row, tail: " RETURNING id, trans_id")
+        head: "INSERT IGNORE INTO \(NewC2BPayment.into)", row: NewC2BPayment.row, tail: " RETURNING id, trans_id")
 
     /// Links stored payments to their ledger entries, with the commit: one statement each, by
     /// primary key, so that none scans rows a concurrent insert holds (one `IN` list did so, on a

@@ -78,7 +78,7 @@ struct C2BStore {
         }
     }
 
-    static let insert = RowStatement(head: "INSERT INTO \(NewC2BPayment.columns)", row: NewC2BPayment.row)
+    private static let insert = RowStatement(head: "INSERT INTO \(NewC2BPayment.into)", row: NewC2BPayment.row)
 
     /// What became of a stored payment.
     func settle(
@@ -194,7 +194,8 @@ struct NewC2BPayment {
     /// Its ledger entry, when it has one already.
     let payment: PaymentID?
 
-    static let columns = """
+    /// The table and columns of an insert, up to `VALUES`; then one `row` per payment.
+    static let into = """
         c2b_payments (trans_id, shortcode, amount, bill_ref, msisdn, payer_name, paid_at, received_at, landlord_id,
                       lease_id, payment_id, status) VALUES
         """
