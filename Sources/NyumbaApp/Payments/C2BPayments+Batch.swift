@@ -30,21 +30,22 @@ extension C2BPayments {
     private func confirmMatched(_ notifications: [C2BNotification]) throws -> [Int: Outcome] {
         let store = C2BStore(db: db)
         let all = notifications.map(C2BPaymentFacts.init)
-        let leases = try store.leases(
-            accounts: all.map { PaybillAccount.canonical($0.billRef) }, defaultShortcode: defaultShortcode)
+        let accounts = all.map { PaybillAccount.canonical($0.billRef) }
+        let leases = try store.leases(accounts: accounts, defaultShortcode: defaultShortcode)
         var picked: [(index: Int, facts: C2BPaymentFacts, lease: LeaseDetails)] = []
         var twins: [Int] = []
         var pickedTransIDs = Set<String>()
         var seenLeases = Set<Int64>()
         for (index, facts) in all.enumerated() {
             // TransIDs are unique whatever their case (the column's collation).
-            if pickedTransIDs.contains(facts.transID.uppercased()) {
+            let transID = facts.transID.uppercased()
+            if pickedTransIDs.contains(transID) {
                 twins.append(index)
                 continue
             }
-            let key = PaybillKey(account: PaybillAccount.canonical(facts.billRef), shortcode: facts.shortcode)
+            let key = PaybillKey(account: accounts[index], shortcode: facts.shortcode)
             guard let lease = leases[key], seenLeases.insert(lease.id.raw).inserted else { continue }
-            pickedTransIDs.insert(facts.transID.uppercased())
+            pickedTransIDs.insert(transID)
             picked.append((index, facts, lease))
         }
         guard !picked.isEmpty else { return [:] }

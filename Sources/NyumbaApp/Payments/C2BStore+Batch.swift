@@ -7,9 +7,9 @@ struct PaybillKey: Hashable {
 }
 
 extension C2BStore {
-    /// The open leases whose unit's full account number is one of `accounts`, by account number
-    /// and the shortcode the lease's landlord is paid on (their own, else `defaultShortcode`): what
-    /// `matchLease` finds first, for several at once.
+    /// The open leases whose unit's full account number is one of `accounts` (canonical), by
+    /// account number and the shortcode the lease's landlord is paid on (their own, else
+    /// `defaultShortcode`).
     func leases(accounts: [String], defaultShortcode: String) throws -> [PaybillKey: LeaseDetails] {
         let accounts = Array(Set(accounts.filter { !$0.isEmpty }))
         guard !accounts.isEmpty else { return [:] }
@@ -22,7 +22,9 @@ extension C2BStore {
             """, parameters: [defaultShortcode] + accounts)
         {
             let lease = try LeaseDetails(row: row)
-            found[PaybillKey(account: lease.accountNumber ?? "", shortcode: try row.string("paid_to"))] = lease
+            // Keyed as the caller's canonical account numbers are (the column compares without case).
+            let account = PaybillAccount.canonical(lease.accountNumber ?? "")
+            found[PaybillKey(account: account, shortcode: try row.string("paid_to"))] = lease
         }
         return found
     }

@@ -35,15 +35,12 @@ struct C2BStore {
     /// A landlord without their own settings is paid on the deployment's `defaultShortcode`.
     func matchLease(account canonical: String, shortcode: String, defaultShortcode: String) throws -> LeaseDetails? {
         guard !canonical.isEmpty else { return nil }
-        let onShortcode = "LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id"
-        if let lease = try db.queryOne(
-            """
-            \(LeaseDetails.select) \(onShortcode)
-            WHERE u.account_no = ? AND l.open_unit_id = u.id AND COALESCE(m.shortcode, ?) = ?
-            """, canonical, defaultShortcode, shortcode
-        ).map(LeaseDetails.init) {
+        if let lease = try leases(accounts: [canonical], defaultShortcode: defaultShortcode)[
+            PaybillKey(account: canonical, shortcode: shortcode)]
+        {
             return lease
         }
+        let onShortcode = "LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id"
         let byLabel = try db.query(
             """
             SELECT l.id FROM units u JOIN leases l ON l.open_unit_id = u.id \(onShortcode)
