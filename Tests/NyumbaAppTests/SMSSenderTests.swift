@@ -109,6 +109,21 @@ final class SMSSenderTests: XCTestCase {
         XCTAssertEqual(try sender.deliverBatch(), 0)
     }
 
+    /// A batch that outlasts its time budget hands back the rows it did not reach: due again at
+    /// once for the next pass (or another sender), while the row it reached stays claimed.
+    func testABatchPastItsTimeBudgetReleasesTheRowsItDidNotReach() throws {
+        let ids = [try queue("+254722000111"), try queue("+254722000112"), try queue("+254722000113")]
+        let outbox = OutboxQueue(db: app.db, channel: .sms)
+        var handed: [Int64] = []
+        XCTAssertEqual(try outbox.deliverBatch(timeBudget: .zero) { handed.append($0.id) }, 1)
+        XCTAssertEqual(handed, [ids[0]])
+        XCTAssertEqual(try outbox.dueCount(), 2)
+        XCTAssertEqual(try sender.deliverBatch(), 2)
+        XCTAssertEqual(gateway.sent.count, 2)
+        XCTAssertEqual(try ids.map { try row($0)[0] }, ["queued", "sent", "sent"])
+        XCTAssertEqual(try outbox.dueCount(), 0)
+    }
+
     func testARetryableStatusIsRetriedThenSentNeverTwice() throws {
         let id = try queue()
         gateway.answer(.status(500, "InternalServerError"))

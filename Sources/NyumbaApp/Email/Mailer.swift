@@ -17,7 +17,7 @@ struct Mailer {
         return FileTransport(directory: settings.directory)
     }
 
-    /// Claims and sends one batch of due emails; returns how many were claimed. The emails that
+    /// Claims and sends one batch of due emails; returns how many it took on. The emails that
     /// went are made durable together (`MailTransport.flush`: one sync for the file transport) and
     /// recorded as sent in one statement — also when a later one of the batch throws.
     func deliverBatch() throws -> Int {

@@ -47,16 +47,23 @@ struct OutboxQueue {
     let db: Connection
     let channel: NoticeChannel
 
-    /// Rows a sender claims at once.
-    static let batchSize = 20
-    /// How long a claimed batch stays invisible to other senders: longer than sending
-    /// `batchSize` messages can take with the transports' timeouts.
+    /// Rows a sender claims at once. Under a backlog a batch is full, so its fixed costs (the
+    /// claim's and the record's commits, the file transports' sync) are shared by this many.
+    static let batchSize = 100
+    /// How long a sender goes on through one batch: the rows not reached by then are released
+    /// (due again at once), so a slow transport never keeps a claim past its lease.
+    static let timeBudget = Duration.seconds(5 * 60)
+    /// How long a claimed batch stays invisible to other senders: longer than `timeBudget` plus
+    /// the slowest single send the transports' timeouts allow (SMTP: 5 s to connect, 30 s in all).
     static let leaseSeconds = 15 * 60
     /// The longest wait between two attempts, in seconds.
     static let maximumDelay = 3600
 
-    /// Claims one batch of due rows and hands each to `deliver`; returns how many were claimed.
-    func deliverBatch(_ deliver: (QueuedMessage) throws -> Void) throws -> Int {
+    /// Claims one batch of due rows and hands each to `deliver`, in order, until `timeBudget` has
+    /// passed; releases the rest and returns how many were handed over (0: nothing was due).
+    func deliverBatch(timeBudget: Duration = Self.timeBudget, _ deliver: (QueuedMessage) throws -> Void) throws
+        -> Int
+    {
         let messages: [QueuedMessage]
         do {
             messages = try claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
@@ -64,7 +71,16 @@ struct OutboxQueue {
             // Rolled back before anything was sent: the next pass simply tries again.
             return 0
         }
-        for message in messages { try deliver(message) }
+        let clock = ContinuousClock()
+        let started = clock.now
+        for (index, message) in messages.enumerated() {
+            try deliver(message)
+            let rest = messages[(index + 1)...]
+            if !rest.isEmpty, started.duration(to: clock.now) > timeBudget {
+                try release(rest.map(\.id))
+                return index + 1
+            }
+        }
         return messages.count
     }
 
@@ -109,6 +125,13 @@ struct OutboxQueue {
                 """, parameters: [leaseSeconds] + messages.map(\.id))
             return messages
         }
+    }
+
+    /// Makes claimed rows that were not attempted due again at once.
+    func release(_ ids: [Int64]) throws {
+        try db.execute(
+            "UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE status = 'queued' AND id IN (\(sqlPlaceholders(ids.count)))",
+            parameters: ids)
     }
 
     /// How many queued rows of the channel are due now (claimed ones are not due until their lease ends).

@@ -15,7 +15,7 @@ struct SMSSender {
     let transport: any SMSTransport
     let settings: SMSSettings
 
-    /// Claims and sends one batch of due SMS; returns how many were claimed. What a gateway
+    /// Claims and sends one batch of due SMS; returns how many it took on. What a gateway
     /// accepted is recorded as sent at once; what a lazy transport (files) took is made durable
     /// with the batch (`SMSTransport.flush`: one sync) and recorded in one statement — also
     /// when a later one of the batch throws.
