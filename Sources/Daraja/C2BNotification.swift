@@ -57,7 +57,7 @@ public struct C2BNotification: Sendable, Equatable {
     public static func parse(_ body: [UInt8]) throws(DarajaError) -> C2BNotification {
         guard let root = JSONValue.object(body) else { throw .malformedResponse(.notAnObject) }
         func text(_ name: String, limit: Int, required: Bool = false) throws(DarajaError) -> String {
-            guard let value = root[name], !(value is NSNull) else {
+            guard let value = root[name], !JSONValue.isNull(value) else {
                 if required { throw .malformedResponse(.missing(field: name)) }
                 return ""
             }

@@ -100,6 +100,18 @@ enum JSONReader {
 
         mutating func string() -> String? {
             index += 1
+            // Most strings have no escape: made straight from their bytes.
+            var end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+                bytes[end] >= 0x20
+            {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { return nil }
+                index = end + 1
+                return text
+            }
             var scalars = String.UnicodeScalarView()
             var start = index
             func flush(_ end: Int) -> Bool {

@@ -15,7 +15,7 @@ extension STKCallback {
         guard let merchant = JSONValue.string(callback["MerchantRequestID"]) else {
             throw .malformedResponse(.missing(field: "MerchantRequestID", answer: checkout))
         }
-        guard let rawCode = callback["ResultCode"], !(rawCode is NSNull) else {
+        guard let rawCode = callback["ResultCode"], !JSONValue.isNull(rawCode) else {
             throw .malformedResponse(.missing(field: "ResultCode", answer: checkout))
         }
         let code = DarajaResponse.resultCode(rawCode)
@@ -36,7 +36,7 @@ extension STKCallback {
 
     /// The `CallbackMetadata.Item` list as Name → Value (absent values left out).
     private static func metadata(_ value: Any?, checkout: String) throws(DarajaError) -> [String: Any] {
-        guard let value, !(value is NSNull) else { return [:] }
+        guard let value, !JSONValue.isNull(value) else { return [:] }
         guard let object = value as? [String: Any], let list = object["Item"] as? [Any] else {
             throw .malformedResponse(.missing(field: "CallbackMetadata.Item", answer: checkout))
         }
@@ -45,7 +45,7 @@ extension STKCallback {
             guard let item = entry as? [String: Any], let name = JSONValue.string(item["Name"]) else {
                 throw .malformedResponse(.missing(field: "CallbackMetadata.Item.Name", answer: checkout))
             }
-            if let value = item["Value"], !(value is NSNull), items[name] == nil { items[name] = value }
+            if let value = item["Value"], !JSONValue.isNull(value), items[name] == nil { items[name] = value }
         }
         return items
     }

@@ -51,6 +51,14 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertNil(JSONValue.string(object["int"]), "a number is no string")
     }
 
+    func testNullIsToldFromEveryOtherValue() throws {
+        let object = try XCTUnwrap(
+            JSONValue.object(Array(#"{"n":null,"o":{"a":null},"l":[null],"s":"null","z":0}"#.utf8)))
+        XCTAssertTrue(JSONValue.isNull(try XCTUnwrap(object["n"])))
+        for name in ["o", "l", "s", "z"] { XCTAssertFalse(JSONValue.isNull(try XCTUnwrap(object[name])), name) }
+        XCTAssertTrue(JSONValue.isNull(try XCTUnwrap((object["l"] as? [Any])?.first)))
+    }
+
     func testWhatIsNotJSONIsRefused() {
         let bad = [
             "", " ", "{", "}", #"{"a":1,}"#, "[1,]", #"{"a" 1}"#, "{a:1}", "{'a':1}", #"{"a":01}"#, #"{"a":1.}"#,
