@@ -5,57 +5,46 @@ enum QuotedPrintable {
 
     /// Encodes `text`; any of CRLF, LF or CR counts as a line break and becomes CRLF.
     /// A line starting `From ` gets its `F` encoded so mbox-style stores never mangle it.
+    ///
+    /// One pass over the bytes that appends to one array: every email's every byte goes through here.
     static func encode(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        for (number, line) in lines(of: text).enumerated() {
-            if number > 0 { out += [13, 10] }
-            encodeLine(line, into: &out)
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        var lineStart = 0
+        var width = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isBreak(byte) {
+                out.append(contentsOf: [13, 10])
+                index += byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+                lineStart = index
+                width = 0
+                continue
+            }
+            let isLast = index + 1 == bytes.count || isBreak(bytes[index + 1])
+            let literal =
+                ((byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !isLast))
+                && !(index == lineStart && bytes[index...].starts(with: "From ".utf8))
+            let count = literal ? 1 : 3
+            // Keep one column free for the soft break's "=" unless this is the line's end.
+            if width + count > (isLast ? lineLimit : lineLimit - 1) {
+                out.append(contentsOf: [UInt8(ascii: "="), 13, 10])
+                width = 0
+            }
+            if literal {
+                out.append(byte)
+            } else {
+                out.append(contentsOf: [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+            }
+            width += count
+            index += 1
         }
         return out
     }
 
-    /// The text split at CRLF, LF or lone CR, as UTF-8 bytes.
-    static func lines(of text: String) -> [[UInt8]] {
-        var lines: [[UInt8]] = [[]]
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if byte == 10 && previousWasCR {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = byte == 13
-            if byte == 10 || byte == 13 {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(byte)
-            }
-        }
-        return lines
-    }
+    private static func isBreak(_ byte: UInt8) -> Bool { byte == 13 || byte == 10 }
 
-    private static func encodeLine(_ line: [UInt8], into out: inout [UInt8]) {
-        let startsWithFrom = line.starts(with: Array("From ".utf8))
-        var width = 0
-        for (index, byte) in line.enumerated() {
-            let isLast = index == line.count - 1
-            let literal =
-                (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                || ((byte == 32 || byte == 9) && !isLast)
-            let encoded: [UInt8] =
-                literal && !(index == 0 && startsWithFrom)
-                ? [byte] : [UInt8(ascii: "="), hex(byte >> 4), hex(byte & 0x0F)]
-            // Keep one column free for the soft break's "=" unless this is the line's end.
-            let room = isLast ? lineLimit : lineLimit - 1
-            if width + encoded.count > room {
-                out += [UInt8(ascii: "="), 13, 10]
-                width = 0
-            }
-            out += encoded
-            width += encoded.count
-        }
-    }
-
-    private static func hex(_ nibble: UInt8) -> UInt8 {
-        Array("0123456789ABCDEF".utf8)[Int(nibble)]
-    }
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }

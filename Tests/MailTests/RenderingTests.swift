@@ -64,6 +64,17 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(Fixtures.decodeQuotedPrintable(body), expected + "\r\n")
     }
 
+    /// CRLF, LF and a lone CR are each one line break; an empty line stays one.
+    func testQuotedPrintableMakesEveryLineBreakOneCRLF() {
+        let encoded = String(decoding: QuotedPrintable.encode("a\rb\nc\r\nd\r\re\n\nf \r"), as: UTF8.self)
+        XCTAssertEqual(encoded, "a\r\nb\r\nc\r\nd\r\n\r\ne\r\n\r\nf=20\r\n")
+        XCTAssertEqual(QuotedPrintable.encode(""), [])
+        let long = String(repeating: "x", count: 75) + "=" + "\nFrom"
+        XCTAssertEqual(
+            String(decoding: QuotedPrintable.encode(long), as: UTF8.self),
+            String(repeating: "x", count: 75) + "=\r\n=3D\r\nFrom")
+    }
+
     func testNonASCIISubjectIsEncodedAndFoldedUnder78Columns() {
         let subject =
             "Kodi ya Mei 🏠 — malipo ya M-Pesa yamepokelewa, asante sana Wanjirũ! " + String(repeating: "ñ", count: 40)
