@@ -42,10 +42,11 @@ public struct FileTransport: MailTransport {
     }
 
     private func fileName(for message: EmailMessage) -> String {
-        let idPart = message.messageID.prefix(while: { $0 != "@" }).filter {
-            $0.isASCII && ($0.isLetter || $0.isNumber)
+        let idPart = message.messageID.utf8.prefix(while: { $0 != UInt8(ascii: "@") }).filter {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
         }
-        let suffix = idPart.isEmpty ? Random.hex(byteCount: 8) : String(idPart.prefix(40))
+        let suffix = idPart.isEmpty ? Random.hex(byteCount: 8) : String(decoding: idPart.prefix(40), as: UTF8.self)
         return "\(FileDrop.timestamp())-\(suffix).eml"
     }
 }
