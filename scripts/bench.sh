@@ -27,7 +27,9 @@
 #                          STK callbacks (and paybill confirmations) that arrive together are
 #                          settled as one batch, and a batch holds at most the callbacks in flight:
 #                          with 16, callback 1,183-1,204/s against 934-955 unbatched (and ~900-940
-#                          with 4 workers); pages measured the same with 4, 8 or 16
+#                          with 4 workers); pages measured the same with 4, 8 or 16. More is not
+#                          free: 24 or 32 gave callback and c2b +14-22% but hello -9% and -29%,
+#                          and the pages' p99 rose (dashboard up to 74 ms with 24)
 #   BENCH_PORT             nginx port (default: the first free one from 18080)
 #   BENCH_SIZE             small|medium|large: `nyumba seed --bench SIZE` first. Default: medium
 #                          when a workload needs seeded data (those listed in seeded_workloads

@@ -75,9 +75,8 @@ struct OutboxQueue {
         let started = clock.now
         for (index, message) in messages.enumerated() {
             try deliver(message)
-            let rest = messages[(index + 1)...]
-            if !rest.isEmpty, started.duration(to: clock.now) > timeBudget {
-                try release(rest.map(\.id))
+            if index + 1 < messages.count, started.duration(to: clock.now) > timeBudget {
+                try release(messages[(index + 1)...].map(\.id))
                 return index + 1
             }
         }
@@ -130,8 +129,10 @@ struct OutboxQueue {
     /// Makes claimed rows that were not attempted due again at once.
     func release(_ ids: [Int64]) throws {
         try db.execute(
-            "UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE status = 'queued' AND id IN (\(sqlPlaceholders(ids.count)))",
-            parameters: ids)
+            """
+            UPDATE outbox SET next_attempt_at = UTC_TIMESTAMP(6)
+            WHERE status = 'queued' AND id IN (\(sqlPlaceholders(ids.count)))
+            """, parameters: ids)
     }
 
     /// How many queued rows of the channel are due now (claimed ones are not due until their lease ends).
