@@ -8,7 +8,7 @@ enum PayRoutes {
         router.tenant("GET", "/tenant/pay") { _, tenant, context in
             var page = try payPage(tenant, context)
             if page.unavailable == nil, page.pendingURL == nil {
-                page.phone = PhoneDisplay.local(tenant.user.phone ?? "")
+                page.phone = PhoneDisplay.local(tenant.user.phone)
             }
             return context.page(.paymentsPay, page)
         }

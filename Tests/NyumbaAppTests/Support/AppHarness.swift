@@ -59,7 +59,7 @@ final class AppHarness {
     }
 
     deinit {
-        try? admin.executeUncached("DROP DATABASE IF EXISTS `\(databaseName)`")
+        _ = try? admin.executeUncached("DROP DATABASE IF EXISTS `\(databaseName)`")
     }
 
     /// Sends one request as nginx would: `path` may carry a query string; `cookies` become the
