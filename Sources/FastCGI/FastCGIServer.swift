@@ -1,66 +1,77 @@
 import CFastCGI
 import Glibc
 
-/// A threaded FastCGI responder: each worker thread accepts connections on the shared
-/// listening socket with its own `FCGX_Request` and its own handler.
+/// A threaded FastCGI responder: each worker thread accepts connections on its listener's
+/// socket with its own `FCGX_Request` and its own handler.
+///
+/// Several listeners keep kinds of request apart: a worker of one never answers the other's, so
+/// requests that wait (on a batch's commit, say) cannot take every worker from those that do not.
 ///
 /// `run` returns after SIGTERM or SIGINT once every in-flight request has been answered.
 public final class FastCGIServer: Sendable {
-    /// Where to listen: a unix socket path, or `host:port`.
-    public let address: String
-    /// How many worker threads accept requests.
-    public let workers: Int
+    /// Where to listen, and how many workers accept on each.
+    public let listeners: [FastCGIListener]
     /// Bounds on request size.
     public let limits: FastCGILimits
 
     /// Creates a server; nothing is opened until `run`.
-    public init(address: String, workers: Int, limits: FastCGILimits = FastCGILimits()) {
-        self.address = address
-        self.workers = max(1, workers)
+    public init(listeners: [FastCGIListener], limits: FastCGILimits = FastCGILimits()) {
+        self.listeners = listeners
         self.limits = limits
     }
 
-    /// Opens the socket, starts the workers and blocks until a stop signal has been
+    /// Creates a server with one listener.
+    public convenience init(address: String, workers: Int, limits: FastCGILimits = FastCGILimits()) {
+        self.init(listeners: [FastCGIListener(address: address, workers: workers)], limits: limits)
+    }
+
+    /// Opens the sockets, starts the workers and blocks until a stop signal has been
     /// handled and every worker has finished its request.
     ///
-    /// - Parameter makeHandler: called once on each worker thread, with the worker's index.
-    /// - Parameter onListening: called once the socket accepts connections.
+    /// - Parameter makeHandler: called once on each worker thread, with the worker's index
+    ///   (counted across listeners, in their order).
+    /// - Parameter onListening: called once every socket accepts connections.
     public func run(
         makeHandler: @escaping @Sendable (Int) -> any FastCGIHandler,
         onListening: () -> Void = {}
     ) throws {
         guard FCGX_Init() == 0 else { throw FastCGIError.initFailed }
-        let isUnixSocket = address.hasPrefix("/") || address.hasPrefix(".")
-        if isUnixSocket { unlink(address) }
-        let socket = FCGX_OpenSocket(address, 1024)
-        guard socket >= 0 else { throw FastCGIError.cannotListen(address, errno: errno) }
-        if isUnixSocket {
-            // libfcgi creates the socket 0755; nginx workers run as another user.
-            chmod(address, 0o666)
+        var sockets: [Int32] = []
+        defer { for socket in sockets { close(socket) } }
+        for listener in listeners {
+            if listener.isUnixSocket { unlink(listener.address) }
+            let socket = FCGX_OpenSocket(listener.address, 1024)
+            guard socket >= 0 else { throw FastCGIError.cannotListen(listener.address, errno: errno) }
+            sockets.append(socket)
+            if listener.isUnixSocket {
+                // libfcgi creates the socket 0755; nginx workers run as another user.
+                chmod(listener.address, 0o666)
+            }
         }
         // Signals are taken by `StopSignal` on this thread; workers inherit the mask.
         let stopSignal = StopSignal()
         let state = ServerState()
         var threads: [pthread_t] = []
-        for index in 0..<workers {
-            let worker = Worker(
-                index: index, socket: socket, limits: limits, state: state, makeHandler: makeHandler)
-            threads.append(try worker.start())
+        for (listener, socket) in zip(listeners, sockets) {
+            for _ in 0..<listener.workers {
+                let worker = Worker(
+                    index: threads.count, socket: socket, limits: limits, state: state, makeHandler: makeHandler)
+                threads.append(try worker.start())
+            }
         }
         onListening()
         let signal = stopSignal.wait()
         FastCGILog.write("stopping on signal \(signal): finishing in-flight requests")
-        if isUnixSocket {
+        for (listener, socket) in zip(listeners, sockets) where listener.isUnixSocket {
             // New connections now fail at once; the workers go on serving those already queued.
-            unlink(address)
+            unlink(listener.address)
             drainBacklog(socket)
         }
         state.stop()
         FCGX_ShutdownPending()
         // Wakes the workers blocked in accept(); their in-flight requests complete first.
-        Glibc.shutdown(socket, Int32(SHUT_RDWR))
+        for socket in sockets { Glibc.shutdown(socket, Int32(SHUT_RDWR)) }
         for thread in threads { pthread_join(thread, nil) }
-        close(socket)
     }
 
     /// Waits (briefly) until no connection is left waiting in the listen queue.
@@ -91,4 +102,20 @@ public enum FastCGIError: Error, CustomStringConvertible {
         case .threadFailed(let code): "cannot start a worker thread: \(String(cString: strerror(code)))"
         }
     }
+}
+
+/// One socket the server listens on, and how many worker threads accept on it.
+public struct FastCGIListener: Sendable, Equatable {
+    /// A unix socket path, or `host:port`.
+    public var address: String
+    /// How many worker threads accept on this socket (at least one).
+    public var workers: Int
+
+    /// Creates a listener of at least one worker.
+    public init(address: String, workers: Int) {
+        self.address = address
+        self.workers = max(1, workers)
+    }
+
+    var isUnixSocket: Bool { address.hasPrefix("/") || address.hasPrefix(".") }
 }
