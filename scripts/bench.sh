@@ -29,7 +29,10 @@
 #                          with 16, callback 1,183-1,204/s against 934-955 unbatched (and ~900-940
 #                          with 4 workers); pages measured the same with 4, 8 or 16. More is not
 #                          free: 24 or 32 gave callback and c2b +14-22% but hello -9% and -29%,
-#                          and the pages' p99 rose (dashboard up to 74 ms with 24)
+#                          and the pages' p99 rose (dashboard up to 74 ms with 24). Hence:
+#   BENCH_DARAJA_WORKERS=32  NYUMBA_DARAJA_WORKERS: /daraja/… goes to a socket of its own
+#                          (NYUMBA_DARAJA_FCGI_SOCKET) with this many workers, so that every
+#                          callback wrk has in flight waits in a batch; 0: no socket of its own
 #   BENCH_PORT             nginx port (default: the first free one from 18080)
 #   BENCH_SIZE             small|medium|large: `nyumba seed --bench SIZE` first. Default: medium
 #                          when a workload needs seeded data (those listed in seeded_workloads
@@ -64,6 +67,7 @@ wrk_threads="${BENCH_THREADS:-2}"
 runs="${BENCH_RUNS:-3}"
 warmup="${BENCH_WARMUP:-2s}"
 workers="${BENCH_WORKERS:-${NYUMBA_WORKERS:-16}}"
+daraja_workers="${BENCH_DARAJA_WORKERS:-32}"
 nyumba_bin="${NYUMBA_BIN:-$repo/.build/release/nyumba}"
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] ||
@@ -188,6 +192,7 @@ pids+=("$c_pid")
 wait_for_socket "$c_socket" "$c_pid" "C responder" "$BENCH_TMP/c-hello.log"
 
 swift_socket="$BENCH_TMP/nyumba.sock"
+daraja_socket=""
 port="${BENCH_PORT:-$(free_port)}"
 if [ -x "$nyumba_bin" ]; then
     responder_label="nyumba serve"
@@ -216,6 +221,10 @@ if [ -x "$nyumba_bin" ]; then
     export NYUMBA_DATABASE_URL="$db_url"
     export NYUMBA_FCGI_SOCKET="$swift_socket"
     export NYUMBA_WORKERS="$workers"
+    if [ "$daraja_workers" != 0 ]; then
+        daraja_socket="$BENCH_TMP/nyumba-daraja.sock"
+        export NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket" NYUMBA_DARAJA_WORKERS="$daraja_workers"
+    fi
     export NYUMBA_PUBLIC_URL="http://127.0.0.1:$port"
     export NYUMBA_SECRET_KEY="${NYUMBA_SECRET_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
     export NYUMBA_ENCRYPTION_KEY="${NYUMBA_ENCRYPTION_KEY:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
@@ -263,6 +272,7 @@ else
 fi
 pids+=("$responder_pid")
 wait_for_socket "$swift_socket" "$responder_pid" "$responder_label" "$BENCH_TMP/nyumba.log"
+[ -z "$daraja_socket" ] || wait_for_socket "$daraja_socket" "$responder_pid" "$responder_label" "$BENCH_TMP/nyumba.log"
 
 # One nginx: the development template with the access log and rate limits off, plus
 # /c-hello → the C responder (same FastCGI settings as every other location).
@@ -279,7 +289,7 @@ static_file="${BENCH_STATIC_FILE:-app.css}"
 
 say "starting nginx on 127.0.0.1:$port"
 nginx_started=1 # before start: a half-started nginx is stopped too
-base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" \
+base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket" \
     NYUMBA_STATIC_DIR="$repo/static" NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off \
     "$repo/scripts/nginx.sh" start "$nginx_dir")"
 
@@ -386,7 +396,7 @@ c_rps="$(rps_of c-hello || true)"
 hello_rps="$(rps_of hello || true)"
 
 echo
-echo "Nyumba benchmark — $(nproc) cores, wrk -t$wrk_threads -c$connections -d$duration, median of $runs, responder: $responder_label, workers: $workers"
+echo "Nyumba benchmark — $(nproc) cores, wrk -t$wrk_threads -c$connections -d$duration, median of $runs, responder: $responder_label, workers: $workers${daraja_socket:+, Daraja callback workers: $daraja_workers}"
 echo
 printf '| %-20s | %10s | %9s | %9s | %7s | %8s | %8s |\n' workload "req/s" "p50 ms" "p99 ms" errors "vs C" "vs hello"
 printf '| %-20s | %10s | %9s | %9s | %7s | %8s | %8s |\n' --- ---: ---: ---: ---: ---: ---:

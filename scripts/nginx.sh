@@ -15,6 +15,9 @@
 #                           or "10.0.0.11:9000 10.0.0.12:9000"): rendered as an `upstream` block
 #                           that nginx balances over (and retries the next server on a connect
 #                           error: fastcgi_next_upstream's default "error timeout")
+#   NYUMBA_DARAJA_FCGI_SOCKET  the responder's socket for Daraja's callbacks (/daraja/…), when it
+#                           listens on one of its own; unset: they go where everything else goes
+#   NYUMBA_DARAJA_FCGI_UPSTREAM  the same for several responders, as NYUMBA_FCGI_UPSTREAM
 #   NYUMBA_STATIC_DIR       served at /static/ (default: the repo's static/)
 #   NYUMBA_NGINX_ACCESS_LOG on (default: RUN_DIR/access.log, buffered) or off
 #   NYUMBA_NGINX_RATE_LIMIT on (default: 20 r/s, burst 100 on sign-in POSTs) or off
@@ -80,6 +83,36 @@ nobody_can_reach() {
         sh "$run_dir" "$sock_dir" "$static_dir" 2>/dev/null
 }
 
+# pass_to NAME SOCKET: sets pass (fastcgi_pass's argument) and pass_dir (the socket's folder, or /).
+pass_to() {
+    local socket="${2#unix:}"
+    case "$socket" in
+        /*) pass="unix:$socket" pass_dir="$(dirname "$socket")" ;;
+        *:*) pass="$socket" pass_dir="/" ;;
+        *) die "$1 must be an absolute socket path or host:port, not '$socket'" ;;
+    esac
+}
+
+# upstream BLOCK NAME SERVERS: adds `upstream BLOCK { server …; }` to upstream_blocks, for nginx to
+# balance over (retrying the next server on a connect error: fastcgi_next_upstream's default
+# "error timeout"); sets pass to BLOCK and pass_dir to the first unix socket's folder, or /.
+upstream() {
+    local server
+    pass="$1" pass_dir=""
+    upstream_blocks+="upstream $1 {"
+    for server in $3; do
+        case "$server" in
+            unix:/*) [ -n "$pass_dir" ] || pass_dir="$(dirname "${server#unix:}")" ;;
+            /*) [ -n "$pass_dir" ] || pass_dir="$(dirname "$server")"; server="unix:$server" ;;
+            *:*) ;;
+            *) die "$2: each server must be unix:/path.sock or host:port, not '$server'" ;;
+        esac
+        upstream_blocks+=$'\n'"        server $server;"
+    done
+    upstream_blocks+=$'\n    }\n    '
+    [ -n "$pass_dir" ] || pass_dir="/"
+}
+
 render() {
     port="${NYUMBA_HTTP_PORT:-8080}"
     case "$port" in
@@ -89,34 +122,22 @@ render() {
         die "NYUMBA_HTTP_PORT out of range: $port"
     fi
 
-    local socket="${NYUMBA_FCGI_SOCKET:-$run_dir/nyumba.sock}"
-    local fcgi_pass sock_dir
-    case "$socket" in
-        unix:*) socket="${socket#unix:}" ;;
-    esac
-    case "$socket" in
-        /*) fcgi_pass="unix:$socket"; sock_dir="$(dirname "$socket")" ;;
-        *:*) fcgi_pass="$socket"; sock_dir="/" ;;
-        *) die "NYUMBA_FCGI_SOCKET must be an absolute socket path or host:port, not '$socket'" ;;
-    esac
-
-    local upstream_block="# one responder: NYUMBA_FCGI_UPSTREAM not set" server
+    local fcgi_pass sock_dir upstream_blocks=""
     if [ -n "${NYUMBA_FCGI_UPSTREAM:-}" ]; then
-        upstream_block="upstream nyumba_responders {"
-        sock_dir=""
-        for server in $NYUMBA_FCGI_UPSTREAM; do
-            case "$server" in
-                unix:/*) [ -n "$sock_dir" ] || sock_dir="$(dirname "${server#unix:}")" ;;
-                /*) [ -n "$sock_dir" ] || sock_dir="$(dirname "$server")"; server="unix:$server" ;;
-                *:*) ;;
-                *) die "NYUMBA_FCGI_UPSTREAM: each server must be unix:/path.sock or host:port, not '$server'" ;;
-            esac
-            upstream_block+=$'\n'"        server $server;"
-        done
-        upstream_block+=$'\n    }'
-        [ -n "$sock_dir" ] || sock_dir="/"
-        fcgi_pass="nyumba_responders"
+        upstream nyumba_responders NYUMBA_FCGI_UPSTREAM "$NYUMBA_FCGI_UPSTREAM"
+    else
+        pass_to NYUMBA_FCGI_SOCKET "${NYUMBA_FCGI_SOCKET:-$run_dir/nyumba.sock}"
     fi
+    fcgi_pass="$pass" sock_dir="$pass_dir"
+    local daraja_pass="$fcgi_pass" daraja_dir="$sock_dir"
+    if [ -n "${NYUMBA_DARAJA_FCGI_UPSTREAM:-}" ]; then
+        upstream nyumba_daraja_responders NYUMBA_DARAJA_FCGI_UPSTREAM "$NYUMBA_DARAJA_FCGI_UPSTREAM"
+        daraja_pass="$pass" daraja_dir="$pass_dir"
+    elif [ -n "${NYUMBA_DARAJA_FCGI_SOCKET:-}" ]; then
+        pass_to NYUMBA_DARAJA_FCGI_SOCKET "$NYUMBA_DARAJA_FCGI_SOCKET"
+        daraja_pass="$pass" daraja_dir="$pass_dir"
+    fi
+    [ -n "$upstream_blocks" ] || upstream_blocks="# one responder: NYUMBA_FCGI_UPSTREAM not set"
 
     static_dir="${NYUMBA_STATIC_DIR:-$repo/static}"
     [ -d "$static_dir" ] || die "static dir not found: $static_dir (set NYUMBA_STATIC_DIR)"
@@ -147,10 +168,10 @@ render() {
         user_directive="# not started as root: workers run as $(id -un)"
     elif [ -n "${NYUMBA_NGINX_USER:-}" ]; then
         user_directive="user ${NYUMBA_NGINX_USER};"
-    elif nobody_can_reach "$sock_dir"; then
+    elif nobody_can_reach "$sock_dir" && nobody_can_reach "$daraja_dir"; then
         user_directive="user nobody nogroup;"
     else
-        user_directive="user root; # nobody cannot reach one of: $run_dir $sock_dir $static_dir"
+        user_directive="user root; # nobody cannot reach one of: $run_dir $sock_dir $daraja_dir $static_dir"
         note "workers run as root: user nobody cannot reach the run dir, socket dir or static dir"
     fi
 
@@ -160,7 +181,8 @@ render() {
     text="${text//@RUN_DIR@/$run_dir}"
     text="${text//@HTTP_PORT@/$port}"
     text="${text//@FCGI_PASS@/$fcgi_pass}"
-    text="${text//@UPSTREAM_BLOCK@/$upstream_block}"
+    text="${text//@DARAJA_FCGI_PASS@/$daraja_pass}"
+    text="${text//@UPSTREAM_BLOCK@/$upstream_blocks}"
     text="${text//@STATIC_DIR@/$static_dir}"
     text="${text//@ACCESS_LOG@/$access_log}"
     text="${text//@AUTH_LIMIT_KEY@/$rate_key}"

@@ -26,6 +26,8 @@ export NYUMBA_HTTP_PORT="${NYUMBA_HTTP_PORT:-8080}"
 export NYUMBA_PUBLIC_URL="${NYUMBA_PUBLIC_URL:-http://127.0.0.1:$NYUMBA_HTTP_PORT}"
 export NYUMBA_FCGI_SOCKET="${NYUMBA_FCGI_SOCKET:-$var/run/nyumba.sock}"
 export NYUMBA_WORKERS="${NYUMBA_WORKERS:-4}"
+# Daraja's callbacks on a socket of their own, with workers of their own (default 32).
+export NYUMBA_DARAJA_FCGI_SOCKET="${NYUMBA_DARAJA_FCGI_SOCKET:-$var/run/nyumba-daraja.sock}"
 export NYUMBA_MAIL_DIR="${NYUMBA_MAIL_DIR:-$var/mail}"
 bin="$repo/.build/release/nyumba"
 
@@ -98,7 +100,7 @@ fi
 "$bin" serve 2>>"$var/responder.log" &
 responder_pid=$!
 for _ in $(seq 1 100); do
-    [ -S "$NYUMBA_FCGI_SOCKET" ] && break
+    [ -S "$NYUMBA_FCGI_SOCKET" ] && [ -S "$NYUMBA_DARAJA_FCGI_SOCKET" ] && break
     kill -0 "$responder_pid" 2>/dev/null || { tail -n 20 "$var/responder.log"; exit 1; }
     sleep 0.1
 done

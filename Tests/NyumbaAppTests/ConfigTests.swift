@@ -19,6 +19,26 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.encryptionKey.count, 32)
     }
 
+    func testDarajaCallbacksGetASocketOfTheirOwnOnlyWhenOneIsNamed() throws {
+        let shared = try Config.load(from: valid)
+        XCTAssertNil(shared.darajaFastCGIAddress)
+        var settings = valid
+        settings["NYUMBA_DARAJA_FCGI_SOCKET"] = "/tmp/nyumba-daraja.sock"
+        let apart = try Config.load(from: settings)
+        XCTAssertEqual(apart.darajaFastCGIAddress, "/tmp/nyumba-daraja.sock")
+        XCTAssertEqual(apart.darajaWorkers, 32)
+        settings["NYUMBA_DARAJA_WORKERS"] = "48"
+        XCTAssertEqual(try Config.load(from: settings).darajaWorkers, 48)
+        settings["NYUMBA_DARAJA_WORKERS"] = "0"
+        settings["NYUMBA_DARAJA_FCGI_SOCKET"] = valid["NYUMBA_FCGI_SOCKET"]
+        XCTAssertThrowsError(try Config.load(from: settings)) { error in
+            let lines = (error as? ConfigError)?.problems ?? []
+            XCTAssertEqual(lines.count, 2, "\(lines)")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("NYUMBA_DARAJA_WORKERS is malformed") }, "\(lines)")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("NYUMBA_DARAJA_FCGI_SOCKET must differ") }, "\(lines)")
+        }
+    }
+
     func testSMSGoesToFilesUnlessAGatewayIsSetWithItsAccount() throws {
         let files = try Config.load(from: valid).sms
         XCTAssertNil(files.baseURL)

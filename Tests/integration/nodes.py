@@ -55,7 +55,9 @@ class Node:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.socket = self.root / "nyumba.sock"
-        self.env = dict(stack.env, NYUMBA_FCGI_SOCKET=str(self.socket), NYUMBA_HTTP_PORT=str(self.port), **env)
+        self.daraja_socket = self.root / "nyumba-daraja.sock"
+        self.env = dict(stack.env, NYUMBA_FCGI_SOCKET=str(self.socket), NYUMBA_DARAJA_FCGI_SOCKET=str(self.daraja_socket),
+                        NYUMBA_HTTP_PORT=str(self.port), **env)
         self.binary = stack.binary
         self.process = None
 
@@ -63,7 +65,8 @@ class Node:
         log = open(self.root / "responder.log", "ab")
         self.process = subprocess.Popen([self.binary, "serve", "--no-mailer"], env=self.env, cwd=REPO,
                                         stdout=log, stderr=log)
-        wait_for(lambda: self.socket.exists() or self.process.poll() is not None, what="node socket")
+        wait_for(lambda: (self.socket.exists() and self.daraja_socket.exists()) or self.process.poll() is not None,
+                 what="node sockets")
         assert self.process.poll() is None, (self.root / "responder.log").read_text()[-2000:]
         subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "start", str(self.root / "nginx")],
                        env=self.env, check=True, capture_output=True)

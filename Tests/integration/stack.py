@@ -64,12 +64,16 @@ class Stack:
         self.base = f"http://127.0.0.1:{self.port}"
         self.db_dir = root / "db"
         self.socket = root / "nyumba.sock"
+        # Daraja's callbacks on a socket of their own, as `make run` and production.conf.example have them.
+        self.daraja_socket = root / "nyumba-daraja.sock"
         self.responder = None
         self.responder_log = root / "responder.log"
         self.env = dict(
             os.environ,
             NYUMBA_FCGI_SOCKET=str(self.socket),
             NYUMBA_WORKERS="4",
+            NYUMBA_DARAJA_FCGI_SOCKET=str(self.daraja_socket),
+            NYUMBA_DARAJA_WORKERS="4",
             NYUMBA_PUBLIC_URL=self.base,
             NYUMBA_SECRET_KEY=secrets.token_hex(32),
             NYUMBA_ENCRYPTION_KEY=secrets.token_hex(32),
@@ -275,7 +279,8 @@ class Stack:
         log = open(self.responder_log, "ab")
         self.responder = subprocess.Popen([self.binary, "serve", *args], env=self.env, cwd=REPO, stdout=log,
                                           stderr=log)
-        wait_for(lambda: self.socket.exists() or self.responder.poll() is not None, what="responder socket")
+        wait_for(lambda: (self.socket.exists() and self.daraja_socket.exists()) or self.responder.poll() is not None,
+                 what="responder sockets")
         if self.responder.poll() is not None:
             raise RuntimeError(f"responder exited: {self.responder_log.read_text()[-2000:]}")
 
@@ -318,8 +323,8 @@ class Stack:
     def restart_responder(self):
         """Starts the responder again after it was stopped or killed, and waits until it answers."""
         self.stop_responder()
-        if self.socket.exists():
-            self.socket.unlink()  # SIGKILL leaves the socket file behind
+        for socket_file in (self.socket, self.daraja_socket):
+            socket_file.unlink(missing_ok=True)  # SIGKILL leaves the socket files behind
         self.start_responder()
         wait_for(self.healthy, what="responder restarted")
 

@@ -5,6 +5,7 @@ the reconciler, and the landlords' own M-Pesa settings sealed at rest."""
 import json
 import re
 import secrets
+import subprocess
 import threading
 import time
 
@@ -261,6 +262,53 @@ def test_fifty_concurrent_duplicate_callbacks_record_one_payment(stack):
     assert _payments(stack, request) == [["9000", "stk", receipt]]
     assert count(stack, f"SELECT COUNT(*) FROM daraja_callbacks WHERE checkout_request_id = '{checkout}'") == 50
     assert count(stack, f"SELECT COUNT(*) FROM outbox WHERE kind = 'payment_receipt' AND recipient = '{email}'") == 1
+
+
+def test_callbacks_stuck_on_a_commit_leave_the_pages_their_workers(stack):
+    """Daraja's callbacks have workers of their own (NYUMBA_DARAJA_FCGI_SOCKET): a flood of them waiting on
+    a slow commit holds those, and tenants and landlords are still answered at once."""
+    tenant, email, landlord, *_ = _tenant_with_lease(stack)
+    lease = int(stack.sql(f"SELECT id FROM leases WHERE tenant_id = {user_id(stack, email)}"))
+    # More callbacks than the responder has workers of both kinds.
+    flood = int(stack.env["NYUMBA_WORKERS"]) + int(stack.env["NYUMBA_DARAJA_WORKERS"]) + 4
+    checkouts = [f"ws_CO_stuck_{secrets.token_hex(6)}" for _ in range(flood)]
+    ids = [_insert_request(stack, lease, 100, "pending", checkout=checkout,
+                           next_query="UTC_TIMESTAMP(6) + INTERVAL 1 DAY") for checkout in checkouts]
+    # Every settlement keeps its callback's body in daraja_callbacks, in its transaction: while another
+    # session holds that table, each waits before its commit.
+    locker = subprocess.Popen(
+        ["mariadb", f"--socket={stack.db_dir / 'mysqld.sock'}", "-uroot", "-N", "-B", "--unbuffered", "nyumba"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    answers, threads = [], []
+    try:
+        locker.stdin.write("LOCK TABLES daraja_callbacks WRITE; SELECT 'locked';\n")
+        locker.stdin.flush()
+        assert locker.stdout.readline().strip() == "locked"
+        for checkout in checkouts:
+            threads.append(threading.Thread(target=lambda checkout=checkout: answers.append(
+                _post_callback(stack, _success_body(checkout, 100)))))
+            threads[-1].start()
+        wait_for(lambda: count(stack, "SELECT COUNT(*) FROM information_schema.processlist "
+                                      "WHERE state = 'Waiting for table metadata lock'") >= 1,
+                 what="callbacks waiting for the table")
+        time.sleep(1.0)
+        started = time.monotonic()
+        assert requests.get(stack.url("/healthz"), timeout=5).status_code == 200
+        home = tenant.get(stack.url("/tenant"), timeout=5)
+        assert home.status_code == 200 and "Paybill" in home.text
+        assert landlord.get(stack.url("/landlord"), timeout=5).status_code == 200
+        assert time.monotonic() - started < 5
+        assert answers == [], "a callback was answered before its commit"
+    finally:
+        locker.communicate("UNLOCK TABLES;\n", timeout=30)
+        for thread in threads:
+            thread.join(timeout=60)
+    assert sorted(a.status_code for a in answers) == [200] * flood
+    assert all(a.json() == ACCEPTED for a in answers)
+    id_list = ",".join(map(str, ids))
+    assert count(stack, f"SELECT COUNT(*) FROM payment_requests WHERE id IN ({id_list}) AND status = 'succeeded'") \
+        == flood
+    assert count(stack, f"SELECT COUNT(*) FROM payments WHERE payment_request_id IN ({id_list})") == flood
 
 
 def test_unknown_checkout_request_id_is_acknowledged_and_stored_but_records_nothing(stack):

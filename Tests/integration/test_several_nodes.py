@@ -25,7 +25,8 @@ class FullNode(Node):
     def start(self):
         log = open(self.root / "responder.log", "ab")
         self.process = subprocess.Popen([self.binary, "serve"], env=self.env, cwd=REPO, stdout=log, stderr=log)
-        wait_for(lambda: self.socket.exists() or self.process.poll() is not None, what="node socket")
+        wait_for(lambda: (self.socket.exists() and self.daraja_socket.exists()) or self.process.poll() is not None,
+                 what="node sockets")
         assert self.process.poll() is None, (self.root / "responder.log").read_text()[-2000:]
         subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "start", str(self.root / "nginx")],
                        env=self.env, check=True, capture_output=True)
@@ -42,7 +43,8 @@ class Upstream:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = dict(stack.env, NYUMBA_HTTP_PORT=str(self.port),
-                        NYUMBA_FCGI_UPSTREAM=" ".join(f"unix:{node.socket}" for node in nodes))
+                        NYUMBA_FCGI_UPSTREAM=" ".join(f"unix:{node.socket}" for node in nodes),
+                        NYUMBA_DARAJA_FCGI_UPSTREAM=" ".join(f"unix:{node.daraja_socket}" for node in nodes))
 
     def start(self):
         subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "start", str(self.root)], env=self.env, check=True,
@@ -87,6 +89,11 @@ def test_nginx_config_has_one_upstream_over_both_nodes(cluster):
     for node in nodes:
         assert f"server unix:{node.socket};" in conf
     assert "fastcgi_pass nyumba_responders;" in conf
+    # Daraja's callbacks: to each node's socket for them, balanced the same way.
+    assert "upstream nyumba_daraja_responders {" in conf
+    for node in nodes:
+        assert f"server unix:{node.daraja_socket};" in conf
+    assert "fastcgi_pass nyumba_daraja_responders;" in conf
     # fastcgi_next_upstream is left at its default ("error timeout"): retried on a connect error.
     assert "fastcgi_next_upstream" not in conf
 

@@ -70,7 +70,11 @@ enum ServeCommand {
                 return Commands.fail(error.description)
             }
         }
-        let server = FastCGIServer(address: config.fastCGIAddress, workers: config.workers)
+        var listeners = [FastCGIListener(address: config.fastCGIAddress, workers: config.workers)]
+        if let address = config.darajaFastCGIAddress {
+            listeners.append(FastCGIListener(address: address, workers: config.darajaWorkers))
+        }
+        let server = FastCGIServer(listeners: listeners)
         do {
             try server.run(
                 makeHandler: { worker in application.makeHandler(worker: worker) },
@@ -82,7 +86,8 @@ enum ServeCommand {
                     charges?.start()
                     reconciler?.start()
                     Log.startFlusher()
-                    Log.info("serve: listening on \(config.fastCGIAddress) with \(config.workers) workers")
+                    let sockets = listeners.map { "\($0.address) with \($0.workers) workers" }
+                    Log.info("serve: listening on \(sockets.joined(separator: ", Daraja's on "))")
                 })
         } catch {
             return Commands.fail(String(describing: error))

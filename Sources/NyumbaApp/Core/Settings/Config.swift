@@ -7,6 +7,12 @@ public struct Config: Sendable {
     public var databaseURL: DatabaseURL
     public var fastCGIAddress: String
     public var workers: Int
+    /// A second socket for Daraja's callbacks and confirmations (`/daraja/…`), with workers of its own; nil
+    /// serves them on `fastCGIAddress`. Their workers wait for a batch's commit, so apart they cannot take
+    /// every worker from the pages during a flood, and as many can wait as Daraja has in flight.
+    public var darajaFastCGIAddress: String? = nil
+    /// The workers on `darajaFastCGIAddress`.
+    public var darajaWorkers = 32
     public var publicURL: URL
     public var secretKey: [UInt8]
     public var encryptionKey: [UInt8]
@@ -36,6 +42,13 @@ public struct Config: Sendable {
         let socket = reader.required("NYUMBA_FCGI_SOCKET", "a unix socket path or host:port")
         let workers = reader.parsed("NYUMBA_WORKERS", "a whole number from 1 to 256", default: 4) {
             Int($0).flatMap { (1...256).contains($0) ? $0 : nil }
+        }
+        let darajaSocket = reader.optional("NYUMBA_DARAJA_FCGI_SOCKET")
+        let darajaWorkers = reader.parsed(
+            "NYUMBA_DARAJA_WORKERS", "a whole number from 1 to 256", default: 32
+        ) { Int($0).flatMap { (1...256).contains($0) ? $0 : nil } }
+        if let darajaSocket, darajaSocket == socket {
+            reader.problem("NYUMBA_DARAJA_FCGI_SOCKET must differ from NYUMBA_FCGI_SOCKET (or be unset)")
         }
         let publicURL = reader.parsed(
             "NYUMBA_PUBLIC_URL", "an http:// or https:// URL such as https://rent.example.com"
@@ -67,11 +80,13 @@ public struct Config: Sendable {
         }
         let daraja = DarajaSettings.read(&reader)
         let reconcile = ReconcileSettings.read(&reader)
-        guard reader.problems.isEmpty, let databaseURL, let workers, let publicURL, let secretKey, let encryptionKey,
+        guard reader.problems.isEmpty, let databaseURL, let workers, let darajaWorkers, let publicURL, let secretKey,
+            let encryptionKey,
             let passwordIterations, let lockout
         else { throw ConfigError(problems: reader.problems) }
         return Config(
-            databaseURL: databaseURL, fastCGIAddress: socket, workers: workers, publicURL: publicURL,
+            databaseURL: databaseURL, fastCGIAddress: socket, workers: workers, darajaFastCGIAddress: darajaSocket,
+            darajaWorkers: darajaWorkers, publicURL: publicURL,
             secretKey: secretKey, encryptionKey: encryptionKey,
             templatesDirectory: reader.optional("NYUMBA_TEMPLATES_DIR") ?? "templates",
             migrationsDirectory: reader.optional("NYUMBA_MIGRATIONS_DIR") ?? "db/migrations",
