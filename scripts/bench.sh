@@ -300,6 +300,23 @@ workload_static() { run_wrk "${1}static/$static_file"; }
 workload_hello() { run_wrk "${1}hello"; }
 workload_c_hello() { run_wrk "${1}c-hello"; }
 
+# Waits (at most 5 minutes) until the outbox holds no queued email or SMS, and prints how long
+# that took from the call ("0.9 s"). The senders send a run's receipts during it and just after
+# it: the next workload must not pay for them. Called by the callback and c2b workloads inside
+# their run, so the CPU per request counts the sending too.
+outbox_drain_seconds() {
+    local start queued
+    start=$(date +%s.%N)
+    for _ in $(seq 3000); do
+        queued="$(mariadb --defaults-file="$mariadb_dir/my.cnf" -uroot -N -B nyumba \
+            -e "SELECT COUNT(*) FROM outbox WHERE status = 'queued'")"
+        [ "$queued" != 0 ] || break
+        sleep 0.1
+    done
+    awk -v a="$start" -v b="$(date +%s.%N)" -v q="$queued" \
+        'BEGIN { if (q != 0) printf "over 300 s (%d still queued)", q; else printf "%.1f s", b - a }'
+}
+
 # Where run_wrk writes wrk's output; set by measure() before each call.
 wrk_out=""
 wrk_duration=""

@@ -48,10 +48,11 @@ LUA
 }
 
 workload_c2b() {
-    local next sent_ids stored in_ledger doubled
+    local next sent_ids stored in_ledger doubled drained
     next="$(cat "$BENCH_TMP/c2b-next")"
     export BENCH_SEQUENCE_BASE="$next" BENCH_THREADS_USED="$wrk_threads" BENCH_SEQUENCE_NEXT_FILE="$BENCH_TMP/c2b-next"
     run_wrk "${1}daraja/c2b/$NYUMBA_DARAJA_CALLBACK_TOKEN/confirmation" -s "$BENCH_TMP/c2b.lua"
+    drained="$(outbox_drain_seconds)"
     next="$(cat "$BENCH_TMP/c2b-next")"
     # Requests 1..next-1 were generated (those in flight when wrk stopped may not have arrived),
     # TransIDs CB<floor(7n/10)>. Lost: stored (acknowledged) but not in the ledger.
@@ -63,6 +64,6 @@ workload_c2b() {
         SELECT (SELECT COUNT(*) FROM c2b_payments WHERE trans_id LIKE 'CB%'),
                COUNT(DISTINCT p.receipt), COUNT(*) - COUNT(DISTINCT p.receipt)
         FROM payments p JOIN c2b_payments c ON c.trans_id = p.receipt WHERE c.trans_id LIKE 'CB%'")"
-    echo "c2b: $((next - 1)) confirmations generated ($sent_ids distinct TransIDs); stored $stored, in the ledger $in_ledger, lost $((stored - in_ledger)), doubled $doubled" \
+    echo "c2b: $((next - 1)) confirmations generated ($sent_ids distinct TransIDs); stored $stored, in the ledger $in_ledger, lost $((stored - in_ledger)), doubled $doubled; receipts all sent $drained after the run" \
         >"$BENCH_TMP/report-c2b.txt"
 }

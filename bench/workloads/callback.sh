@@ -35,12 +35,13 @@ LUA
 }
 
 workload_callback() {
-    local next settled in_ledger doubled pool="${BENCH_PENDING:-200000}"
+    local next settled in_ledger doubled drained pool="${BENCH_PENDING:-200000}"
     next="$(cat "$BENCH_TMP/callback-next")"
     [ "$next" -le "$pool" ] ||
         say "WARNING: callback: the $pool pending requests are used up; further callbacks record nothing (raise BENCH_PENDING)"
     export BENCH_SEQUENCE_BASE="$next" BENCH_THREADS_USED="$wrk_threads" BENCH_SEQUENCE_NEXT_FILE="$BENCH_TMP/callback-next"
     run_wrk "${1}daraja/stk/$NYUMBA_DARAJA_CALLBACK_TOKEN" -s "$BENCH_TMP/callback.lua"
+    drained="$(outbox_drain_seconds)"
     next="$(cat "$BENCH_TMP/callback-next")"
     # One statement (one snapshot), after the requests in flight when wrk stopped have finished.
     # Lost: a request settled as paid (its callback was answered) without its ledger entry.
@@ -50,6 +51,6 @@ workload_callback() {
                 WHERE checkout_request_id LIKE 'ws\\_CO\\_BENCH\\_%' AND status = 'succeeded'),
                COUNT(DISTINCT p.checkout_request_id), COUNT(*) - COUNT(DISTINCT p.checkout_request_id)
         FROM payments p WHERE p.checkout_request_id LIKE 'ws\\_CO\\_BENCH\\_%'")"
-    echo "callback: sent ws_CO_BENCH_1..$((next - 1)) of the $pool pending requests$([ "$next" -le $((pool + 1)) ] || echo " (POOL EXHAUSTED: the rest recorded nothing)"); settled as paid $settled, in the ledger $in_ledger, lost $((settled - in_ledger)), doubled $doubled" \
+    echo "callback: sent ws_CO_BENCH_1..$((next - 1)) of the $pool pending requests$([ "$next" -le $((pool + 1)) ] || echo " (POOL EXHAUSTED: the rest recorded nothing)"); settled as paid $settled, in the ledger $in_ledger, lost $((settled - in_ledger)), doubled $doubled; receipts all sent $drained after the run" \
         >"$BENCH_TMP/report-callback.txt"
 }
