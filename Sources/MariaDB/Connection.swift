@@ -107,7 +107,15 @@ public final class Connection {
     private func statement(for sql: String, on mysql: UnsafeMutablePointer<MYSQL>) throws -> PreparedStatement {
         try statements.statement(for: sql) {
             preparedStatementCount += 1
-            return try PreparedStatement(sql: sql, connection: mysql)
+            do {
+                return try PreparedStatement(sql: sql, connection: mysql)
+            } catch let error as DatabaseError where error.errorNumber == 1461 {
+                // ER_MAX_PREPARED_STMT_COUNT_REACHED: the server holds as many prepared statements as
+                // max_prepared_stmt_count allows, over every connection. This one gives back the older
+                // half of its own and tries once more.
+                statements.removeOlderHalf()
+                return try PreparedStatement(sql: sql, connection: mysql)
+            }
         }
     }
 

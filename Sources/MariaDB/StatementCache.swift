@@ -28,6 +28,12 @@ final class StatementCache {
         return statement
     }
 
+    /// Forgets the least recently used half of the statements (closing them on the server).
+    func removeOlderHalf() {
+        let oldest = statements.sorted { $0.value.lastUse < $1.value.lastUse }.prefix((statements.count + 1) / 2)
+        for (sql, _) in oldest { statements[sql] = nil }
+    }
+
     /// Forgets one statement (e.g. one the server asks to re-prepare).
     func remove(_ sql: String) {
         statements[sql] = nil

@@ -35,6 +35,24 @@ final class StatementCacheTests: DatabaseTestCase {
         XCTAssertEqual(small.preparedStatementCount, prepared + 1)
     }
 
+    func testAtTheServersLimitOfPreparedStatementsAConnectionGivesBackItsOldest() throws {
+        // Setting the limit takes root (the test database's user may not); over the same socket.
+        var rootURL = url!
+        rootURL.user = "root"
+        rootURL.password = ""
+        let root = Connection(url: rootURL)
+        guard (try? root.executeUncached("SELECT 1")) != nil else { throw XCTSkip("no root connection") }
+        let limit = try XCTUnwrap(root.queryOne("SELECT @@GLOBAL.max_prepared_stmt_count")?.int(0))
+        defer { _ = try? root.executeUncached("SET GLOBAL max_prepared_stmt_count = \(limit)") }
+        let held = try XCTUnwrap(root.queryOne("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")?.int(1))
+        try root.executeUncached("SET GLOBAL max_prepared_stmt_count = \(held + 10)")
+        for id in 0..<25 {
+            XCTAssertEqual(try db.queryOne("SELECT ? + \(id) AS n", 1)?.int("n"), id + 1)
+        }
+        XCTAssertLessThanOrEqual(db.cachedStatementCount, 10)
+        XCTAssertGreaterThan(db.cachedStatementCount, 0)
+    }
+
     func testResultChangesAfterAlterTableAreSeen() throws {
         let sql = "SELECT * FROM tenants WHERE id = ?"
         XCTAssertEqual(try db.queryOne(sql, 1)?.values.count, 2)
