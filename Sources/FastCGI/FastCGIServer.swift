@@ -20,11 +20,6 @@ public final class FastCGIServer: Sendable {
         self.limits = limits
     }
 
-    /// Creates a server with one listener.
-    public convenience init(address: String, workers: Int, limits: FastCGILimits = FastCGILimits()) {
-        self.init(listeners: [FastCGIListener(address: address, workers: workers)], limits: limits)
-    }
-
     /// Opens the sockets, starts the workers and blocks until a stop signal has been
     /// handled and every worker has finished its request.
     ///
@@ -105,7 +100,7 @@ public enum FastCGIError: Error, CustomStringConvertible {
 }
 
 /// One socket the server listens on, and how many worker threads accept on it.
-public struct FastCGIListener: Sendable, Equatable {
+public struct FastCGIListener: Sendable {
     /// A unix socket path, or `host:port`.
     public var address: String
     /// How many worker threads accept on this socket (at least one).

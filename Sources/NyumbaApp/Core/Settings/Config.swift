@@ -81,8 +81,7 @@ public struct Config: Sendable {
         let daraja = DarajaSettings.read(&reader)
         let reconcile = ReconcileSettings.read(&reader)
         guard reader.problems.isEmpty, let databaseURL, let workers, let darajaWorkers, let publicURL, let secretKey,
-            let encryptionKey,
-            let passwordIterations, let lockout
+            let encryptionKey, let passwordIterations, let lockout
         else { throw ConfigError(problems: reader.problems) }
         return Config(
             databaseURL: databaseURL, fastCGIAddress: socket, workers: workers, darajaFastCGIAddress: darajaSocket,
