@@ -61,9 +61,12 @@ class Node:
         self.binary = stack.binary
         self.process = None
 
+    # `nyumba serve`'s arguments: these nodes leave the email to the stack's responder.
+    serve_args = ("--no-mailer",)
+
     def start(self):
         log = open(self.root / "responder.log", "ab")
-        self.process = subprocess.Popen([self.binary, "serve", "--no-mailer"], env=self.env, cwd=REPO,
+        self.process = subprocess.Popen([self.binary, "serve", *self.serve_args], env=self.env, cwd=REPO,
                                         stdout=log, stderr=log)
         wait_for(lambda: (self.socket.exists() and self.daraja_socket.exists()) or self.process.poll() is not None,
                  what="node sockets")

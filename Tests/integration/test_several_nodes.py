@@ -22,16 +22,7 @@ class FullNode(Node):
     """A responder running everything (mailer, reconciler, scheduler), behind its own nginx too
     so a test can reach this very node."""
 
-    def start(self):
-        log = open(self.root / "responder.log", "ab")
-        self.process = subprocess.Popen([self.binary, "serve"], env=self.env, cwd=REPO, stdout=log, stderr=log)
-        wait_for(lambda: (self.socket.exists() and self.daraja_socket.exists()) or self.process.poll() is not None,
-                 what="node sockets")
-        assert self.process.poll() is None, (self.root / "responder.log").read_text()[-2000:]
-        subprocess.run(["bash", str(REPO / "scripts/nginx.sh"), "start", str(self.root / "nginx")],
-                       env=self.env, check=True, capture_output=True)
-        wait_for(lambda: requests.get(self.base + "/healthz", timeout=2).status_code == 200, what="node health")
-        return self
+    serve_args = ()
 
 
 class Upstream:

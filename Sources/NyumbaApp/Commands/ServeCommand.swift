@@ -86,8 +86,11 @@ enum ServeCommand {
                     charges?.start()
                     reconciler?.start()
                     Log.startFlusher()
-                    let sockets = listeners.map { "\($0.address) with \($0.workers) workers" }
-                    Log.info("serve: listening on \(sockets.joined(separator: ", Daraja's on "))")
+                    var line = "serve: listening on \(config.fastCGIAddress) with \(config.workers) workers"
+                    if let address = config.darajaFastCGIAddress {
+                        line += ", Daraja's callbacks on \(address) with \(config.darajaWorkers) workers"
+                    }
+                    Log.info(line)
                 })
         } catch {
             return Commands.fail(String(describing: error))

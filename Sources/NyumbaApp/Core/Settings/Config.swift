@@ -40,13 +40,10 @@ public struct Config: Sendable {
         var reader = SettingsReader(environment: environment)
         let databaseURL = readDatabaseURL(&reader)
         let socket = reader.required("NYUMBA_FCGI_SOCKET", "a unix socket path or host:port")
-        let workers = reader.parsed("NYUMBA_WORKERS", "a whole number from 1 to 256", default: 4) {
-            Int($0).flatMap { (1...256).contains($0) ? $0 : nil }
-        }
+        let workers = reader.parsed("NYUMBA_WORKERS", "a whole number from 1 to 256", default: 4, workerCount)
         let darajaSocket = reader.optional("NYUMBA_DARAJA_FCGI_SOCKET")
         let darajaWorkers = reader.parsed(
-            "NYUMBA_DARAJA_WORKERS", "a whole number from 1 to 256", default: 32
-        ) { Int($0).flatMap { (1...256).contains($0) ? $0 : nil } }
+            "NYUMBA_DARAJA_WORKERS", "a whole number from 1 to 256", default: 32, workerCount)
         if let darajaSocket, darajaSocket == socket {
             reader.problem("NYUMBA_DARAJA_FCGI_SOCKET must differ from NYUMBA_FCGI_SOCKET (or be unset)")
         }
@@ -92,6 +89,11 @@ public struct Config: Sendable {
             passwordIterations: passwordIterations, loginLockoutSeconds: lockout, mail: mail, sms: sms,
             redisURL: redisURL,
             daraja: daraja, reconcile: reconcile)
+    }
+
+    /// A number of worker threads: 1 to 256.
+    private static func workerCount(_ text: String) -> Int? {
+        Int(text).flatMap { (1...256).contains($0) ? $0 : nil }
     }
 
     /// An absolute link to a path of this deployment, for emails.
