@@ -2,7 +2,9 @@
 for an approved tenant: no 5xx, every status documented, every body in its schema.
 
 It runs schemathesis's CLI on api/openapi.json (bounded: 25 examples per operation, the
-examples/coverage/fuzzing phases). The token and password-change endpoints are left out:
+examples/coverage/fuzzing phases), on one worker: with two, hypothesis's threads parse lambdas
+concurrently, which Python 3.11 can fail with "AST constructor recursion depth mismatch" (a
+runtime error seen once, with no request behind it). The token and password-change endpoints are left out:
 random passwords would set off the login throttle for every later test from this address
 (their 401/429 answers are covered by test_api.py and test_api_more.py). The anonymous
 sign-up and password-reset endpoints are fuzzed: junk gets a 400, and the bound keeps the
@@ -26,7 +28,7 @@ def _run(stack, token: str, tmp_path, name: str) -> subprocess.CompletedProcess:
     command += [
         "run", str(REPO / "api/openapi.json"), "--url", stack.base, "-H", f"Authorization: Bearer {token}",
         "--checks", CHECKS, "--max-examples", "25", "--phases", "examples,coverage,fuzzing", "--seed", "7",
-        "--exclude-path", "/api/v1/auth/token", "--exclude-path", "/api/v1/me/password", "--workers", "2", "--request-timeout", "20",
+        "--exclude-path", "/api/v1/auth/token", "--exclude-path", "/api/v1/me/password", "--workers", "1", "--request-timeout", "20",
         "--report", "junit", "--report-dir", str(tmp_path / name), "--no-color",
     ]
     # From tmp_path: the CLI keeps a cache folder (.schemathesis) in its working directory.
