@@ -44,6 +44,27 @@ extension Connection {
         }
     }
 
+    /// `executeAtCommit(_:rows:)` for a statement that ends in `RETURNING` one integer column (an
+    /// INSERT's new ids): once the transaction has committed, `committed` gets the values of this
+    /// call's rows, in their order. It is never called when the transaction rolls back, nor when the
+    /// commit's outcome is unknown (the connection was lost on the way).
+    public func executeAtCommit(
+        _ statement: RowStatement, rows: [[(any SQLBindable)?]], returning committed: @escaping ([Int64]) -> Void
+    ) throws {
+        guard !rows.isEmpty else { return }
+        guard inTransaction else {
+            let values = try query(statement.sql(rows: rows.count), parameters: rows.flatMap { $0 })
+            committed(try values.map { try $0.int64(0) })
+            return
+        }
+        var queued = 0
+        if let index = commitRowStatements[statement], case .rows(_, let earlier) = commitStatements[index] {
+            queued = earlier.count
+        }
+        try executeAtCommit(statement, rows: rows)
+        commitReceivers[commitRowStatements[statement]!, default: []].append((queued..<queued + rows.count, committed))
+    }
+
     /// Commits: a COMMIT, or the statements of `executeAtCommit` and the COMMIT in one round trip.
     /// Throws `StatementBeforeCommitFailed` when a statement before the COMMIT failed on the server
     /// (the COMMIT did not run); any other error may have come after the commit happened.
@@ -53,8 +74,11 @@ extension Connection {
             return
         }
         let statements = commitStatements.map(\.text) + ["COMMIT"]
+        let receivers = commitReceivers
         commitStatements = []
         commitRowStatements = [:]
+        commitReceivers = [:]
+        var deliveries: [() -> Void] = []
         let mysql = try connectedHandle()
         let text = statements.joined(separator: ";\n")
         var status = text.utf8CString.withUnsafeBufferPointer {
@@ -71,12 +95,38 @@ extension Connection {
                 guard index == statements.count - 1 else { throw StatementBeforeCommitFailed(error: error) }
                 throw error
             }
-            // None of these statements returns rows; a result set, if any, is read and dropped.
-            if mysql_field_count(mysql) > 0 { mysql_free_result(mysql_store_result(mysql)) }
+            // A result set is read for its receivers (`returning`), else dropped.
+            if mysql_field_count(mysql) > 0 {
+                let result = mysql_store_result(mysql)
+                defer { mysql_free_result(result) }
+                if let calls = receivers[index], let values = Self.firstColumn(of: result) {
+                    for call in calls where call.rows.upperBound <= values.count {
+                        let mine = Array(values[call.rows])
+                        deliveries.append { call.receive(mine) }
+                    }
+                }
+            }
             status = mysql_next_result(mysql)
-            if status == -1 { return }
+            if status == -1 {
+                // Every statement and the COMMIT succeeded.
+                for delivery in deliveries { delivery() }
+                return
+            }
             index += 1
         }
+    }
+}
+
+extension Connection {
+    /// The first column of a text-protocol result as integers; nil if one is NULL or not a number.
+    fileprivate static func firstColumn(of result: UnsafeMutablePointer<MYSQL_RES>?) -> [Int64]? {
+        guard let result else { return nil }
+        var values: [Int64] = []
+        while let row = mysql_fetch_row(result) {
+            guard let text = row[0], let value = Int64(String(cString: text)) else { return nil }
+            values.append(value)
+        }
+        return values
     }
 }
 

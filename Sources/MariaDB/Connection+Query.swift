@@ -73,6 +73,7 @@ extension Connection {
             preCommitWork = []
             commitStatements = []
             commitRowStatements = [:]
+            commitReceivers = [:]
         }
         let result: T
         do {

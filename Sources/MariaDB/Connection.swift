@@ -25,6 +25,10 @@ public final class Connection {
     var commitStatements: [CommitStatement] = []
     /// Where each `RowStatement` queued in this transaction is in `commitStatements`.
     var commitRowStatements: [RowStatement: Int] = [:]
+    /// Who reads the values each queued statement returns, by its place in `commitStatements`
+    /// (see `executeAtCommit(_:rows:returning:)`): each call's rows (their place among the
+    /// statement's rows) and receiver.
+    var commitReceivers: [Int: [(rows: Range<Int>, receive: ([Int64]) -> Void)]] = [:]
 
     /// Creates an unconnected connection; also initialises the client library for the
     /// process and for the calling thread (see `MariaDBClient`).

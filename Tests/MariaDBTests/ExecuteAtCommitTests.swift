@@ -112,4 +112,44 @@ final class ExecuteAtCommitTests: DatabaseTestCase {
         try db.executeAtCommit(auditNote, rows: [["at once"], ["also"]])
         XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM audit")?.int(0), 3, "outside a transaction: run at once")
     }
+
+    private let auditNotes = RowStatement(head: "INSERT INTO audit (note) VALUES ", row: "(?)", tail: " RETURNING id")
+
+    func testReturnedIdsReachEachCallOnlyOnceCommittedInItsRowsOrder() throws {
+        var first: [Int64] = []
+        var second: [Int64] = []
+        try db.execute("INSERT INTO audit (id, note) VALUES (41, 'before')")
+        try db.transaction {
+            try db.executeAtCommit(auditNotes, rows: [["a"], ["b"]]) { first = $0 }
+            try db.executeAtCommit(auditNotes, rows: [["plain"]])
+            try db.executeAtCommit(auditNotes, rows: [["c"]]) { second = $0 }
+            XCTAssertEqual(first, [], "not before the commit")
+        }
+        let ids = try db.query("SELECT id, note FROM audit WHERE id > 41 ORDER BY id").map {
+            (try $0.int64("id"), try $0.string("note"))
+        }
+        XCTAssertEqual(ids.map(\.1), ["a", "b", "plain", "c"])
+        XCTAssertEqual(first, [ids[0].0, ids[1].0])
+        XCTAssertEqual(second, [ids[3].0], "a call without a receiver takes no id from the others")
+    }
+
+    func testNoIdsArriveWhenTheTransactionRollsBackOrAStatementFails() throws {
+        var received: [[Int64]] = []
+        XCTAssertThrowsError(
+            try db.transaction {
+                try db.executeAtCommit(auditNotes, rows: [["rolled back"]]) { received.append($0) }
+                throw DatabaseError.decoding(column: "x", reason: "the caller gave up")
+            })
+        XCTAssertThrowsError(
+            try db.transaction {
+                try db.execute("INSERT INTO ledger VALUES (1, 100)")
+                try db.executeAtCommit(auditNotes, rows: [["failed with the next"]]) { received.append($0) }
+                try db.executeAtCommit("INSERT INTO ledger VALUES (?, ?)", 1, 7)
+            })
+        XCTAssertEqual(received, [])
+        XCTAssertEqual(try db.queryOne("SELECT COUNT(*) FROM audit")?.int(0), 0)
+        // Outside a transaction the statement runs at once and its ids arrive at once.
+        try db.executeAtCommit(auditNotes, rows: [["alone"]]) { received.append($0) }
+        XCTAssertEqual(received, [[try XCTUnwrap(db.queryOne("SELECT MAX(id) FROM audit")?.int64(0))]])
+    }
 }

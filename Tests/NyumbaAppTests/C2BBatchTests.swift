@@ -160,7 +160,7 @@ final class C2BBatchTests: XCTestCase {
             """, leases[2])
         let committed = expectation(description: "the STK payment committed")
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) {
-            try? other.execute("COMMIT")
+            _ = try? other.execute("COMMIT")
             committed.fulfill()
         }
         let batch = [

@@ -42,6 +42,7 @@ enum ServeCommand {
         if !arguments.contains("--no-mailer") {
             do {
                 mailer = try BackgroundLoop.mailer(databaseURL: config.databaseURL, settings: config.mail)
+                OutboxHandoff.shared.open(.email)
             } catch {
                 return Commands.fail("NYUMBA_SMTP_URL: \(error.description)")
             }
@@ -50,6 +51,7 @@ enum ServeCommand {
         if !arguments.contains("--no-sms") {
             do {
                 texter = try BackgroundLoop.smsSender(databaseURL: config.databaseURL, settings: config.sms)
+                OutboxHandoff.shared.open(.sms)
             } catch {
                 return Commands.fail("NYUMBA_AT_BASE_URL: \(error.description)")
             }
@@ -100,6 +102,8 @@ enum ServeCommand {
         scheduler?.stop()
         charges?.stop()
         reconciler?.stop()
+        // Messages handed to the senders and not sent yet: due now, for the next process's senders.
+        OutboxHandoff.shared.releaseWaiting(on: Connection(url: config.databaseURL))
         Log.info("serve: stopped")
         Log.flush()
         return 0

@@ -34,7 +34,7 @@ struct Notifier {
     /// Writes the notice's rows with the commit of the current transaction (`executeAtCommit`: no
     /// round trip of their own), for a caller that needs no outbox id.
     func sendAtCommit<Model>(_ notice: Notice<Model>) throws {
-        try write(notice, atCommit: true)
+        _ = try write(notice, atCommit: true)
     }
 
     private func write<Model>(_ notice: Notice<Model>, atCommit: Bool) throws -> Sent {

@@ -41,6 +41,11 @@ struct OutboxMessage {
         (kind, channel, landlordID, recipient) = (draft.kind, .sms, draft.landlordID, draft.number)
         (recipientName, replyTo, subject, text) = (draft.recipientName, nil, "", draft.text)
     }
+
+    /// The recipient's name as its column keeps it.
+    var storedRecipientName: String { String(recipientName.prefix(120)) }
+    /// The subject as its column keeps it.
+    var storedSubject: String { String(subject.prefix(200)) }
 }
 
 /// Writes emails and SMS to the outbox table. Call it inside the transaction of the change
@@ -70,24 +75,40 @@ struct Outbox {
     }
 
     /// Queues messages with the commit of the current transaction (`executeAtCommit`), in one
-    /// statement with every other message queued so in the transaction.
-    func enqueueAtCommit(_ messages: [OutboxMessage]) throws {
-        try db.executeAtCommit(Self.insert, rows: messages.map(Self.parameters))
+    /// statement with every other message queued so in the transaction. A message for a sender in
+    /// this process is written claimed, and handed to it once committed (`OutboxHandoff`).
+    func enqueueAtCommit(_ messages: [OutboxMessage], handoff: OutboxHandoff = .shared) throws {
+        let byHandoff = Dictionary(grouping: messages) { handoff.isOpen($0.channel) }
+        let handed = byHandoff[true] ?? []
+        try db.executeAtCommit(Self.insert, rows: (byHandoff[false] ?? []).map(Self.parameters))
+        try db.executeAtCommit(Self.insertClaimed, rows: handed.map(Self.parameters)) { ids in
+            for channel in [NoticeChannel.email, .sms] {
+                let written = zip(ids, handed).filter { $0.1.channel == channel }
+                if !written.isEmpty { handoff.hand(written.map { QueuedMessage(id: $0, $1) }, channel: channel) }
+            }
+        }
     }
 
+    private static let columns = """
+        INSERT INTO outbox (kind, channel, landlord_id, recipient, recipient_name, reply_to, subject, text_body,
+                            next_attempt_at, created_at)
+        VALUES
+        """
+
     private static let insert = RowStatement(
-        head: """
-            INSERT INTO outbox (kind, channel, landlord_id, recipient, recipient_name, reply_to, subject, text_body,
-                                next_attempt_at, created_at)
-            VALUES
-            """,
-        row: "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+        head: columns, row: "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")
+
+    /// Rows claimed for `OutboxHandoff.lease` as they are written; returns their ids.
+    private static let insertClaimed = RowStatement(
+        head: columns,
+        row:
+            "(?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6) + INTERVAL \(OutboxHandoff.lease.components.seconds) SECOND, UTC_TIMESTAMP(6))",
+        tail: " RETURNING id")
 
     private static func parameters(_ message: OutboxMessage) -> [(any SQLBindable)?] {
         [
             message.kind, message.channel.rawValue, message.landlordID?.raw, message.recipient,
-            String(message.recipientName.prefix(120)), message.replyTo, String(message.subject.prefix(200)),
-            message.text,
+            message.storedRecipientName, message.replyTo, message.storedSubject, message.text,
         ]
     }
 }

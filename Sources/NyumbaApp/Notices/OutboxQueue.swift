@@ -1,7 +1,7 @@
 import MariaDB
 
 /// One outbox row claimed for delivery (an email or an SMS).
-struct QueuedMessage {
+struct QueuedMessage: Sendable {
     let id: Int64
     let kind: String
     /// An email address, or an SMS's international number.
@@ -13,6 +13,13 @@ struct QueuedMessage {
     let htmlBody: String?
     /// Failed attempts so far.
     let attempts: Int
+
+    /// A row just written (`Outbox.enqueueAtCommit`), as its sender would read it.
+    init(id: Int64, _ message: OutboxMessage) {
+        (self.id, kind, recipient, replyTo) = (id, message.kind, message.recipient, message.replyTo)
+        (recipientName, subject) = (message.storedRecipientName, message.storedSubject)
+        (textBody, htmlBody, attempts) = (message.text, nil, 0)
+    }
 
     init(row: Row) throws {
         id = try row.int64("id")
@@ -59,17 +66,24 @@ struct OutboxQueue {
     /// The longest wait between two attempts, in seconds.
     static let maximumDelay = 3600
 
-    /// Claims one batch of due rows and hands each to `deliver`, in order, until `timeBudget` has
-    /// passed; releases the rest and returns how many were handed over (0: nothing was due).
-    func deliverBatch(timeBudget: Duration = Self.timeBudget, _ deliver: (QueuedMessage) throws -> Void) throws
-        -> Int
-    {
-        let messages: [QueuedMessage]
-        do {
-            messages = try claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
-        } catch let error as DatabaseError where error.isLockConflict {
-            // Rolled back before anything was sent: the next pass simply tries again.
-            return 0
+    /// Takes one batch — the rows this process handed over (`OutboxHandoff`), else due rows it
+    /// claims — and hands each to `deliver`, in order, until `timeBudget` has passed; releases the
+    /// rest and returns how many were handed over (0: nothing was due).
+    func deliverBatch(
+        timeBudget: Duration = Self.timeBudget, handoff: OutboxHandoff = .shared,
+        _ deliver: (QueuedMessage) throws -> Void
+    ) throws -> Int {
+        var messages = handoff.take(channel, limit: Self.batchSize)
+        var timeBudget = timeBudget
+        if messages.isEmpty {
+            do {
+                messages = try claimDue(limit: Self.batchSize, leaseSeconds: Self.leaseSeconds)
+            } catch let error as DatabaseError where error.isLockConflict {
+                // Rolled back before anything was sent: the next pass simply tries again.
+                return 0
+            }
+        } else {
+            timeBudget = min(timeBudget, OutboxHandoff.timeBudget)
         }
         let clock = ContinuousClock()
         let started = clock.now
