@@ -79,13 +79,16 @@ public struct Views: Sendable {
 
     /// Renders a notice's words on one channel; every kind's templates were checked at start-up.
     /// One template per kind and channel: the words of another language come from its catalogue.
-    func render(_ kind: NoticeKind, on channel: NoticeChannel, language: Language, _ context: Any) -> String {
-        render(named: kind.template(channel), context, in: language)
+    /// `context` is boxed already (`NoticeRenderer.context`, or a notification's stored parameters).
+    func render(_ kind: NoticeKind, on channel: NoticeChannel, language: Language, _ context: [String: Any])
+        -> String
+    {
+        libraries[language]!.render(context, withTemplate: kind.template(channel)) ?? ""
     }
 
     /// Renders a template by its file's name (for the tests of the machinery itself).
     func render(named name: String, _ context: Any, in language: Language = .english) -> String {
-        libraries[language]!.render(TemplateValue.boxed(context), withTemplate: name) ?? ""
+        libraries[language]!.render(TemplateValue.boxed(context) as Any, withTemplate: name) ?? ""
     }
 
     /// Puts `Words` into `language`.

@@ -4,7 +4,7 @@ import Foundation
 /// recipient's words only when the notice is rendered (`NoticeRenderer`), so one notice reads
 /// "KES 8,000 … 5 Mar 2025" in English and "Ksh 8,000 … 5 Mac 2025" in Kiswahili. A notification
 /// stores it tagged (`{"figure": "money", "value": 8000}`) and is put into words when shown.
-enum Figure: Sendable, Equatable {
+enum Figure: Sendable, Equatable, TemplateLeaf {
     case money(Int)
     /// What is owed: "KES 500 due", "KES 200 in credit", "Nothing due".
     case balance(Int)

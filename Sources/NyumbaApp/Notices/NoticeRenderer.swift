@@ -44,7 +44,7 @@ struct NoticeRenderer {
 
     /// A notifications-tab line from its stored kind and parameters.
     func notification(_ kind: NoticeKind, parameters: [String: Any], language: Language) -> String {
-        let words = Figure.words(in: parameters, views.wording(language))
+        let words = Figure.words(in: parameters, views.wording(language)) as? [String: Any] ?? [:]
         return Self.trimmed(views.render(kind, on: .notification, language: language, words))
     }
 
