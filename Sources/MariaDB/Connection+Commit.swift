@@ -46,8 +46,9 @@ extension Connection {
 
     /// `executeAtCommit(_:rows:)` for a statement that ends in `RETURNING` one integer column (an
     /// INSERT's new ids): once the transaction has committed, `committed` gets the values of this
-    /// call's rows, in their order. It is never called when the transaction rolls back, nor when the
-    /// commit's outcome is unknown (the connection was lost on the way).
+    /// call's rows, in their order. It is never called when the transaction rolls back, when the
+    /// commit's outcome is unknown (the connection was lost on the way), or when the values returned
+    /// are not one integer per row.
     public func executeAtCommit(
         _ statement: RowStatement, rows: [[(any SQLBindable)?]], returning committed: @escaping ([Int64]) -> Void
     ) throws {

@@ -82,9 +82,8 @@ struct Outbox {
         let handed = byHandoff[true] ?? []
         try db.executeAtCommit(Self.insert, rows: (byHandoff[false] ?? []).map(Self.parameters))
         try db.executeAtCommit(Self.insertClaimed, rows: handed.map(Self.parameters)) { ids in
-            for channel in [NoticeChannel.email, .sms] {
-                let written = zip(ids, handed).filter { $0.1.channel == channel }
-                if !written.isEmpty { handoff.hand(written.map { QueuedMessage(id: $0, $1) }, channel: channel) }
+            for (channel, written) in Dictionary(grouping: zip(ids, handed), by: \.1.channel) {
+                handoff.hand(written.map { QueuedMessage(id: $0, $1) }, channel: channel)
             }
         }
     }
