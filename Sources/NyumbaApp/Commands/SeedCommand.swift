@@ -33,10 +33,13 @@ enum SeedCommand {
             }
             let text = logins.map { "  \($0.role): \($0.email)  password: \($0.password)" }.joined(separator: "\n")
             print("Demo logins:\n\(text)")
-            if let loginsFile {
-                FileManager.default.createFile(
+            if let loginsFile,
+                !FileManager.default.createFile(
                     atPath: loginsFile, contents: Data("Demo logins:\n\(text)\n".utf8),
                     attributes: [.posixPermissions: 0o600])
+            {
+                // The logins are printed above; only the copy for later runs is missing.
+                return Commands.fail("seed: could not write the logins to \(loginsFile)")
             }
             return 0
         } catch {
