@@ -50,6 +50,14 @@
 #   BENCH_KEEP=1           keep the temporary folder (logs, wrk output) and print its path
 #   NYUMBA_BIN             responder binary (default .build/release/nyumba). If it is
 #                          missing, a second C responder stands in for it (clearly labelled).
+#   BENCH_COMPARE=BIN      compare NYUMBA_BIN (A) with the responder BIN (B), built from code with
+#                          the same migrations: B runs beside A on the same MariaDB and data,
+#                          behind a second nginx, and each run measures A and B back to back (ABBA
+#                          order), so both see the same moment of a noisy machine; one setup serves
+#                          both. Reports each side's median and the median of the runs' B/A ratios.
+#                          Calibration, A against itself, 5 runs of 10 s: runs' B/A 0.97-1.03
+#                          (callback) and 0.91-1.05 (c2b), medians 0.98 and 1.04. So a difference
+#                          under ~5% is noise here, paired or not.
 #
 # Adding a workload: define, here or in a file bench/workloads/NAME.sh (sourced),
 # `workload_NAME BASE_URL` that calls `run_wrk URL [wrk args...]`
@@ -125,6 +133,8 @@ pids=()         # responder processes we started
 mariadb_dir=""  # set once MariaDB is started
 nginx_dir="$BENCH_TMP/nginx"
 nginx_started=0
+nginx_dir_b="$BENCH_TMP/nginx-b" # BENCH_COMPARE's
+nginx_b_started=0
 
 alive() {
     local state
@@ -149,6 +159,7 @@ cleanup() {
     trap - EXIT INT TERM
     set +e
     [ "$nginx_started" = 1 ] && "$repo/scripts/nginx.sh" stop "$nginx_dir" >/dev/null 2>&1
+    [ "$nginx_b_started" = 1 ] && "$repo/scripts/nginx.sh" stop "$nginx_dir_b" >/dev/null 2>&1
     for pid in "${pids[@]}"; do stop_pid "$pid"; done
     [ -n "$mariadb_dir" ] && "$repo/scripts/mariadb.sh" stop "$mariadb_dir" >/dev/null 2>&1
     # Kept for a look at the logs when asked or when something failed (not on Ctrl-C).
@@ -276,6 +287,23 @@ pids+=("$responder_pid")
 wait_for_socket "$swift_socket" "$responder_pid" "$responder_label" "$BENCH_TMP/nyumba.log"
 [ -z "$daraja_socket" ] || wait_for_socket "$daraja_socket" "$responder_pid" "$responder_label" "$BENCH_TMP/nyumba.log"
 
+compare_bin="${BENCH_COMPARE:-}"
+responder_b_pid=""
+base_url_b=""
+if [ -n "$compare_bin" ]; then
+    [ -x "$compare_bin" ] || die "BENCH_COMPARE: $compare_bin is not an executable"
+    [ "$responder_label" = "nyumba serve" ] || die "BENCH_COMPARE needs NYUMBA_BIN built too"
+    swift_socket_b="$BENCH_TMP/nyumba-b.sock"
+    daraja_socket_b="${daraja_socket:+$BENCH_TMP/nyumba-b-daraja.sock}"
+    say "starting B ($compare_bin) beside A"
+    env NYUMBA_FCGI_SOCKET="$swift_socket_b" ${daraja_socket_b:+NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket_b"} \
+        "$compare_bin" serve >"$BENCH_TMP/nyumba-b.log" 2>&1 &
+    responder_b_pid=$!
+    pids+=("$responder_b_pid")
+    wait_for_socket "$swift_socket_b" "$responder_b_pid" "B" "$BENCH_TMP/nyumba-b.log"
+    [ -z "$daraja_socket_b" ] || wait_for_socket "$daraja_socket_b" "$responder_b_pid" "B" "$BENCH_TMP/nyumba-b.log"
+fi
+
 # One nginx: the development template with the access log and rate limits off, plus
 # /c-hello → the C responder (same FastCGI settings as every other location).
 mkdir -p "$nginx_dir/server.d"
@@ -294,6 +322,17 @@ nginx_started=1 # before start: a half-started nginx is stopped too
 base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket" \
     NYUMBA_STATIC_DIR="$repo/static" NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off \
     "$repo/scripts/nginx.sh" start "$nginx_dir")"
+if [ -n "$compare_bin" ]; then
+    # B's own nginx, the same but for the sockets (and the port).
+    port_b="$(free_port)"
+    say "starting B's nginx on 127.0.0.1:$port_b"
+    mkdir -p "$nginx_dir_b"
+    cp -r "$nginx_dir/server.d" "$nginx_dir_b/server.d"
+    nginx_b_started=1
+    base_url_b="$(NYUMBA_HTTP_PORT="$port_b" NYUMBA_FCGI_SOCKET="$swift_socket_b" \
+        NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket_b" NYUMBA_STATIC_DIR="$repo/static" \
+        NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off "$repo/scripts/nginx.sh" start "$nginx_dir_b")"
+fi
 
 # ---------------------------------------------------------------------------- workloads
 
@@ -360,14 +399,17 @@ done
 # CPU time a process has used so far, in clock ticks: "user+system system"; 0 0 if it is not running.
 cpu_ticks() { awk '{ print $14 + $15, $15 }' "/proc/$1/stat" 2>/dev/null || echo 0 0; }
 
-measure() { # WORKLOAD RUN DURATION
-    local fn="${1//-/_}" db_pid="" before after
-    wrk_out="$BENCH_TMP/wrk-$1-$2.txt"
+measure() { # WORKLOAD RUN DURATION [b: measure BENCH_COMPARE's responder; its files are RUN-b]
+    local fn="${1//-/_}" db_pid="" before after pid="$responder_pid" url="$base_url" run="$2"
+    if [ "${4:-}" = b ]; then
+        pid="$responder_b_pid" url="$base_url_b" run="$2-b"
+    fi
+    wrk_out="$BENCH_TMP/wrk-$1-$run.txt"
     wrk_duration="$3"
     [ -n "$mariadb_dir" ] && db_pid="$(cat "$mariadb_dir/mysqld.pid" 2>/dev/null || true)"
-    before="$(cpu_ticks "$responder_pid") $(cpu_ticks "${db_pid:-0}")"
-    "workload_$fn" "$base_url"
-    after="$(cpu_ticks "$responder_pid") $(cpu_ticks "${db_pid:-0}")"
+    before="$(cpu_ticks "$pid") $(cpu_ticks "${db_pid:-0}")"
+    "workload_$fn" "$url"
+    after="$(cpu_ticks "$pid") $(cpu_ticks "${db_pid:-0}")"
     # CPU per request of the responder and of MariaDB in this run, then the responder's part of
     # it spent in the kernel, in microseconds.
     awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '/ requests in / { n = $1 } END {
@@ -375,7 +417,7 @@ measure() { # WORKLOAD RUN DURATION
         if (n > 0) printf "%d %d %d\n", (y[1] - x[1]) * 1e6 / hz / n, (y[3] - x[3]) * 1e6 / hz / n,
             (y[2] - x[2]) * 1e6 / hz / n
         else print "0 0 0" }' \
-        "$wrk_out" >"$BENCH_TMP/cpu-$1-$2.txt"
+        "$wrk_out" >"$BENCH_TMP/cpu-$1-$run.txt"
 }
 
 for w in "${workloads[@]}"; do
@@ -393,7 +435,17 @@ for w in "${workloads[@]}"; do
     if [ "$warm_errors" -gt 0 ]; then
         say "WARNING: $w had $warm_errors errors or non-2xx/3xx answers while warming up"
     fi
+    if [ -n "$compare_bin" ]; then
+        measure "$w" warmup "$warmup" b
+        read -r _ _ _ warm_errors <<<"$(parse_wrk "$BENCH_TMP/wrk-$w-warmup-b.txt")"
+        [ "$warm_errors" = 0 ] || say "WARNING: B's $w had $warm_errors errors or non-2xx/3xx answers while warming up"
+    fi
 done
+
+if [ -n "$compare_bin" ]; then
+    . "$repo/bench/compare.sh"
+    exit 0
+fi
 
 declare -A results # "workload" → newline-separated "rps p50 p99 errors"
 for run in $(seq "$runs"); do
