@@ -57,7 +57,9 @@
 #                          both. Reports each side's median and the median of the runs' B/A ratios.
 #                          Calibration, A against itself, 5 runs of 10 s: runs' B/A 0.97-1.03
 #                          (callback) and 0.91-1.05 (c2b), medians 0.98 and 1.04. So a difference
-#                          under ~5% is noise here, paired or not.
+#                          under ~5% is noise here, paired or not. Both sides use the callback
+#                          workload's pending requests (~16,000 a 10 s run): raise BENCH_PENDING
+#                          for more than 6 runs.
 #
 # Adding a workload: define, here or in a file bench/workloads/NAME.sh (sourced),
 # `workload_NAME BASE_URL` that calls `run_wrk URL [wrk args...]`
