@@ -3,13 +3,14 @@
 # ones, so that both sides see the same moment of a shared machine; the B/A ratio of each run is
 # kept, and their median is the figure to quote.
 
-# The median of column COLUMN of the lines on stdin.
+# The median of column COLUMN of the lines on stdin (the lower one of an even count).
 median_of() {
-    awk -v k="$1" '{ v[NR] = $k } END { n = asort(v); if (n) print v[int((n + 1) / 2)]; else print 0 }'
+    sort -g -k"$1,$1" | awk -v k="$1" '{ v[NR] = $k } END { print NR ? v[int((NR + 1) / 2)] : 0 }'
 }
 
 declare -A compared # "workload,side" → newline-separated "rps p50 p99 errors responder_us db_us kernel_us"
 declare -A ratios   # "workload" → newline-separated B/A requests/s, one per run
+declare -A rps      # "side" → requests/s of this run
 for run in $(seq "$runs"); do
     order="a b"
     [ $((run % 2)) = 0 ] && order="b a"
@@ -17,15 +18,11 @@ for run in $(seq "$runs"); do
         for side in $order; do
             say "run $run/$runs: $w on ${side^^}"
             measure "$w" "$run" "$duration" "$side"
-            files="$w-$run"
-            [ "$side" = b ] && files="$w-$run-b"
-            compared[$w,$side]+="$(parse_wrk "$BENCH_TMP/wrk-$files.txt") $(cat "$BENCH_TMP/cpu-$files.txt")"$'\n'
+            line="$(measured)"
+            compared[$w,$side]+="$line"$'\n'
+            rps[$side]="${line%% *}"
         done
-        ratios[$w]+="$(
-            awk -v a="$(tail -n 1 <<<"${compared[$w,a]%$'\n'}" | cut -d' ' -f1)" \
-                -v b="$(tail -n 1 <<<"${compared[$w,b]%$'\n'}" | cut -d' ' -f1)" \
-                'BEGIN { if (a > 0) printf "%.3f", b / a; else print 0 }'
-        )"$'\n'
+        ratios[$w]+="$(awk -v a="${rps[a]}" -v b="${rps[b]}" 'BEGIN { if (a > 0) printf "%.3f", b / a; else print 0 }')"$'\n'
     done
 done
 

@@ -360,8 +360,9 @@ outbox_drain_seconds() {
         'BEGIN { if (q != 0) printf "over 300 s (%d still queued)", q; else printf "%.1f s", b - a }'
 }
 
-# Where run_wrk writes wrk's output; set by measure() before each call.
+# Where run_wrk writes wrk's output and measure() the run's CPU; set by measure() before each call.
 wrk_out=""
+cpu_out=""
 wrk_duration=""
 
 run_wrk() {
@@ -407,6 +408,7 @@ measure() { # WORKLOAD RUN DURATION [b: measure BENCH_COMPARE's responder; its f
         pid="$responder_b_pid" url="$base_url_b" run="$2-b"
     fi
     wrk_out="$BENCH_TMP/wrk-$1-$run.txt"
+    cpu_out="$BENCH_TMP/cpu-$1-$run.txt"
     wrk_duration="$3"
     [ -n "$mariadb_dir" ] && db_pid="$(cat "$mariadb_dir/mysqld.pid" 2>/dev/null || true)"
     before="$(cpu_ticks "$pid") $(cpu_ticks "${db_pid:-0}")"
@@ -419,7 +421,18 @@ measure() { # WORKLOAD RUN DURATION [b: measure BENCH_COMPARE's responder; its f
         if (n > 0) printf "%d %d %d\n", (y[1] - x[1]) * 1e6 / hz / n, (y[3] - x[3]) * 1e6 / hz / n,
             (y[2] - x[2]) * 1e6 / hz / n
         else print "0 0 0" }' \
-        "$wrk_out" >"$BENCH_TMP/cpu-$1-$run.txt"
+        "$wrk_out" >"$cpu_out"
+}
+
+# The last measure's figures: "rps p50 p99 errors responder_us db_us kernel_us".
+measured() { echo "$(parse_wrk "$wrk_out") $(cat "$cpu_out")"; }
+
+warm_up() { # WORKLOAD [b]
+    local errors whose=""
+    [ "${2:-}" = b ] && whose="B's "
+    measure "$1" warmup "$warmup" "${2:-}"
+    read -r _ _ _ errors _ <<<"$(measured)"
+    [ "$errors" = 0 ] || say "WARNING: $whose$1 had $errors errors or non-2xx/3xx answers while warming up"
 }
 
 for w in "${workloads[@]}"; do
@@ -432,16 +445,8 @@ done
 
 say "warming up ($warmup per workload)"
 for w in "${workloads[@]}"; do
-    measure "$w" warmup "$warmup"
-    read -r _ _ _ warm_errors <<<"$(parse_wrk "$BENCH_TMP/wrk-$w-warmup.txt")"
-    if [ "$warm_errors" -gt 0 ]; then
-        say "WARNING: $w had $warm_errors errors or non-2xx/3xx answers while warming up"
-    fi
-    if [ -n "$compare_bin" ]; then
-        measure "$w" warmup "$warmup" b
-        read -r _ _ _ warm_errors <<<"$(parse_wrk "$BENCH_TMP/wrk-$w-warmup-b.txt")"
-        [ "$warm_errors" = 0 ] || say "WARNING: B's $w had $warm_errors errors or non-2xx/3xx answers while warming up"
-    fi
+    warm_up "$w"
+    [ -z "$compare_bin" ] || warm_up "$w" b
 done
 
 if [ -n "$compare_bin" ]; then
@@ -454,7 +459,7 @@ for run in $(seq "$runs"); do
     for w in "${workloads[@]}"; do
         say "run $run/$runs: $w"
         measure "$w" "$run" "$duration"
-        results[$w]+="$(parse_wrk "$BENCH_TMP/wrk-$w-$run.txt") $(cat "$BENCH_TMP/cpu-$w-$run.txt")"$'\n'
+        results[$w]+="$(measured)"$'\n'
     done
 done
 

@@ -4,6 +4,9 @@ import os
 import re
 import stat
 
+# A printed login: role, email, password.
+LOGIN = re.compile(r"(landlord|tenant): (\S+)  password: (\S+)")
+
 
 def empty_database(stack, name):
     """The stack's environment pointed at a new, migrated database `name`."""
@@ -21,11 +24,11 @@ def test_demo_seed_fills_an_empty_database_once(stack, tmp_path):
 
     first = stack.nyumba("seed", "--demo", "--logins-file", str(logins_file), env=env, timeout=60)
     assert first.returncode == 0, first.stderr
-    logins = re.findall(r"(landlord|tenant): (\S+)  password: (\S+)", first.stdout)
+    logins = LOGIN.findall(first.stdout)
     assert [role for role, _, _ in logins] == ["landlord", "tenant"]
     assert all(len(password) >= 12 for _, _, password in logins)
     # The copy for later runs holds the same logins, readable by the owner only.
-    assert re.findall(r"(landlord|tenant): (\S+)  password: (\S+)", logins_file.read_text()) == logins
+    assert LOGIN.findall(logins_file.read_text()) == logins
     assert stat.S_IMODE(os.stat(logins_file).st_mode) == 0o600
 
     rows = stack.sql(
@@ -48,5 +51,5 @@ def test_demo_seed_says_so_when_it_cannot_write_the_logins_file(stack, tmp_path)
     assert seeded.returncode != 0
     assert f"could not write the logins to {missing}" in seeded.stderr
     # The logins were printed all the same, and nothing was written anywhere.
-    assert len(re.findall(r"(landlord|tenant): (\S+)  password: (\S+)", seeded.stdout)) == 2
+    assert len(LOGIN.findall(seeded.stdout)) == 2
     assert not missing.parent.exists()
