@@ -66,8 +66,19 @@ enum GSM7 {
     /// Reached through the escape, so each takes two septets.
     static let extended: Set<Unicode.Scalar> = Set("\u{0C}^{}\\[~]|€".unicodeScalars)
 
+    /// The width of each scalar below U+0100 (0: none), the ones nearly every text is made of, read
+    /// without hashing.
+    private static let latin1: [UInt8] = (0..<256).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return basic.contains(scalar) ? 1 : extended.contains(scalar) ? 2 : 0
+    }
+
     /// 1 or 2 septets, or nil when `scalar` has no GSM-7 form.
     static func width(of scalar: Unicode.Scalar) -> Int? {
+        if scalar.value < 256 {
+            let width = latin1[Int(scalar.value)]
+            return width == 0 ? nil : Int(width)
+        }
         if basic.contains(scalar) { return 1 }
         if extended.contains(scalar) { return 2 }
         return nil
@@ -79,6 +90,8 @@ extension SMSSegments {
     /// dashes, the ellipsis, non-breaking spaces) replaced by their plain GSM-7 forms, so that
     /// one of them in a name does not turn a one-part SMS into a three-part UCS-2 one.
     public static func plain(_ text: String) -> String {
+        // Every character replaced below is U+00A0 or from U+2007 on.
+        guard text.unicodeScalars.contains(where: { $0.value == 0xA0 || $0.value >= 0x2007 }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -77,6 +77,15 @@ final class SMSSegmentsTests: XCTestCase {
         check(String(repeating: "a", count: 66) + "😀" + String(repeating: "a", count: 66), .ucs2, units: 134, count: 3)
     }
 
+    func testLatinLettersInAndOutOfTheAlphabet() {
+        // Latin-1 is read from a table: each of these is in the alphabet, one septet…
+        check("£¥èéùìòÇØøÅåÆæßÉ¤¡ÄÖÑÜ§¿äöñüà", .gsm7, units: 29, count: 1)
+        // …these are reached through the escape, two septets…
+        check("\u{0C}^{}\\[~]|", .gsm7, units: 18, count: 1)
+        // …and these have no GSM-7 form: á, the non-breaking space, the backtick, DEL.
+        for other in ["á", "\u{A0}", "`", "\u{7F}"] { check("Kodi " + other, .ucs2, units: 6, count: 1) }
+    }
+
     func testOneForeignCharacterTurnsTheWholeTextIntoUCS2() {
         let text = String(repeating: "a", count: 100) + "€" + "\u{2019}"
         check(text, .ucs2, units: 102, count: 2)

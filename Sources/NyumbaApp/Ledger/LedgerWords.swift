@@ -16,7 +16,9 @@ extension Wording {
     func dateTime(_ date: Date) -> String {
         let minutes = Int(date.timeIntervalSince1970.rounded(.down)) / 60 + 3 * 60
         let clock = ((minutes % 1440) + 1440) % 1440
-        return self.day(CalendarDay.nairobi(date)) + ", " + String(format: "%02d:%02d", clock / 60, clock % 60)
+        let (hour, minute) = (clock / 60, clock % 60)
+        return self.day(CalendarDay.nairobi(date)) + ", " + (hour < 10 ? "0" : "") + String(hour) + ":"
+            + (minute < 10 ? "0" : "") + String(minute)
     }
 
     /// When the money moved: a manual entry has only the date the landlord gave.
