@@ -32,6 +32,16 @@ final class C2BNotificationTests: XCTestCase {
         }
     }
 
+    func testSpacesAroundAValueAreDropped() throws {
+        let payment = try C2BNotification.parse(
+            body([
+                "TransID": " RKL51ZDR4F", "BillRefNumber": "\tA12  ", "FirstName": " Jane\u{A0}", "MiddleName": "W K",
+            ]))
+        XCTAssertEqual(payment.transID, "RKL51ZDR4F")
+        XCTAssertEqual(payment.billRefNumber, "A12")
+        XCTAssertEqual(payment.payerName, "Jane W K")
+    }
+
     func testEveryFieldMustBeAStringAndTheKeyFieldsWellFormed() {
         XCTAssertThrowsError(try C2BNotification.parse(body(["BillRefNumber": 12])))
         XCTAssertThrowsError(try C2BNotification.parse(body(["TransTime": "2023-11-21"])))

@@ -100,6 +100,27 @@ final class NoticeTests: XCTestCase {
         XCTAssertTrue(landlord.browser.get("/landlord/notifications").text.contains("Old line 4711"))
     }
 
+    /// The models that list their fields themselves (for speed) list what the `Mirror` finds.
+    func testListedTemplateFieldsAreTheMirrorsFields() {
+        // The Mirror's fields keep a present optional wrapped; templates unwrap it either way.
+        func plain(_ value: Any) -> String {
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional, let wrapped = mirror.children.first else { return "\(value)" }
+            return plain(wrapped.value)
+        }
+        func fields(_ values: [String: Any]) -> [String: String] { values.mapValues(plain) }
+        let paid = Figure.dateTime(Date(timeIntervalSince1970: 1_777_962_600))
+        for receipt in ["TKA1B2C3D4", nil] {
+            let model = MpesaReceipt(
+                amount: .money(12_500), unit: "A12", propertyName: "Sunrise Court", paidAt: paid, phone: "254722000111",
+                receipt: receipt, balance: .balance(-1_500), receiptURL: "https://rent.example.com/r/1")
+            XCTAssertEqual(fields(model.templateFields), fields(TemplateValue.boxed(model) as! [String: Any]))
+            XCTAssertEqual(model.templateFields.count, receipt == nil ? 7 : 8)
+        }
+        let received = PaymentReceived(amount: .money(8_000), tenantName: "Wanjiru", unit: "B2", propertyName: "Palm")
+        XCTAssertEqual(fields(received.templateFields), fields(TemplateValue.boxed(received) as! [String: Any]))
+    }
+
     func testAReceiptFitsOneGSM7Segment() throws {
         let renderer = NoticeRenderer(views: app.app.views, config: app.app.config)
         let receipt = Notice(

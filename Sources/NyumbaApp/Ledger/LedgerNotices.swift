@@ -10,6 +10,15 @@ struct MpesaReceipt: NoticeModel {
     /// What the lease owes (or holds in credit) after this payment.
     let balance: Figure
     let receiptURL: String
+
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = [
+            "amount": amount, "unit": unit, "propertyName": propertyName, "paidAt": paidAt, "phone": phone,
+            "balance": balance, "receiptURL": receiptURL,
+        ]
+        fields["receipt"] = receipt
+        return fields
+    }
 }
 
 /// The receipt of a payment the landlord recorded by hand, by email and SMS.
@@ -33,6 +42,10 @@ struct PaymentReceived: NoticeModel {
     let tenantName: String
     let unit: String
     let propertyName: String
+
+    var templateFields: [String: Any] {
+        ["amount": amount, "tenantName": tenantName, "unit": unit, "propertyName": propertyName]
+    }
 }
 
 /// Tells the tenant their landlord ended the lease, with the final balance.

@@ -11,8 +11,7 @@ struct NoticeRenderer {
     /// The model as the templates see it in `language` (its figures in words), with the
     /// recipient's `name` and the `siteURL`.
     func context<Model>(_ notice: Notice<Model>, _ language: Language) -> [String: Any] {
-        let boxed = TemplateValue.boxed(notice.model) as? [String: Any] ?? [:]
-        var context = Figure.words(in: boxed, views.wording(language)) as? [String: Any] ?? [:]
+        var context = Figure.words(in: notice.model.templateFields, views.wording(language)) as? [String: Any] ?? [:]
         context["name"] = notice.recipient.name
         context["siteURL"] = config.link("/")
         return context
@@ -21,7 +20,8 @@ struct NoticeRenderer {
     /// A model's fields as plain values (strings, numbers, booleans, lists, tagged figures), as
     /// stored for a notification.
     func parameters(_ model: Any) -> [String: Any] {
-        Figure.stored(in: TemplateValue.boxed(model) ?? [:]) as? [String: Any] ?? [:]
+        let fields = (model as? any NoticeModel)?.templateFields ?? TemplateValue.boxed(model) ?? [:]
+        return Figure.stored(in: fields) as? [String: Any] ?? [:]
     }
 
     /// An email: the template's first line is its subject (at most 200 characters). `context` is
