@@ -4,9 +4,12 @@ import Glibc
 /// A folder that messages are dropped into as files, for transports that stand in for a real
 /// one in development (emails as `.eml`, SMS as `.txt`).
 ///
-/// Each file is written atomically (a temporary file, then a rename): a reader never sees half
-/// of one. Files are not synced one by one; `sync` syncs the folder's file system once for all
-/// written so far (one sync per batch of messages instead of one per message).
+/// Each file is written atomically: a reader never sees half of one. It is written nameless
+/// (`O_TMPFILE`) and linked in under its name once complete, so the folder is touched once; where
+/// the file system cannot, it is written under a temporary name and renamed (in `make bench` the
+/// temporary name's create and rename took 7.5% of the responder's CPU per payment). Files are
+/// not synced one by one; `sync` syncs the folder's file system once for all written so far (one
+/// sync per batch of messages instead of one per message).
 public struct FileDrop: Sendable {
     /// The folder; created on the first write if missing.
     public let directory: String
@@ -19,15 +22,10 @@ public struct FileDrop: Sendable {
     /// Writes `bytes` as the file `name` and returns its path (visible at once, durable after `sync`).
     public func write(_ bytes: [UInt8], named name: String) throws(FileDropError) -> String {
         let path = directory + "/" + name
+        if try writeNameless(bytes, linkedAs: path) { return path }
         let temporary = directory + "/." + name + ".tmp"
-        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 && errno == ENOENT {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw FileDropError(path: path, message: "\(error.localizedDescription)")
-            }
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = try openCreatingFolder(path) {
+            open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw Self.failure(path) }
         let written = bytes.withUnsafeBytes { buffer in Self.writeAll(descriptor, buffer) }
@@ -40,6 +38,32 @@ public struct FileDrop: Sendable {
         }
         return path
     }
+
+    /// Writes `bytes` into a nameless file in the folder and links it in as `path`. False when the
+    /// file system has no nameless files or the link failed (`path` exists, no `/proc`): nothing
+    /// was left behind, and the caller writes the file under a temporary name instead.
+    private func writeNameless(_ bytes: [UInt8], linkedAs path: String) throws(FileDropError) -> Bool {
+        let descriptor = try openCreatingFolder(path) { open(directory, Self.nameless | O_WRONLY | O_CLOEXEC, 0o644) }
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard bytes.withUnsafeBytes({ Self.writeAll(descriptor, $0) }) else { throw Self.failure(path) }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+    }
+
+    /// `open()`'s descriptor, the folder created first if `open` found it missing.
+    private func openCreatingFolder(_ path: String, _ open: () -> Int32) throws(FileDropError) -> Int32 {
+        let descriptor = open()
+        guard descriptor < 0 && errno == ENOENT else { return descriptor }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FileDropError(path: path, message: "\(error.localizedDescription)")
+        }
+        return open()
+    }
+
+    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's module leaves out (`_GNU_SOURCE`).
+    private static let nameless: Int32 = 0o20_000_000 | O_DIRECTORY
 
     /// Syncs the folder's file system, so that every file written so far survives a crash.
     public func sync() throws(FileDropError) {
