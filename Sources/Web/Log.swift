@@ -72,10 +72,25 @@ public enum Log {
         var parts = tm()
         var seconds = now.tv_sec
         gmtime_r(&seconds, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S", &parts)
-        let millis = now.tv_nsec / 1_000_000
-        let fraction = millis < 10 ? ".00\(millis)Z" : millis < 100 ? ".0\(millis)Z" : ".\(millis)Z"
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) + fraction
+        // Digits written by hand: strftime took ~1% of a payment's CPU (a few lines each).
+        let fields: [(value: Int, width: Int, after: UInt8)] = [
+            (Int(parts.tm_year) + 1900, 4, UInt8(ascii: "-")), (Int(parts.tm_mon) + 1, 2, UInt8(ascii: "-")),
+            (Int(parts.tm_mday), 2, UInt8(ascii: "T")), (Int(parts.tm_hour), 2, UInt8(ascii: ":")),
+            (Int(parts.tm_min), 2, UInt8(ascii: ":")), (Int(parts.tm_sec), 2, UInt8(ascii: ".")),
+            (now.tv_nsec / 1_000_000, 3, UInt8(ascii: "Z")),
+        ]
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var end = 0
+            for field in fields {
+                var value = field.value
+                for place in stride(from: end + field.width - 1, through: end, by: -1) {
+                    buffer[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                buffer[end + field.width] = field.after
+                end += field.width + 1
+            }
+            return end
+        }
     }
 }

@@ -12,8 +12,29 @@ public struct Router<Context>: Sendable {
 
     private struct Route: Sendable {
         let method: String
-        let segments: [Substring]
+        /// Each segment's literal text, or nil where the pattern captures (`:name`).
+        let literals: [Substring?]
+        /// The captured segments' names, by index.
+        let captures: [(index: Int, name: String)]
         let handler: Handler
+
+        init(method: String, segments: [Substring], handler: @escaping Handler) {
+            self.method = method
+            literals = segments.map { $0.hasPrefix(":") ? nil : $0 }
+            captures = segments.enumerated().compactMap { index, segment in
+                segment.hasPrefix(":") ? (index, String(segment.dropFirst())) : nil
+            }
+            self.handler = handler
+        }
+
+        /// Whether `segments` (as many as the pattern has) has the pattern's literal segments.
+        func matches(_ segments: [Substring]) -> Bool {
+            zip(literals, segments).allSatisfy { literal, segment in literal.map { $0 == segment } ?? true }
+        }
+
+        func parameters(_ segments: [Substring]) -> [String: String] {
+            Dictionary(captures.map { ($0.name, String(segments[$0.index])) }, uniquingKeysWith: { $1 })
+        }
     }
 
     private var exact: [String: [String: Handler]] = [:]
@@ -49,17 +70,9 @@ public struct Router<Context>: Sendable {
         }
         let segments = path.split(separator: "/")
         var pathMatched = false
-        for route in patterns where route.segments.count == segments.count {
-            var parameters: [String: String] = [:]
-            let matches = zip(route.segments, segments).allSatisfy { pattern, segment in
-                if pattern.hasPrefix(":") {
-                    parameters[String(pattern.dropFirst())] = String(segment)
-                    return true
-                }
-                return pattern == segment
-            }
-            guard matches else { continue }
-            if route.method == method { return .found(route.handler, parameters: parameters) }
+        // Literal segments are compared first; parameters are collected for the route that matched.
+        for route in patterns where route.literals.count == segments.count && route.matches(segments) {
+            if route.method == method { return .found(route.handler, parameters: route.parameters(segments)) }
             pathMatched = true
         }
         return pathMatched ? .methodNotAllowed : .notFound

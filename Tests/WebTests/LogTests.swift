@@ -33,6 +33,16 @@ final class LogTests: XCTestCase {
         Log.request("log-test second")
         Log.warning("log-test third")
         XCTAssertEqual(written(), ["info log-test first", "req log-test second", "warn log-test third"])
+        // The timestamp: UTC to the millisecond, and now.
+        let line = try XCTUnwrap(
+            String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first { $0.contains("log-test first") }
+        )
+        let stamp = String(line.prefix { $0 != " " })
+        XCTAssertNotNil(
+            stamp.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression), stamp)
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        XCTAssertEqual(try XCTUnwrap(parser.date(from: stamp)).timeIntervalSinceNow, 0, accuracy: 5, stamp)
 
         Log.info("log-test fourth")
         let deadline = Date().addingTimeInterval(2)
