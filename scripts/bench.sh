@@ -319,11 +319,16 @@ EOF
 static_file="${BENCH_STATIC_FILE:-app.css}"
 [ -f "$repo/static/$static_file" ] || die "static/$static_file not found (set BENCH_STATIC_FILE)"
 
+# Starts the bench's nginx in DIR on PORT in front of the responder's SOCKET (and DARAJA_SOCKET, if
+# any); prints its base URL.
+start_nginx() { # DIR PORT SOCKET DARAJA_SOCKET
+    NYUMBA_HTTP_PORT="$2" NYUMBA_FCGI_SOCKET="$3" NYUMBA_DARAJA_FCGI_SOCKET="$4" NYUMBA_STATIC_DIR="$repo/static" \
+        NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off "$repo/scripts/nginx.sh" start "$1"
+}
+
 say "starting nginx on 127.0.0.1:$port"
 nginx_started=1 # before start: a half-started nginx is stopped too
-base_url="$(NYUMBA_HTTP_PORT="$port" NYUMBA_FCGI_SOCKET="$swift_socket" NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket" \
-    NYUMBA_STATIC_DIR="$repo/static" NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off \
-    "$repo/scripts/nginx.sh" start "$nginx_dir")"
+base_url="$(start_nginx "$nginx_dir" "$port" "$swift_socket" "$daraja_socket")"
 if [ -n "$compare_bin" ]; then
     # B's own nginx, the same but for the sockets (and the port).
     port_b="$(free_port)"
@@ -331,9 +336,7 @@ if [ -n "$compare_bin" ]; then
     mkdir -p "$nginx_dir_b"
     cp -r "$nginx_dir/server.d" "$nginx_dir_b/server.d"
     nginx_b_started=1
-    base_url_b="$(NYUMBA_HTTP_PORT="$port_b" NYUMBA_FCGI_SOCKET="$swift_socket_b" \
-        NYUMBA_DARAJA_FCGI_SOCKET="$daraja_socket_b" NYUMBA_STATIC_DIR="$repo/static" \
-        NYUMBA_NGINX_ACCESS_LOG=off NYUMBA_NGINX_RATE_LIMIT=off "$repo/scripts/nginx.sh" start "$nginx_dir_b")"
+    base_url_b="$(start_nginx "$nginx_dir_b" "$port_b" "$swift_socket_b" "$daraja_socket_b")"
 fi
 
 # ---------------------------------------------------------------------------- workloads
