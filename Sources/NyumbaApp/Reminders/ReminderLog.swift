@@ -71,7 +71,8 @@ struct ReminderLogStore {
         try db.query(
             """
             SELECT x.created_at, x.kind, x.lease_id, t.name AS tenant_name, u.label, p.name AS property_name,
-                   x.subject, x.amount_due, x.due_date, o.status, o.attempts, o.sent_at
+                   x.subject, x.amount_due, x.due_date, o.status, o.attempts,
+                   IF(o.status = 'sent', o.sent_at, NULL) AS sent_at
             FROM (
                 SELECT r.id, r.created_at, r.kind, r.lease_id, r.tenant_id, r.subject, r.amount_due, r.due_date,
                        r.outbox_id
