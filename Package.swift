@@ -26,7 +26,7 @@ let package = Package(
         // Generic machinery: knows nothing of rent.
         // A pthread-mutex lock that ThreadSanitizer understands (see Locked.swift).
         .target(name: "Locking"),
-        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        .target(name: "FastCGI", dependencies: ["CFastCGI", "Locking"]),
         .target(name: "Web", dependencies: ["FastCGI", "Locking"]),
         .target(name: "MariaDB", dependencies: ["CMariaDB"]),
         .target(name: "Crypto", dependencies: ["COpenSSL"]),

@@ -1,5 +1,6 @@
 import CFastCGI
 import Glibc
+import Locking
 
 /// One worker thread: accepts a connection, reads the request, asks its handler, writes
 /// the answer, and starts over until the server stops.
@@ -40,6 +41,7 @@ final class Worker: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        ThreadName.set("fcgi-\(index)")
         let handler = makeHandler(index)
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         defer { request.deallocate() }

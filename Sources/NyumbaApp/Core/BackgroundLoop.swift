@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import Locking
 import MariaDB
 import Synchronization
 import Web
@@ -69,6 +70,8 @@ final class BackgroundLoop: Sendable {
     }
 
     private func main() {
+        // Foundation's `Thread.name` does not reach the system's name of the thread on Linux.
+        ThreadName.set(name)
         MariaDBClient.threadInit()
         let db = Connection(url: databaseURL)
         let pass = makePass(db)
