@@ -221,7 +221,9 @@ class Stack:
         process = subprocess.Popen([self.binary, command], env=self.env, cwd=REPO, stdout=log, stderr=log)
         wait_for(lambda: self._listening(port) or process.poll() is not None, what=command)
         if process.poll() is not None:
-            raise RuntimeError(f"{command} exited: {log_path.read_text()[-2000:]}")
+            text = log_path.read_text()
+            shown = text if len(text) <= 3000 else f"{text[:1000]}\n[…]\n{text[-2000:]}"
+            raise RuntimeError(f"{command} exited with status {process.returncode}: {shown}")
         return process
 
     @staticmethod
