@@ -151,9 +151,10 @@ final class ChargesTests: XCTestCase {
         }
     }
 
-    /// The balance a payment's receipt notices show (read from the lease's running totals as it is
-    /// recorded) is what the receipt page shows (summed from the rows) and what the raw rows say,
-    /// also for a payment back-dated before later ones and with a charge due after its day.
+    /// The balance a payment's receipt notices show (from the lease's running totals read just before
+    /// it is recorded) is what the receipt page shows (summed from the rows) and what the raw rows
+    /// say, also for a payment back-dated before later ones, one at the same instant as an earlier
+    /// one, and one with a charge due after its day.
     func testANewPaymentsReceiptShowsTheBalanceJustAfterIt() throws {
         let tenant = try app.approve(
             try app.signUpTenant(to: place), by: landlord, place: place, unit: "A1", rent: 10_000,
@@ -175,8 +176,10 @@ final class ChargesTests: XCTestCase {
                 paidAt: paidAt, recordedBy: lease.landlordID, method: .cash)
             try app.db.transaction {
                 let store = LedgerStore(db: app.db)
-                let id = try store.record(entry, versions: app.app.versions)
-                let fresh = try XCTUnwrap(try store.newReceipt(id, entry))
+                let basis = try XCTUnwrap(try store.receiptBases([lease.id])[lease.id.raw])
+                let payment = try store.record(entry, versions: app.app.versions)
+                let id = payment.id
+                let fresh = try store.receipt(payment, entry, basis: basis)
                 let page = try XCTUnwrap(try store.receipt(id, landlord: lease.landlordID))
                 XCTAssertEqual(fresh.balanceAfter, page.balanceAfter, "\(amount) at \(instant)")
                 // The raw rows: what was due by the payment's day, minus it and every payment before it.

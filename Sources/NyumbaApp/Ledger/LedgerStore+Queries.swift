@@ -92,57 +92,6 @@ extension LedgerStore {
             balanceAfter: then.balance(asOf: CalendarDay.nairobi(payment.paidAt)))
     }
 
-    /// The receipt of `entry`, just recorded as `id` in this transaction, with the tenant's and the
-    /// landlord's contacts for its notices: one query (the payment's own fields are the entry's).
-    ///
-    /// Its balance starts from the lease's running totals rather than summing the lease's history:
-    /// call it in the transaction that recorded the payment, before the commit adds it to
-    /// `total_paid` (`LedgerStore.record`), and record no other payment to the lease in that
-    /// transaction (a batch of callbacks holds one per lease). Payments dated after this one and
-    /// charges due after its day (both rare: an entry back-dated by hand, a late confirmation) are
-    /// taken off again.
-    func newReceipt(_ id: PaymentID, _ entry: LedgerEntry) throws -> ReceiptRecord? {
-        try newReceipts([(id, entry)]).first
-    }
-
-    /// `newReceipt` of several payments, in one query; in the order given (one missing is left out).
-    func newReceipts(_ payments: [(PaymentID, LedgerEntry)]) throws -> [ReceiptRecord] {
-        let marks = sqlPlaceholders(payments.count)
-        var rows: [Int64: Row] = [:]
-        for row in try db.query(
-            """
-            SELECT \(LeaseDetails.columns), me.id AS payment_id, me.recorded_at, t.language AS tenant_language,
-                   t.sms_enabled AS tenant_sms, o.language AS landlord_language, o.phone AS landlord_phone,
-                   o.sms_enabled AS landlord_sms,
-                   l.total_paid + me.amount
-                     - (SELECT COALESCE(SUM(q.amount), 0) FROM payments q
-                        WHERE q.lease_id = me.lease_id AND q.paid_at >= me.paid_at AND q.id <> me.id
-                          AND (q.paid_at > me.paid_at OR q.id > me.id)) AS paid_so_far,
-                   l.total_charged
-                     - (SELECT COALESCE(SUM(c.amount), 0) FROM charges c
-                        WHERE c.lease_id = me.lease_id
-                          AND c.due_on > DATE(me.paid_at + INTERVAL 3 HOUR)) AS charged_then
-            FROM payments me JOIN \(LeaseDetails.tables) WHERE me.id IN (\(marks)) AND l.id = me.lease_id
-            """, parameters: payments.map(\.0.raw))
-        {
-            rows[try row.int64("payment_id")] = row
-        }
-        return try payments.compactMap { id, entry in
-            guard let row = rows[id.raw] else { return nil }
-            let lease = try LeaseDetails(row: row)
-            let then = LeaseAccount(
-                schedule: lease.schedule, charged: try row.int("charged_then"), paid: try row.int("paid_so_far"))
-            return ReceiptRecord(
-                payment: PaymentLine(id, entry, lease: lease), lease: lease, note: entry.note, phone: entry.phone,
-                recordedAt: try row.date("recorded_at"),
-                balanceAfter: then.balance(asOf: CalendarDay.nairobi(entry.paidAt)),
-                tenantContact: try NoticeContact(
-                    row: row, language: "tenant_language", phone: "tenant_phone", smsEnabled: "tenant_sms"),
-                landlordContact: try NoticeContact(
-                    row: row, language: "landlord_language", phone: "landlord_phone", smsEnabled: "landlord_sms"))
-        }
-    }
-
     /// Ends one of the landlord's open leases on `day`; false if it was not open.
     func endLease(_ id: LeaseID, landlord: UserID, on day: CalendarDay, versions: LandlordDataVersions) throws -> Bool {
         let ended =

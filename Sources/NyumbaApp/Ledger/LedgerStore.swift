@@ -31,36 +31,36 @@ struct LedgerStore {
     /// commits, not for the rest of its transaction. Read them after the commit, not later in
     /// the same transaction.
     @discardableResult
-    func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> PaymentID {
+    func record(_ entry: LedgerEntry, versions: LandlordDataVersions) throws -> RecordedPayment {
         try db.transaction {
-            let id = try insert(entry)
+            let recorded = try insert(entry)
             try addToTotals(entry)
             // Here, so that no caller can forget it; it runs when the outermost transaction commits.
             versions.landlordChanged(entry.landlordID, on: db)
-            return id
+            return recorded
         }
     }
 
     /// Appends payments that each carry a CheckoutRequestID or a receipt, each to a different lease
     /// (`PaymentRecorder` sends no others), in one statement and adds them to the summary figures
-    /// (as `record` does each); returns their ids, in order.
-    func record(_ entries: [LedgerEntry], versions: LandlordDataVersions) throws -> [PaymentID] {
+    /// (as `record` does each); returns them, in order.
+    func record(_ entries: [LedgerEntry], versions: LandlordDataVersions) throws -> [RecordedPayment] {
         try db.transaction {
-            var ids: [String: PaymentID] = [:]
+            var recorded: [String: RecordedPayment] = [:]
             for row in try db.query(
                 Self.insertReturningKeys.sql(rows: entries.count), parameters: entries.flatMap(Self.parameters))
             {
                 let key = try row.optionalString("checkout_request_id") ?? row.string("receipt")
-                ids[key] = PaymentID(try row.int64("id"))
+                recorded[key] = try RecordedPayment(row: row)
             }
             return try entries.map { entry in
                 let key = entry.checkoutRequestID ?? entry.receipt ?? ""
-                guard let id = ids[key] else {
+                guard let payment = recorded[key] else {
                     throw DatabaseError.decoding(column: "id", reason: "payment \(key) not found")
                 }
                 try addToTotals(batchOf: entry)
                 versions.landlordChanged(entry.landlordID, on: db)
-                return id
+                return payment
             }
         }
     }
@@ -152,14 +152,17 @@ struct LedgerStore {
         ).map { PaymentID(try $0.int64("id")) }
     }
 
-    private func insert(_ entry: LedgerEntry) throws -> PaymentID {
-        PaymentID(try db.execute(Self.insert.sql(rows: 1), parameters: Self.parameters(entry)).lastInsertID)
+    private func insert(_ entry: LedgerEntry) throws -> RecordedPayment {
+        guard let row = try db.queryOne(Self.insert.sql(rows: 1), parameters: Self.parameters(entry)) else {
+            throw DatabaseError.decoding(column: "id", reason: "the insert returned no row")
+        }
+        return try RecordedPayment(row: row)
     }
 
-    private static let insert = RowStatement(head: insertHead, row: insertRow)
-    /// `insert`, answering each row's id with its CheckoutRequestID and receipt.
+    private static let insert = RowStatement(head: insertHead, row: insertRow, tail: " RETURNING id, recorded_at")
+    /// `insert` of several, answering each row's id and time with its CheckoutRequestID and receipt.
     private static let insertReturningKeys = RowStatement(
-        head: insertHead, row: insertRow, tail: " RETURNING id, checkout_request_id, receipt")
+        head: insertHead, row: insertRow, tail: " RETURNING id, recorded_at, checkout_request_id, receipt")
     private static let insertHead = """
         INSERT INTO payments (lease_id, tenant_id, landlord_id, property_id, unit_id, amount, channel, method,
                               receipt, reference, note, phone, payment_request_id, checkout_request_id, paid_at,

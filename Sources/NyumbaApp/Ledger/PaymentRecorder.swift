@@ -4,7 +4,8 @@ import MariaDB
 /// bank): the entry with its month totals and the dashboards' data-version bump
 /// (`LedgerStore.record`), the landlord's notice and the tenant's receipt (email and SMS) — in the
 /// caller's transaction (or one of its own), so all of it happens or none of it. The totals and
-/// the notices' rows are written with the commit (`executeAtCommit`), in its round trip.
+/// the notices' rows are written with the commit (`executeAtCommit`), in its round trip. A
+/// receipt's figures come from its lease's `ReceiptBasis`, read before the payment is recorded.
 struct PaymentRecorder {
     let db: Connection
     let views: Views
@@ -13,36 +14,40 @@ struct PaymentRecorder {
 
     /// Records `entry`; nil when its receipt or CheckoutRequestID is in the ledger already
     /// (the same payment through another channel, or a concurrent duplicate): nothing changed.
-    /// The receipt is read back (with both parties' contacts, in one query) for the balance it shows.
-    func record(_ entry: LedgerEntry) throws -> PaymentID? {
+    /// Its lease's `ReceiptBasis` (read here when not given) makes its receipt.
+    func record(_ entry: LedgerEntry, basis: ReceiptBasis? = nil) throws -> PaymentID? {
         try LockConflictRetry.transaction(db) {
             let ledger = LedgerStore(db: db)
-            let id: PaymentID
+            let basis = try basis ?? ledger.receiptBases([entry.leaseID])[entry.leaseID.raw]
+            let payment: RecordedPayment
             do {
-                id = try ledger.record(entry, versions: versions)
+                payment = try ledger.record(entry, versions: versions)
             } catch let error as DatabaseError where error.isDuplicateKey {
                 return nil
             }
-            if let receipt = try ledger.newReceipt(id, entry) { try sendNotices(receipt, entry.channel) }
-            return id
+            if let basis { try sendNotices(try ledger.receipt(payment, entry, basis: basis), entry.channel) }
+            return payment.id
         }
     }
 
     /// Records `entries` (each with its CheckoutRequestID or receipt, to different leases) with one
-    /// insert and one read of their receipts, or one by one when they are fewer than two or not all
-    /// so. Throws when any of them is in the ledger already: the caller settles them one by one then.
-    func record(_ entries: [LedgerEntry]) throws -> [PaymentID?] {
+    /// insert, or one by one when they are fewer than two or not all so. Throws when any of them is
+    /// in the ledger already: the caller settles them one by one then. `bases` are their leases'
+    /// `ReceiptBasis`, by lease id, when the caller read them with its own reads (else one read here).
+    func record(_ entries: [LedgerEntry], bases: [Int64: ReceiptBasis]? = nil) throws -> [PaymentID?] {
         let keys = entries.compactMap { $0.checkoutRequestID ?? $0.receipt }
         guard entries.count > 1, Set(keys).count == entries.count,
             Set(entries.map(\.leaseID.raw)).count == entries.count
-        else { return try entries.map(record) }
+        else { return try entries.map { try record($0, basis: bases?[$0.leaseID.raw]) } }
         return try db.transaction {
             let ledger = LedgerStore(db: db)
-            let ids = try ledger.record(entries, versions: versions)
-            for receipt in try ledger.newReceipts(Array(zip(ids, entries))) {
-                try sendNotices(receipt, receipt.payment.channel)
+            let bases = try bases ?? ledger.receiptBases(entries.map(\.leaseID))
+            let payments = try ledger.record(entries, versions: versions)
+            for (entry, payment) in zip(entries, payments) {
+                guard let basis = bases[entry.leaseID.raw] else { continue }
+                try sendNotices(try ledger.receipt(payment, entry, basis: basis), entry.channel)
             }
-            return ids
+            return payments.map(\.id)
         }
     }
 

@@ -21,18 +21,18 @@ extension C2BPayments {
     struct ReceiptRecordedMeanwhile: Error {}
 
     /// Settles, with a few statements for all of them, the confirmations matched by a unit's full
-    /// account number: one read of their leases, one of the receipts in the ledger already, one
-    /// insert of the payments not stored before (in TransID order; a TransID stored already is a
-    /// duplicate), their ledger entries through `PaymentRecorder`'s batch, and each stored payment's
-    /// link to its entry with the commit. Returns the outcome of each one it settled, by index; the
-    /// others (no full account number, a second payment to a lease in the batch) are left for
-    /// `confirm`. A second confirmation of a TransID settled here is a duplicate.
+    /// account number: one read of their leases (with their receipts' bases), one of the receipts in
+    /// the ledger already, one insert of the payments not stored before (in TransID order; a TransID
+    /// stored already is a duplicate), their ledger entries through `PaymentRecorder`'s batch, and
+    /// each stored payment's link to its entry with the commit. Returns the outcome of each one it
+    /// settled, by index; the others (no full account number, a second payment to a lease in the
+    /// batch) are left for `confirm`. A second confirmation of a TransID settled here is a duplicate.
     private func confirmMatched(_ notifications: [C2BNotification]) throws -> [Int: Outcome] {
         let store = C2BStore(db: db)
         let all = notifications.map(C2BPaymentFacts.init)
         let accounts = all.map { PaybillAccount.canonical($0.billRef) }
         let leases = try store.leases(accounts: accounts, defaultShortcode: defaultShortcode)
-        var picked: [(index: Int, facts: C2BPaymentFacts, lease: LeaseDetails)] = []
+        var picked: [(index: Int, facts: C2BPaymentFacts, basis: ReceiptBasis)] = []
         var twins: [Int] = []
         var pickedTransIDs = Set<String>()
         var seenLeases = Set<Int64>()
@@ -44,9 +44,9 @@ extension C2BPayments {
                 continue
             }
             let key = PaybillKey(account: accounts[index], shortcode: facts.shortcode)
-            guard let lease = leases[key], seenLeases.insert(lease.id.raw).inserted else { continue }
+            guard let basis = leases[key], seenLeases.insert(basis.lease.id.raw).inserted else { continue }
             pickedTransIDs.insert(transID)
-            picked.append((index, facts, lease))
+            picked.append((index, facts, basis))
         }
         guard !picked.isEmpty else { return [:] }
         picked.sort { $0.facts.transID < $1.facts.transID }
@@ -55,11 +55,13 @@ extension C2BPayments {
             picked.map { item in
                 let payment = inLedger[item.facts.transID]
                 return NewC2BPayment(
-                    facts: item.facts, landlord: item.lease.landlordID, lease: item.lease.id,
+                    facts: item.facts, landlord: item.basis.lease.landlordID, lease: item.basis.lease.id,
                     status: payment == nil ? .recorded : .duplicate, payment: payment)
             })
         let toRecord = picked.filter { stored[$0.facts.transID] != nil && inLedger[$0.facts.transID] == nil }
-        let payments = try recorder.record(toRecord.map { entry($0.facts, on: $0.lease) })
+        let payments = try recorder.record(
+            toRecord.map { entry($0.facts, on: $0.basis.lease) },
+            bases: Dictionary(toRecord.map { ($0.basis.lease.id.raw, $0.basis) }) { first, _ in first })
         let links = try zip(toRecord, payments).map { item, payment in
             guard let payment, let id = stored[item.facts.transID] else { throw ReceiptRecordedMeanwhile() }
             return (id: id, payment: payment)

@@ -9,22 +9,22 @@ struct PaybillKey: Hashable {
 extension C2BStore {
     /// The open leases whose unit's full account number is one of `accounts` (canonical), by
     /// account number and the shortcode the lease's landlord is paid on (their own, else
-    /// `defaultShortcode`).
-    func leases(accounts: [String], defaultShortcode: String) throws -> [PaybillKey: LeaseDetails] {
+    /// `defaultShortcode`), each with what a payment's receipt needs (`ReceiptBasis`).
+    func leases(accounts: [String], defaultShortcode: String) throws -> [PaybillKey: ReceiptBasis] {
         let accounts = Array(Set(accounts.filter { !$0.isEmpty }))
         guard !accounts.isEmpty else { return [:] }
-        var found: [PaybillKey: LeaseDetails] = [:]
+        var found: [PaybillKey: ReceiptBasis] = [:]
         for row in try db.query(
             """
-            SELECT \(LeaseDetails.columns), COALESCE(m.shortcode, ?) AS paid_to
+            SELECT \(ReceiptBasis.columns), COALESCE(m.shortcode, ?) AS paid_to
             FROM \(LeaseDetails.tables) LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id
             WHERE u.account_no IN (\(sqlPlaceholders(accounts.count))) AND l.open_unit_id = u.id
             """, parameters: [defaultShortcode] + accounts)
         {
-            let lease = try LeaseDetails(row: row)
+            let basis = try ReceiptBasis(row: row)
             // Keyed as the caller's canonical account numbers are (the column compares without case).
-            let account = PaybillAccount.canonical(lease.accountNumber ?? "")
-            found[PaybillKey(account: account, shortcode: try row.string("paid_to"))] = lease
+            let account = PaybillAccount.canonical(basis.lease.accountNumber ?? "")
+            found[PaybillKey(account: account, shortcode: try row.string("paid_to"))] = basis
         }
         return found
     }

@@ -35,10 +35,10 @@ struct C2BStore {
     /// A landlord without their own settings is paid on the deployment's `defaultShortcode`.
     func matchLease(account canonical: String, shortcode: String, defaultShortcode: String) throws -> LeaseDetails? {
         guard !canonical.isEmpty else { return nil }
-        if let lease = try leases(accounts: [canonical], defaultShortcode: defaultShortcode)[
+        if let basis = try leases(accounts: [canonical], defaultShortcode: defaultShortcode)[
             PaybillKey(account: canonical, shortcode: shortcode)]
         {
-            return lease
+            return basis.lease
         }
         let onShortcode = "LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id"
         let byLabel = try db.query(

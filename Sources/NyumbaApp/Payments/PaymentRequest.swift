@@ -84,11 +84,13 @@ struct LockedPaymentRequest {
     let tenantName: String
     let tenantEmail: String
 
-    init(row: Row) throws {
-        id = PaymentRequestID(try row.int64("id"))
+    /// Reads the request's `id` and `phone` under these names or the ones given (a query that
+    /// also reads its lease's names them apart).
+    init(row: Row, id idColumn: String = "id", phone phoneColumn: String = "phone") throws {
+        id = PaymentRequestID(try row.int64(idColumn))
         status = PaymentRequestStatus(rawValue: try row.string("status")) ?? .needsReview
         amount = try row.int("amount")
-        phone = try row.string("phone")
+        phone = try row.string(phoneColumn)
         receipt = try row.optionalString("receipt")
         checkoutRequestID = try row.optionalString("checkout_request_id")
         leaseID = LeaseID(try row.int64("lease_id"))

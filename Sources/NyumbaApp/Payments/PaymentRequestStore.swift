@@ -231,7 +231,7 @@ struct PaymentRequestStore {
     }
 
     private func details(_ condition: String, _ value: any SQLBindable) throws -> LockedPaymentRequest? {
-        try db.queryOne(Self.details(condition), value).map(LockedPaymentRequest.init)
+        try db.queryOne(Self.details(condition), value).map { try LockedPaymentRequest(row: $0) }
     }
 
     private static func details(_ condition: String) -> String {
@@ -263,14 +263,21 @@ struct PaymentRequestStore {
         return waiting
     }
 
-    /// The requests with their lease, unit and tenant, by id.
-    func details(ids: [PaymentRequestID]) throws -> [Int64: LockedPaymentRequest] {
+    /// The requests with their lease, unit and tenant, and their lease's `ReceiptBasis` for the
+    /// payment about to be recorded, by request id.
+    func detailsForReceipts(ids: [PaymentRequestID]) throws -> [Int64: (LockedPaymentRequest, ReceiptBasis)] {
         guard !ids.isEmpty else { return [:] }
-        let marks = sqlPlaceholders(ids.count)
-        var found: [Int64: LockedPaymentRequest] = [:]
-        for row in try db.query(Self.details("r.id IN (\(marks))"), parameters: ids.map(\.raw)) {
-            let request = try LockedPaymentRequest(row: row)
-            found[request.id.raw] = request
+        var found: [Int64: (LockedPaymentRequest, ReceiptBasis)] = [:]
+        for row in try db.query(
+            """
+            SELECT r.id AS request_id, r.status, r.amount, r.phone AS request_phone, r.receipt, r.checkout_request_id,
+                   r.lease_id, \(ReceiptBasis.columns)
+            FROM payment_requests r JOIN \(LeaseDetails.tables)
+            WHERE r.id IN (\(sqlPlaceholders(ids.count))) AND l.id = r.lease_id
+            """, parameters: ids.map(\.raw))
+        {
+            let request = try LockedPaymentRequest(row: row, id: "request_id", phone: "request_phone")
+            found[request.id.raw] = (request, try ReceiptBasis(row: row))
         }
         return found
     }

@@ -22,9 +22,9 @@ extension PaymentSettlement {
 
     /// Settles, with a few statements for all of them, the results whose request is waiting for its
     /// answer (pending or unconfirmed): one lock of every request, one update, one read of the paid
-    /// ones' details, and their payments through `PaymentRecorder`'s batch. Returns the outcome of
-    /// each result it settled, by index; the others (unknown, settled before, a second result for
-    /// the same request or lease in the batch) are left for `settle`.
+    /// ones' details with their receipts' bases, and their payments through `PaymentRecorder`'s
+    /// batch. Returns the outcome of each result it settled, by index; the others (unknown, settled
+    /// before, a second result for the same request or lease in the batch) are left for `settle`.
     private func settleWaiting(_ results: [(checkoutRequestID: String, result: STKResult)]) throws -> [Int:
         SettlementOutcome]
     {
@@ -42,15 +42,17 @@ extension PaymentSettlement {
         guard !picked.isEmpty else { return [:] }
         try store.settle(picked.map(\.settlement))
         let paid = picked.filter { $0.settlement.status == .succeeded }
-        let details = try store.details(ids: paid.map(\.settlement.id))
-        let requests = try paid.map { item in
-            guard let request = details[item.settlement.id.raw] else {
+        let details = try store.detailsForReceipts(ids: paid.map(\.settlement.id))
+        let found = try paid.map { item in
+            guard let found = details[item.settlement.id.raw] else {
                 throw DatabaseError.decoding(column: "id", reason: "request \(item.settlement.id) lost its lease")
             }
-            return request
+            return found
         }
+        let requests = found.map(\.0)
+        let bases = Dictionary(found.map { ($0.1.lease.id.raw, $0.1) }) { first, _ in first }
         let payments = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
-            .record(zip(paid, requests).map { entry($0.result, $1) })
+            .record(zip(paid, requests).map { entry($0.result, $1) }, bases: bases)
         for ((item, request), payment) in zip(zip(paid, requests), payments) {
             try recorded(payment, item.result, request, mismatch: item.settlement.amountMismatch)
         }
