@@ -47,7 +47,7 @@ struct C2BPayments {
         let facts = C2BPaymentFacts(notification)
         return try db.transaction {
             guard
-                let lease = try store.matchLease(
+                let basis = try store.matchLease(
                     account: PaybillAccount.canonical(facts.billRef), shortcode: facts.shortcode,
                     defaultShortcode: defaultShortcode)
             else {
@@ -61,7 +61,8 @@ struct C2BPayments {
                 }
                 return .unmatched
             }
-            if let payment = try recorder.record(entry(facts, on: lease)) {
+            let lease = basis.lease
+            if let payment = try recorder.record(entry(facts, on: lease), basis: basis) {
                 guard
                     try store.insertOnce(
                         facts, landlord: lease.landlordID, lease: lease.id, status: .recorded, payment: payment) != nil

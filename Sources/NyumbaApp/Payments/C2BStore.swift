@@ -33,12 +33,13 @@ struct C2BStore {
     /// The open lease an account number is for, on `shortcode`: the unit's full account
     /// number, else its label alone when exactly one open lease on that shortcode has it.
     /// A landlord without their own settings is paid on the deployment's `defaultShortcode`.
-    func matchLease(account canonical: String, shortcode: String, defaultShortcode: String) throws -> LeaseDetails? {
+    /// Returned with what its payment's receipt needs (`ReceiptBasis`).
+    func matchLease(account canonical: String, shortcode: String, defaultShortcode: String) throws -> ReceiptBasis? {
         guard !canonical.isEmpty else { return nil }
         if let basis = try leases(accounts: [canonical], defaultShortcode: defaultShortcode)[
             PaybillKey(account: canonical, shortcode: shortcode)]
         {
-            return basis.lease
+            return basis
         }
         let onShortcode = "LEFT JOIN mpesa_settings m ON m.landlord_id = l.landlord_id"
         let byLabel = try db.query(
@@ -47,7 +48,8 @@ struct C2BStore {
             WHERE u.account_label = ? AND COALESCE(m.shortcode, ?) = ? LIMIT 2
             """, canonical, defaultShortcode, shortcode)
         guard byLabel.count == 1 else { return nil }
-        return try lease(LeaseID(try byLabel[0].int64("id")))
+        let id = LeaseID(try byLabel[0].int64("id"))
+        return try LedgerStore(db: db).receiptBases([id])[id.raw]
     }
 
     /// The landlord whose own paybill `shortcode` is, if exactly one has it.
@@ -55,11 +57,6 @@ struct C2BStore {
         let rows = try db.query("SELECT landlord_id FROM mpesa_settings WHERE shortcode = ? LIMIT 2", shortcode)
         guard rows.count == 1 else { return nil }
         return UserID(try rows[0].int64("landlord_id"))
-    }
-
-    /// The lease with everything a ledger entry needs.
-    func lease(_ id: LeaseID) throws -> LeaseDetails? {
-        try db.queryOne("\(LeaseDetails.select) WHERE l.id = ?", id.raw).map(LeaseDetails.init)
     }
 
     /// Stores a payment once per TransID; returns its id, or nil when that TransID is stored already.
