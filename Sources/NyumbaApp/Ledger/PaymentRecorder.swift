@@ -32,19 +32,17 @@ struct PaymentRecorder {
 
     /// Records `entries` (each with its CheckoutRequestID or receipt, to different leases) with one
     /// insert, or one by one when they are fewer than two or not all so. Throws when any of them is
-    /// in the ledger already: the caller settles them one by one then. `bases` are their leases'
-    /// `ReceiptBasis`, by lease id, when the caller read them with its own reads (else one read here).
-    func record(_ entries: [LedgerEntry], bases: [Int64: ReceiptBasis]? = nil) throws -> [PaymentID?] {
-        let keys = entries.compactMap { $0.checkoutRequestID ?? $0.receipt }
+    /// in the ledger already: the caller settles them one by one then. Each comes with its lease's
+    /// `ReceiptBasis`, which the caller read with its own reads.
+    func record(_ entries: [(entry: LedgerEntry, basis: ReceiptBasis)]) throws -> [PaymentID?] {
+        let keys = entries.compactMap { $0.entry.checkoutRequestID ?? $0.entry.receipt }
         guard entries.count > 1, Set(keys).count == entries.count,
-            Set(entries.map(\.leaseID.raw)).count == entries.count
-        else { return try entries.map { try record($0, basis: bases?[$0.leaseID.raw]) } }
+            Set(entries.map(\.entry.leaseID.raw)).count == entries.count
+        else { return try entries.map { try record($0.entry, basis: $0.basis) } }
         return try db.transaction {
             let ledger = LedgerStore(db: db)
-            let bases = try bases ?? ledger.receiptBases(entries.map(\.leaseID))
-            let payments = try ledger.record(entries, versions: versions)
-            for (entry, payment) in zip(entries, payments) {
-                guard let basis = bases[entry.leaseID.raw] else { continue }
+            let payments = try ledger.record(entries.map(\.entry), versions: versions)
+            for ((entry, basis), payment) in zip(entries, payments) {
                 try sendNotices(try ledger.receipt(payment, entry, basis: basis), entry.channel)
             }
             return payments.map(\.id)

@@ -59,9 +59,7 @@ extension C2BPayments {
                     status: payment == nil ? .recorded : .duplicate, payment: payment)
             })
         let toRecord = picked.filter { stored[$0.facts.transID] != nil && inLedger[$0.facts.transID] == nil }
-        let payments = try recorder.record(
-            toRecord.map { entry($0.facts, on: $0.basis.lease) },
-            bases: Dictionary(toRecord.map { ($0.basis.lease.id.raw, $0.basis) }) { first, _ in first })
+        let payments = try recorder.record(toRecord.map { (entry($0.facts, on: $0.basis.lease), $0.basis) })
         let links = try zip(toRecord, payments).map { item, payment in
             guard let payment, let id = stored[item.facts.transID] else { throw ReceiptRecordedMeanwhile() }
             return (id: id, payment: payment)

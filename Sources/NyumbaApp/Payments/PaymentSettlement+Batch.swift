@@ -50,9 +50,8 @@ extension PaymentSettlement {
             return found
         }
         let requests = found.map(\.0)
-        let bases = Dictionary(found.map { ($0.1.lease.id.raw, $0.1) }) { first, _ in first }
         let payments = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
-            .record(zip(paid, requests).map { entry($0.result, $1) }, bases: bases)
+            .record(zip(paid, found).map { (entry($0.result, $1.0), $1.1) })
         for ((item, request), payment) in zip(zip(paid, requests), payments) {
             try recorded(payment, item.result, request, mismatch: item.settlement.amountMismatch)
         }
