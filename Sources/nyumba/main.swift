@@ -1,4 +1,4 @@
 import Foundation
 import NyumbaApp
 
-exit(Commands.main(Array(CommandLine.arguments.dropFirst())))
+exit(Commands.main(Commands.processArguments()))

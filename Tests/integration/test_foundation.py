@@ -5,7 +5,9 @@ import re
 import signal
 import threading
 import time
+from pathlib import Path
 
+import pytest
 import requests
 
 from stack import wait_for
@@ -159,3 +161,22 @@ def test_missing_setting_stops_start_up_with_one_clear_line(stack):
     lines = result.stderr.strip().splitlines()
     assert any(l.startswith("nyumba: NYUMBA_SECRET_KEY is not set") for l in lines), lines
     assert any("NYUMBA_WORKERS is malformed" in l for l in lines), lines
+
+
+FAKETIME_LIB = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+
+@pytest.mark.skipif(not FAKETIME_LIB.exists(), reason="libfaketime is not installed")
+def test_commands_get_their_arguments_under_a_preloaded_libfaketime(stack):
+    """`make test-calendar` runs every process under libfaketime. Preloaded into a process whose
+    parent did not run under it, it leaves Swift's `CommandLine.arguments` empty nearly every time
+    (measured: 197 of 200 starts), and `nyumba daraja-sim` then printed its usage and exited 2 (twice
+    in `make test-calendar`). The arguments now come from /proc/self/cmdline then."""
+    env = {name: value for name, value in stack.env.items() if not name.startswith("FAKETIME")}
+    env.update(LD_PRELOAD=str(FAKETIME_LIB), FAKETIME="+0")
+    for _ in range(20):
+        result = stack.nyumba("help", env=env, timeout=10)
+        assert (result.returncode, result.stdout.splitlines()[:1]) == (0, ["usage: nyumba [--env-file FILE] COMMAND"]), \
+            result.stderr[:300]
+        result = stack.nyumba("--env-file", "/nonexistent/nyumba.env", "help", env=env, timeout=10)
+        assert result.returncode == 1 and "cannot read the settings file /nonexistent/nyumba.env" in result.stderr

@@ -30,6 +30,21 @@ public enum Commands {
           help       show this text
         """
 
+    /// The process's arguments, without the program name. Swift finds them beside the process's
+    /// first environment; a library preloaded into the process that changes the environment before
+    /// Swift looks (libfaketime, in `make test-calendar`, when its parent did not run under it)
+    /// leaves them empty, with no program name either. Then they are read from the kernel's copy.
+    public static func processArguments() -> [String] {
+        guard CommandLine.arguments.isEmpty,
+            let cmdline = FileHandle(forReadingAtPath: "/proc/self/cmdline")?.readDataToEndOfFile()
+        else { return Array(CommandLine.arguments.dropFirst()) }
+        let arguments = cmdline.split(separator: 0, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        // The file ends with a NUL, which leaves one empty piece after the last argument.
+        return Array(arguments.dropFirst().dropLast())
+    }
+
     /// Runs the command named in `arguments` (without the program name); returns the exit status.
     public static func main(_ arguments: [String]) -> Int32 {
         var arguments = arguments
