@@ -30,10 +30,10 @@ public enum Commands {
           help       show this text
         """
 
-    /// The process's arguments, without the program name. Swift finds them beside the process's
-    /// first environment; a library preloaded into the process that changes the environment before
-    /// Swift looks (libfaketime, in `make test-calendar`, when its parent did not run under it)
-    /// leaves them empty, with no program name either. Then they are read from the kernel's copy.
+    /// The process's arguments, without the program name. With libfaketime preloaded (`make
+    /// test-calendar`) into a process whose parent did not run under it, Swift's
+    /// `CommandLine.arguments` comes back empty in most starts, without even the program name, which
+    /// a started process always has: then they are read from the kernel's copy.
     public static func processArguments() -> [String] {
         guard CommandLine.arguments.isEmpty,
             let cmdline = FileHandle(forReadingAtPath: "/proc/self/cmdline")?.readDataToEndOfFile()
