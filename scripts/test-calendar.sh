@@ -41,9 +41,25 @@ fi
 
 preload=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 binary="$(swift build --show-bin-path)/nyumba"
+
+# libfaketime keeps a semaphore and a shared memory segment in /dev/shm, named after the process
+# that set up the faked clock. A process stopped by a signal (the stack stops its servers so)
+# leaves them behind, and a later process that gets the same PID then fails to set up its clock
+# (libfaketime's README: "please cleanup /dev/shm"). Seen here: nginx refusing to start, and a
+# `nyumba` started with no arguments. With 1,318 left over in a PID space of 32,768, about one
+# start in 25 got such a PID. Those whose process is gone are removed before each instant.
+remove_stale_faketime_files() {
+    local file
+    for file in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
+        [ -e "$file" ] && [ ! -d "/proc/${file##*_}" ] && rm -f "$file"
+    done
+    return 0
+}
+
 results=()
 failed=0
 for instant in "${instants[@]}"; do
+    remove_stale_faketime_files
     utc="$(TZ=UTC date -d "$instant +0300" '+%Y-%m-%d %H:%M:%S')"
     echo "test-calendar: $instant EAT ($utc UTC)" >&2
     if TZ=UTC LD_PRELOAD="$preload" FAKETIME="@$utc" FAKETIME_DONT_RESET=1 NYUMBA_BIN="$binary" \
