@@ -3,10 +3,11 @@ import MariaDB
 import Web
 
 /// Transactions that run again when InnoDB chose them as a deadlock's victim (or their lock wait
-/// timed out). Recording a payment or a charge holds the lease row shared (the foreign key of its
-/// insert) and updates it at commit, so anything else that locks a lease meanwhile (a payment or
-/// charge to it, a push being opened, the lease ended, its deposit settled) can deadlock with it
-/// now and then. InnoDB undid all of the victim, so it may simply run again: M-Pesa does not
+/// timed out). Recording a charge holds the lease row shared (the foreign key of its insert) and
+/// updates it at commit, so anything else that locks a lease meanwhile (a payment or charge to it,
+/// a push being opened, the lease ended, its deposit settled) can deadlock with it now and then.
+/// (A payment locks its lease before its insert, `LedgerStore.lockTotals`, so payments to one
+/// lease take turns.) InnoDB undid all of the victim, so it may simply run again: M-Pesa does not
 /// retry a callback, and a person should not see an error for it. (The late-fee loop's claims
 /// run READ COMMITTED, set for one transaction only, and a failed pass is tried again anyway.)
 enum LockConflictRetry {

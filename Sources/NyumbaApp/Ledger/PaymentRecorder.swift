@@ -14,10 +14,12 @@ struct PaymentRecorder {
 
     /// Records `entry`; nil when its receipt or CheckoutRequestID is in the ledger already
     /// (the same payment through another channel, or a concurrent duplicate): nothing changed.
-    /// Its lease's `ReceiptBasis` (read here when not given) makes its receipt.
+    /// Its lease's `ReceiptBasis` (read here when not given) makes its receipt. The lease is locked
+    /// first (`lockTotals`), so payments to one lease take turns rather than deadlock.
     func record(_ entry: LedgerEntry, basis: ReceiptBasis? = nil) throws -> PaymentID? {
         try LockConflictRetry.transaction(db) {
             let ledger = LedgerStore(db: db)
+            let totals = try ledger.lockTotals(entry.leaseID)
             let basis = try basis ?? ledger.receiptBases([entry.leaseID])[entry.leaseID.raw]
             let payment: RecordedPayment
             do {
@@ -25,7 +27,9 @@ struct PaymentRecorder {
             } catch let error as DatabaseError where error.isDuplicateKey {
                 return nil
             }
-            if let basis { try sendNotices(try ledger.receipt(payment, entry, basis: basis), entry.channel) }
+            if let basis {
+                try sendNotices(try ledger.receipt(payment, entry, basis: basis, totals: totals), entry.channel)
+            }
             return payment.id
         }
     }

@@ -65,11 +65,14 @@ extension LedgerStore {
     }
 
     /// The receipt of `entry`, just recorded as `payment` in this transaction, from the `basis` of
-    /// its lease read before it was recorded.
-    func receipt(_ payment: RecordedPayment, _ entry: LedgerEntry, basis: ReceiptBasis) throws -> ReceiptRecord {
+    /// its lease read before it was recorded, and the lease's running `totals` as its lock read
+    /// them (`lockTotals`) when the basis may have been read before that lock was granted.
+    func receipt(_ payment: RecordedPayment, _ entry: LedgerEntry, basis: ReceiptBasis, totals: LeaseTotals? = nil)
+        throws -> ReceiptRecord
+    {
         let day = CalendarDay.nairobi(entry.paidAt)
-        var paid = basis.lease.paid + entry.amount
-        var charged = basis.lease.charged
+        var paid = (totals?.paid ?? basis.lease.paid) + entry.amount
+        var charged = totals?.charged ?? basis.lease.charged
         if basis.lastPaidAt.map({ $0 > entry.paidAt }) == true || basis.lastDueOn.map({ day < $0 }) == true {
             let later = try later(lease: entry.leaseID, than: entry.paidAt, day: day)
             paid -= later.paid
@@ -91,5 +94,28 @@ extension LedgerStore {
                    (SELECT COALESCE(SUM(c.amount), 0) FROM charges c WHERE c.lease_id = ? AND c.due_on > ?) AS charged
             """, lease.raw, paidAt, lease.raw, day.description)
         return (try row?.int("paid") ?? 0, try row?.int("charged") ?? 0)
+    }
+}
+
+/// A lease's running totals, as committed last.
+struct LeaseTotals {
+    /// Every payment under the lease, in shillings.
+    let paid: Int
+    /// Every charge minus every credit of the lease, in shillings.
+    let charged: Int
+}
+
+extension LedgerStore {
+    /// Locks the lease's row for the rest of the transaction and returns its running totals as
+    /// committed last (a locking read sees past the transaction's snapshot); nil for no such lease.
+    ///
+    /// Take it before a payment to the lease is inserted: the insert holds the lease shared (its
+    /// foreign key) until the commit updates the totals, so two payments to one lease that both
+    /// got that far deadlock — again and again under a flood of callbacks to one lease, until one
+    /// is answered 500. Locked first, the second waits for the first's commit instead.
+    func lockTotals(_ lease: LeaseID) throws -> LeaseTotals? {
+        try db.queryOne("SELECT total_paid, total_charged FROM leases WHERE id = ? FOR UPDATE", lease.raw).map {
+            LeaseTotals(paid: try $0.int("total_paid"), charged: try $0.int("total_charged"))
+        }
     }
 }

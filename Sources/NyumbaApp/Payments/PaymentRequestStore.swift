@@ -246,13 +246,14 @@ struct PaymentRequestStore {
     }
 
     /// Locks the requests of these CheckoutRequestIDs that wait for their answer (pending or
-    /// unconfirmed), by CheckoutRequestID.
+    /// unconfirmed), and their leases, by CheckoutRequestID: a lease locked before its payment is
+    /// inserted makes another payment to it wait rather than deadlock (`LedgerStore.lockTotals`).
     func lockWaiting(checkoutRequestIDs: [String]) throws -> [String: WaitingRequest] {
         let marks = sqlPlaceholders(checkoutRequestIDs.count)
         let rows = try db.query(
             """
-            SELECT id, checkout_request_id, amount, lease_id FROM payment_requests
-            WHERE checkout_request_id IN (\(marks)) AND status IN ('pending', 'unconfirmed') ORDER BY id FOR UPDATE
+            SELECT r.id, r.checkout_request_id, r.amount, r.lease_id FROM payment_requests r JOIN leases l ON l.id = r.lease_id
+            WHERE r.checkout_request_id IN (\(marks)) AND r.status IN ('pending', 'unconfirmed') ORDER BY r.id FOR UPDATE
             """, parameters: checkoutRequestIDs)
         var waiting: [String: WaitingRequest] = [:]
         for row in rows {

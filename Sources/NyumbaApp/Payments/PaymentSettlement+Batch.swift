@@ -21,7 +21,7 @@ extension PaymentSettlement {
     }
 
     /// Settles, with a few statements for all of them, the results whose request is waiting for its
-    /// answer (pending or unconfirmed): one lock of every request, one update, one read of the paid
+    /// answer (pending or unconfirmed): one lock of every request and its lease, one update, one read of the paid
     /// ones' details with their receipts' bases, and their payments through `PaymentRecorder`'s
     /// batch. Returns the outcome of each result it settled, by index; the others (unknown, settled
     /// before, a second result for the same request or lease in the batch) are left for `settle`.
@@ -49,10 +49,9 @@ extension PaymentSettlement {
             }
             return found
         }
-        let requests = found.map(\.0)
         let payments = try PaymentRecorder(db: db, views: views, config: config, versions: versions)
             .record(zip(paid, found).map { (entry($0.result, $1.0), $1.1) })
-        for ((item, request), payment) in zip(zip(paid, requests), payments) {
+        for ((item, (request, _)), payment) in zip(zip(paid, found), payments) {
             try recorded(payment, item.result, request, mismatch: item.settlement.amountMismatch)
         }
         return Dictionary(uniqueKeysWithValues: picked.map { ($0.index, .settled) })
