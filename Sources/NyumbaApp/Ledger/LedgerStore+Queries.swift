@@ -103,3 +103,26 @@ extension LedgerStore {
         return ended
     }
 }
+
+/// A lease's running totals, as committed last.
+struct LeaseTotals {
+    /// Every payment under the lease, in shillings.
+    let paid: Int
+    /// Every charge minus every credit of the lease, in shillings.
+    let charged: Int
+}
+
+extension LedgerStore {
+    /// Locks the lease's row for the rest of the transaction and returns its running totals as
+    /// committed last (a locking read sees past the transaction's snapshot); nil for no such lease.
+    ///
+    /// Take it before a payment to the lease is inserted: the insert holds the lease shared (its
+    /// foreign key) until the commit updates the totals, so two payments to one lease that both
+    /// got that far deadlock — again and again under a flood of callbacks to one lease, until one
+    /// is answered 500. Locked first, the second waits for the first's commit instead.
+    func lockTotals(_ lease: LeaseID) throws -> LeaseTotals? {
+        try db.queryOne("SELECT total_paid, total_charged FROM leases WHERE id = ? FOR UPDATE", lease.raw).map {
+            LeaseTotals(paid: try $0.int("total_paid"), charged: try $0.int("total_charged"))
+        }
+    }
+}
