@@ -252,8 +252,10 @@ struct PaymentRequestStore {
         let marks = sqlPlaceholders(checkoutRequestIDs.count)
         let rows = try db.query(
             """
-            SELECT r.id, r.checkout_request_id, r.amount, r.lease_id FROM payment_requests r JOIN leases l ON l.id = r.lease_id
-            WHERE r.checkout_request_id IN (\(marks)) AND r.status IN ('pending', 'unconfirmed') ORDER BY r.id FOR UPDATE
+            SELECT r.id, r.checkout_request_id, r.amount, r.lease_id
+            FROM payment_requests r JOIN leases l ON l.id = r.lease_id
+            WHERE r.checkout_request_id IN (\(marks)) AND r.status IN ('pending', 'unconfirmed')
+            ORDER BY r.id FOR UPDATE
             """, parameters: checkoutRequestIDs)
         var waiting: [String: WaitingRequest] = [:]
         for row in rows {
