@@ -5,6 +5,7 @@ whichever way M-Pesa reports it."""
 
 import hashlib
 import json
+import re
 import secrets
 import signal
 import threading
@@ -15,8 +16,8 @@ import requests
 from accounts import PASSWORD, sign_up_landlord
 from browser import count, post_form, user_id
 from stack import wait_for
-from test_payments import _checkout, _payments, _post_callback, _pushed, _success_body, _tenant_with_lease, \
-    _wait_settled
+from test_payments import _checkout, _deadlocks, _payments, _post_callback, _pushed, _success_body, \
+    _tenant_with_lease, _wait_settled
 
 PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
 
@@ -188,6 +189,31 @@ def test_duplicate_and_concurrent_confirmations_record_one_payment(stack):
     assert count(stack, f"SELECT COUNT(*) FROM c2b_callbacks WHERE trans_id = '{trans_id}' "
                         "AND outcome = 'duplicate'") == 19
     assert count(stack, f"SELECT total_paid FROM leases WHERE id = {lease}") == 1500
+
+
+def test_thirty_paybill_payments_to_one_lease_at_once_all_reach_the_ledger_each_with_its_own_balance(stack):
+    """A batch takes one confirmation per lease and the others are settled one by one, at the same time: the
+    payments to the lease take turns on it (none is a deadlock's victim; four in a row answered one 500 and
+    left that payment out of the ledger), and each receipt counts every payment committed before it."""
+    _, email, *_ = _tenant_with_lease(stack)
+    lease, account, _ = _lease(stack, email)
+    deadlocks = _deadlocks(stack)
+    bodies = [_body(account, amount="100.00") for _ in range(30)]
+    answers = []
+    threads = [threading.Thread(target=lambda body=body: answers.append(_confirm(stack, body).status_code))
+               for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [200] * 30
+    assert _deadlocks(stack) == deadlocks
+    assert count(stack, f"SELECT COUNT(*) FROM payments WHERE lease_id = {lease} AND channel = 'c2b'") == 30
+    assert count(stack, f"SELECT total_paid FROM leases WHERE id = {lease}") == 3000
+    receipts = stack.sql(f"SELECT text_body FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email' "
+                         f"AND recipient = '{email}'").splitlines()
+    balances = [re.search(r"Balance:\s+(\S+ ?[\d,]+)", receipt).group(1) for receipt in receipts]
+    assert len(balances) == 30 and len(set(balances)) == 30, balances
 
 
 def test_the_same_trans_id_through_an_stk_callback_and_a_confirmation_is_one_payment(stack):
