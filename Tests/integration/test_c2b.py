@@ -5,7 +5,6 @@ whichever way M-Pesa reports it."""
 
 import hashlib
 import json
-import re
 import secrets
 import signal
 import threading
@@ -16,8 +15,8 @@ import requests
 from accounts import PASSWORD, sign_up_landlord
 from browser import count, post_form, user_id
 from stack import wait_for
-from test_payments import _checkout, _deadlocks, _payments, _post_callback, _pushed, _success_body, \
-    _tenant_with_lease, _wait_settled
+from test_payments import _checkout, _deadlocks, _payments, _post_callback, _pushed, _receipt_balances, \
+    _success_body, _tenant_with_lease, _wait_settled
 
 PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919"
 
@@ -210,9 +209,7 @@ def test_thirty_paybill_payments_to_one_lease_at_once_all_reach_the_ledger_each_
     assert _deadlocks(stack) == deadlocks
     assert count(stack, f"SELECT COUNT(*) FROM payments WHERE lease_id = {lease} AND channel = 'c2b'") == 30
     assert count(stack, f"SELECT total_paid FROM leases WHERE id = {lease}") == 3000
-    receipts = stack.sql(f"SELECT text_body FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email' "
-                         f"AND recipient = '{email}'").splitlines()
-    balances = [re.search(r"Balance:\s+(\S+ ?[\d,]+)", receipt).group(1) for receipt in receipts]
+    balances = _receipt_balances(stack, email)
     assert len(balances) == 30 and len(set(balances)) == 30, balances
 
 

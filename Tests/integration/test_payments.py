@@ -67,6 +67,14 @@ def _deadlocks(stack) -> int:
     return int(stack.sql("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'").split("\t")[1])
 
 
+def _receipt_balances(stack, email: str) -> list[str]:
+    """The balance on each payment receipt emailed to `email` (as written, e.g. "KES 1,200")."""
+    # Batch mode writes the newlines in a value as \n: one line per receipt.
+    receipts = stack.sql(f"SELECT text_body FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email' "
+                         f"AND recipient = '{email}'").splitlines()
+    return [re.search(r"Balance:\s+(\S+ ?[\d,]+)", receipt).group(1) for receipt in receipts]
+
+
 def _insert_request(stack, lease: int, amount: int, status: str, *, phone="254712345678", checkout=None,
                     age_seconds=0, next_query="UTC_TIMESTAMP(6)", result_code=None, result_desc=None) -> int:
     """A payment request written straight into the database for `lease` (created `age_seconds`
@@ -318,10 +326,7 @@ def test_callbacks_stuck_on_a_commit_leave_the_pages_their_workers(stack):
         == flood
     assert count(stack, f"SELECT COUNT(*) FROM payments WHERE payment_request_id IN ({id_list})") == flood
     # Each receipt's balance counts every payment committed before it: one figure per payment, none twice.
-    # (Batch mode writes the newlines in a value as \n: one line per receipt.)
-    receipts = stack.sql(f"SELECT text_body FROM outbox WHERE kind = 'payment_receipt' AND channel = 'email' "
-                         f"AND recipient = '{email}'").splitlines()
-    balances = [re.search(r"Balance:\s+(\S+ ?[\d,]+)", receipt).group(1) for receipt in receipts]
+    balances = _receipt_balances(stack, email)
     assert len(balances) == flood and len(set(balances)) == flood, balances
 
 

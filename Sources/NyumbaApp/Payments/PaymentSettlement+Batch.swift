@@ -23,8 +23,9 @@ extension PaymentSettlement {
     /// Settles, with a few statements for all of them, the results whose request is waiting for its
     /// answer (pending or unconfirmed): one lock of every request and its lease, one update, one read
     /// of the paid ones' details with their receipts' bases, and their payments through
-    /// `PaymentRecorder`'s batch. Returns the outcome of each result it settled, by index; the others (unknown, settled
-    /// before, a second result for the same request or lease in the batch) are left for `settle`.
+    /// `PaymentRecorder`'s batch. Returns the outcome of each result it settled, by index; the others
+    /// (unknown, settled before, a second result for the same request or lease in the batch) are left
+    /// for `settle`.
     private func settleWaiting(_ results: [(checkoutRequestID: String, result: STKResult)]) throws -> [Int:
         SettlementOutcome]
     {
