@@ -28,7 +28,8 @@ bench: release
 bench-large: release
 	BENCH_SIZE=large bash scripts/bench.sh hello dashboard
 
-# libFuzzer on the request, form, cookie, JSON and STK-callback parsers (>= 1M runs each).
+# libFuzzer on the request, form, cookie, JSON, STK-callback, paybill-confirmation and SMS
+# delivery-report parsers (>= 1M runs each).
 fuzz:
 	bash scripts/fuzz.sh
 

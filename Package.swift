@@ -9,6 +9,7 @@ let package = Package(
         // For the fuzz package in fuzz/, which depends on this one by path.
         .library(name: "Web", targets: ["Web"]),
         .library(name: "Daraja", targets: ["Daraja"]),
+        .library(name: "SMS", targets: ["SMS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1")

@@ -18,5 +18,10 @@ let package = Package(
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", .product(name: "Web", package: "nyumba")]),
         .executableTarget(
             name: "fuzz-stk-callback", dependencies: ["FuzzSupport", .product(name: "Daraja", package: "nyumba")]),
+        .executableTarget(
+            name: "fuzz-c2b-confirmation",
+            dependencies: ["FuzzSupport", .product(name: "Daraja", package: "nyumba")]),
+        .executableTarget(
+            name: "fuzz-sms-report", dependencies: ["FuzzSupport", .product(name: "SMS", package: "nyumba")]),
     ]
 )

@@ -12,7 +12,8 @@ cd "$repo"
 bash scripts/install-deps.sh
 runs="${FUZZ_RUNS:-1000000}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-request fuzz-form fuzz-cookie fuzz-json fuzz-stk-callback)
+[ ${#targets[@]} -gt 0 ] ||
+    targets=(fuzz-request fuzz-form fuzz-cookie fuzz-json fuzz-stk-callback fuzz-c2b-confirmation fuzz-sms-report)
 
 # The fuzzer runtime supplies main; lld keeps gold's warnings about ASan's local symbols away.
 swift build -c release --package-path fuzz --scratch-path .build-fuzz \

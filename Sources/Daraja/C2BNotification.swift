@@ -65,9 +65,12 @@ public struct C2BNotification: Sendable, Equatable {
                 throw .malformedResponse(.invalid(field: name, value: "\(value)"))
             }
             guard string.count <= limit else { throw .malformedResponse(.tooLong(field: name, limit: limit)) }
-            // Foundation's trimming took 3% of a confirmation's CPU; values rarely need it.
+            // Whole characters, as the check before: a space followed by a combining mark is one
+            // character, and a trim by scalars would have left it (and any newline) in place.
             guard string.first?.isWhitespace == true || string.last?.isWhitespace == true else { return string }
-            return string.trimmingCharacters(in: .whitespaces)
+            let start = string.firstIndex { !$0.isWhitespace } ?? string.endIndex
+            let end = string.lastIndex { !$0.isWhitespace }.map(string.index(after:)) ?? start
+            return String(string[start..<end])
         }
         let transID = try text("TransID", limit: 20, required: true)
         guard !transID.isEmpty, transID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {

@@ -42,6 +42,21 @@ final class C2BNotificationTests: XCTestCase {
         XCTAssertEqual(payment.payerName, "Jane W K")
     }
 
+    /// Found by `make fuzz` (fuzz-c2b-confirmation): a space followed by a combining mark is one
+    /// character, a whitespace one, that a trim by scalars left at the end; so was a newline.
+    func testWhitespaceCharactersAroundAValueAreDroppedWhole() throws {
+        let payment = try C2BNotification.parse(
+            body([
+                "BillRefNumber": "A12\n", "FirstName": "\r\nJane", "LastName": "Otieno \u{8D0}",
+                "MiddleName": " \u{301}",
+            ]))
+        XCTAssertEqual(payment.billRefNumber, "A12")
+        XCTAssertEqual(payment.firstName, "Jane")
+        XCTAssertEqual(payment.lastName, "Otieno")
+        XCTAssertEqual(payment.middleName, "")
+        XCTAssertEqual(try C2BNotification.parse(payment.body), payment)
+    }
+
     func testEveryFieldMustBeAStringAndTheKeyFieldsWellFormed() {
         XCTAssertThrowsError(try C2BNotification.parse(body(["BillRefNumber": 12])))
         XCTAssertThrowsError(try C2BNotification.parse(body(["TransTime": "2023-11-21"])))
