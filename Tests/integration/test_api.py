@@ -253,9 +253,10 @@ def test_pay_by_stk_push_and_follow_it(stack):
     receipt = tenant.get("/api/v1/tenant/payments/{id}/receipt", id=status["payment_id"]).json()
     assert receipt["payment"]["channel"] == "stk" and receipt["payment"]["amount"] == 8000
     assert tenant.get("/api/v1/tenant/balance").json()["balance"] == 0
-    # A second push while one waits for the PIN: 409. (9998 never calls back: the push stays pending
-    # until the reconciler's first query, not just the simulator's 300 ms callback delay.)
-    tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone("9998"), "password": PASSWORD}, 201)
+    # A second push while one waits for the PIN: 409. (5001 never calls back, and Daraja answers its
+    # first two queries "being processed": the push stays pending ~7 s with the stack's 1 s back-off
+    # base. 9998 stayed pending only until the first query, 1 s, which a slow run overstepped.)
+    tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone("5001"), "password": PASSWORD}, 201)
     pending = tenant.post("/api/v1/tenant/pay", {"amount": 100, "phone": phone(), "password": PASSWORD}, 409)
     assert tenant.error(pending)["code"] == "conflict"
     # Someone else's push: 404.

@@ -1,6 +1,7 @@
 """The foundation through the real parts: nginx → FastCGI → responder → MariaDB."""
 
 import http.client
+import os
 import re
 import signal
 import threading
@@ -167,6 +168,9 @@ FAKETIME_LIB = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
 
 
 @pytest.mark.skipif(not FAKETIME_LIB.exists(), reason="libfaketime is not installed")
+@pytest.mark.skipif("ASAN_OPTIONS" in os.environ or "TSAN_OPTIONS" in os.environ,
+                    reason="make test-sanitize: a sanitizer's start-up and libfaketime hang each other "
+                           "(libfaketime: 'Unexpected recursive calls to clock_gettime()')")
 def test_commands_get_their_arguments_under_a_preloaded_libfaketime(stack):
     """`make test-calendar` runs every process under libfaketime. Preloaded into a process whose
     parent did not run under it, it leaves Swift's `CommandLine.arguments` empty nearly every time
