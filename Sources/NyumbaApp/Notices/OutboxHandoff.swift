@@ -1,5 +1,5 @@
+import Locking
 import MariaDB
-import Synchronization
 import Web
 
 /// Outbox rows this process wrote for its own senders, handed to them in memory: no sender has
@@ -36,7 +36,7 @@ final class OutboxHandoff: Sendable {
         var waiting: [NoticeChannel: [Waiting]] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(capacity: Int = 20_000, maximumWait: Duration = .seconds(60)) {
         self.capacity = capacity
