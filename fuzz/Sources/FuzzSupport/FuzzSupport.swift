@@ -11,6 +11,17 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError("fuzz invariant broken: \(message())") }
 }
 
+/// ASCII digits, capital and small letters, and printable characters (space excluded), as byte ranges for `only`.
+public let digit: ClosedRange<UInt8> = 48...57
+public let upper: ClosedRange<UInt8> = 65...90
+public let lower: ClosedRange<UInt8> = 97...122
+public let visible: ClosedRange<UInt8> = 33...126
+
+/// Whether every UTF-8 byte of `text` is in one of `ranges`.
+public func only(_ text: String, _ ranges: ClosedRange<UInt8>...) -> Bool {
+    text.utf8.allSatisfy { byte in ranges.contains { $0.contains(byte) } }
+}
+
 /// Splits `input` into FastCGI parameters and a body, in the format of
 /// corpus/fuzz-request/: lines `NAME=VALUE` (split at the first `=`, as the responder
 /// splits libfcgi's environment), an empty line, then the body as is.

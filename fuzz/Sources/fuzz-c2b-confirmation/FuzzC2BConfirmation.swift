@@ -40,15 +40,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-private let digit: ClosedRange<UInt8> = 48...57
-private let upper: ClosedRange<UInt8> = 65...90
-private let lower: ClosedRange<UInt8> = 97...122
-
-/// Whether every byte of `text` is in one of `ranges`.
-private func only(_ text: String, _ ranges: ClosedRange<UInt8>...) -> Bool {
-    text.utf8.allSatisfy { byte in ranges.contains { $0.contains(byte) } }
-}
-
 /// SwiftPM links executables with `main` = `fuzz_c2b_confirmation_main`; libFuzzer takes over from here.
 @_cdecl("fuzz_c2b_confirmation_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {

@@ -11,7 +11,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         guard let report else { continue }
         require(
             (1...100).contains(report.messageID.utf8.count)
-                && report.messageID.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F },
+                && only(report.messageID, visible),
             "id \(report.messageID.debugDescription)")
         let phone = report.phoneNumber.international
         require(
@@ -19,12 +19,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(SMSNumber(phone) == report.phoneNumber, "\(phone) does not read back as itself")
         if let network = report.networkCode {
             require(
-                (1...8).contains(network.utf8.count) && network.utf8.allSatisfy { (48...57).contains($0) },
+                (1...8).contains(network.utf8.count) && only(network, digit),
                 "network \(network)")
         }
         if let reason = report.failureReason {
             require(
-                reason.utf8.count <= 100 && reason.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F },
+                reason.utf8.count <= 100 && only(reason, 32...32, visible),
                 "reason \(reason.debugDescription)")
         }
         if let retries = report.retryCount { require((0...999_999).contains(retries), "retries \(retries)") }
