@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def wait_for(check, timeout=20.0, what="condition"):
             return
         time.sleep(0.05)
     raise TimeoutError(f"timed out waiting for {what}")
+
+
+def at_once(calls) -> list:
+    """Runs every call of `calls` on its own thread, all started together (a double click, a flood);
+    returns their results in order, or raises the first call's exception."""
+    calls = list(calls)
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        futures = [pool.submit(call) for call in calls]
+        return [future.result() for future in futures]
 
 
 @dataclass

@@ -14,7 +14,7 @@ import requests
 
 from accounts import PASSWORD, sign_up_landlord
 from browser import count, post_form, user_id
-from stack import wait_for
+from stack import at_once, wait_for
 from test_payments import _checkout, _deadlocks, _payments, _post_callback, _pushed, _receipt_balances, \
     _success_body, _tenant_with_lease, _wait_settled
 
@@ -198,13 +198,7 @@ def test_thirty_paybill_payments_to_one_lease_at_once_all_reach_the_ledger_each_
     lease, account, _ = _lease(stack, email)
     deadlocks = _deadlocks(stack)
     bodies = [_body(account, amount="100.00") for _ in range(30)]
-    answers = []
-    threads = [threading.Thread(target=lambda body=body: answers.append(_confirm(stack, body).status_code))
-               for body in bodies]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = at_once(lambda body=body: _confirm(stack, body).status_code for body in bodies)
     assert answers == [200] * 30
     assert _deadlocks(stack) == deadlocks
     assert count(stack, f"SELECT COUNT(*) FROM payments WHERE lease_id = {lease} AND channel = 'c2b'") == 30

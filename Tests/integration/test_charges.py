@@ -7,15 +7,19 @@ the statement."""
 import csv
 import io
 import os
+import secrets
 import shutil
 import subprocess
 import tempfile
 from datetime import date, datetime, timedelta, timezone
 
+import requests
+
 from accounts import sign_up_landlord
 from browser import (add_property, count, form_token, post_form, property_row, request_id, sign_up_tenant, unit_id,
                      user_id)
-from stack import nairobi_today
+from stack import at_once, nairobi_today
+from test_payments import _deadlocks
 
 NAIROBI = timezone(timedelta(hours=3))
 
@@ -242,3 +246,43 @@ def test_water_readings_imported_from_a_csv_file(stack):
     assert refused.status_code == 404
     assert stored() == after
     assert before != after
+
+
+def _lease_of_its_own(stack, name):
+    landlord, _ = sign_up_landlord(stack)
+    property_id = add_property(stack, landlord, name=name, units=1, rent=10000)
+    _, invite = property_row(stack, property_id)
+    _, lease = _approve(stack, landlord, property_id, invite, "A1", _month_day(1, 1), "Wanjiru Kamau")
+    return landlord, lease
+
+
+def _charges_of(stack, lease) -> str:
+    """The lease's hand-added charges and its running total, as `count/total`."""
+    return _one(stack, f"SELECT COUNT(*) FROM charges WHERE lease_id = {lease} AND kind = 'one_off'") + "/" + \
+        _one(stack, f"SELECT total_charged FROM leases WHERE id = {lease}")
+
+
+def test_charges_and_payments_to_one_lease_at_once_take_turns(stack):
+    """Charges and payments to one lease, all posted at once, each lock the lease before they write: none is a
+    deadlock's victim (a charge used to insert first and deadlock with the next one), and the running totals
+    count each one."""
+    landlord, lease = _lease_of_its_own(stack, "Tumaini Flats")
+    charges, payments = f"/landlord/leases/{lease}/charges", f"/landlord/leases/{lease}/payments/new"
+    token = form_token(landlord, stack.url(charges))
+    today = nairobi_today()
+    posts = [(charges, {"kind": "one_off", "amount": "100", "date": today, "description": f"Repair {n}"})
+             for n in range(12)]
+    posts += [(payments, {"amount": "50", "method": "cash", "date": today, "reference": "", "note": ""})
+              for _ in range(12)]
+    deadlocks = _deadlocks(stack)
+
+    def post(path, data):
+        data = {**data, "_csrf": token, "key": secrets.token_urlsafe(16)}
+        return lambda: requests.post(stack.url(path), data=data, cookies=landlord.cookies,
+                                     allow_redirects=False).status_code
+
+    assert at_once(post(*item) for item in posts) == [303] * 24
+    assert _deadlocks(stack) == deadlocks
+    assert _charges_of(stack, lease) == "12/1200"
+    assert _one(stack, f"SELECT CONCAT(COUNT(*), '/', SUM(amount)) FROM payments WHERE lease_id = {lease}") == "12/600"
+    assert _one(stack, f"SELECT total_paid FROM leases WHERE id = {lease}") == "600"

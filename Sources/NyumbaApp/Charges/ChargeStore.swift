@@ -90,10 +90,15 @@ struct ChargeStore {
 
     /// Appends the charge and adds it to the lease's running total in one transaction, bumping the
     /// landlord's data version once it commits; nil when its claim key was already taken (applied
-    /// by another loop or node), and then nothing changed.
+    /// by another loop or node, or the same form sent twice), and then nothing changed.
+    ///
+    /// The lease is locked first (`LedgerStore.lockTotals`), as a payment locks it: the insert would
+    /// hold it shared (its foreign key) until the total's update, so a charge and a payment, or two
+    /// charges, to one lease at once deadlocked. Locked first, the second waits for the first's commit.
     @discardableResult
     func add(_ charge: NewCharge, versions: LandlordDataVersions) throws -> ChargeID? {
         try LockConflictRetry.transaction(db) {
+            _ = try LedgerStore(db: db).lockTotals(charge.leaseID)
             // A taken claim key changes nothing (0 rows); any other problem is still an error, which
             // INSERT IGNORE would have turned into a warning.
             let result = try db.execute(
