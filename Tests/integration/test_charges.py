@@ -7,6 +7,7 @@ the statement."""
 import csv
 import io
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -260,6 +261,55 @@ def _charges_of(stack, lease) -> str:
     """The lease's hand-added charges and its running total, as `count/total`."""
     return _one(stack, f"SELECT COUNT(*) FROM charges WHERE lease_id = {lease} AND kind = 'one_off'") + "/" + \
         _one(stack, f"SELECT total_charged FROM leases WHERE id = {lease}")
+
+
+def test_a_charge_form_sent_twice_adds_one_charge(stack):
+    """A double click or a retried post of the add-charge form (its one-time key) charges the tenant once,
+    also when both arrive at the same moment; a fresh form is a second charge; a form shown again with
+    errors keeps its key."""
+    landlord, lease = _lease_of_its_own(stack, "Mara Flats")
+    page = f"/landlord/leases/{lease}/charges"
+
+    def key():
+        return re.search(r'name="key" value="([^"]+)"', landlord.get(stack.url(page)).text).group(1)
+
+    def add(data):
+        form = {"kind": "one_off", "amount": "1500", "date": nairobi_today(), "description": "Broken window"}
+        form.update(data)
+        return post_form(stack, landlord, page, page, form)
+
+    assert _charges_of(stack, lease) == "0/0"
+    once = key()
+    assert [add({"key": once}).status_code for _ in range(2)] == [303, 303]
+    assert _charges_of(stack, lease) == "1/1500"
+
+    # Both clicks at once, from one page: one charge.
+    token, twice = form_token(landlord, stack.url(page)), key()
+    form = {"_csrf": token, "kind": "one_off", "amount": "700", "date": nairobi_today(), "description": "Keys",
+            "key": twice}
+    answers = at_once(lambda: requests.post(stack.url(page), data=form, cookies=landlord.cookies,
+                                            allow_redirects=False).status_code for _ in range(2))
+    assert answers == [303, 303]
+    assert _charges_of(stack, lease) == "2/2200"
+
+    # A fresh form is a fresh key: the same charge again is a second one.
+    assert add({"key": key()}).status_code == 303
+    assert _charges_of(stack, lease) == "3/3700"
+
+    # Refused with an error, the form comes back with its key; sent right, it adds once.
+    again = key()
+    refused = add({"key": again, "amount": "abc"})
+    assert refused.status_code == 400 and f'name="key" value="{again}"' in refused.text
+    assert [add({"key": again}).status_code for _ in range(2)] == [303, 303]
+    assert _charges_of(stack, lease) == "4/5200"
+
+    # Another landlord cannot add to the lease, with or without a key of its form.
+    other, _ = sign_up_landlord(stack)
+    add_property(stack, other, name="Other Flats", units=1, rent=10000)
+    token = form_token(other, stack.url("/landlord/properties"))
+    stolen = other.post(stack.url(page), data={**form, "_csrf": token, "key": key()}, allow_redirects=False)
+    assert stolen.status_code == 404
+    assert _charges_of(stack, lease) == "4/5200"
 
 
 def test_charges_and_payments_to_one_lease_at_once_take_turns(stack):

@@ -2,8 +2,11 @@
 the landlord's notifications and log; only along one's own lease; one-line subjects; an
 hourly limit for tenants."""
 
+import re
+import secrets
 import time
 
+from api_client import log_in
 from browser import count, post_form
 from reminders_helpers import Landlord, emails_to, month_start
 
@@ -121,3 +124,50 @@ def test_a_tenant_may_send_five_messages_an_hour(stack):
     # An hour later the tenant may write again.
     stack.sql(f"UPDATE messages SET created_at = created_at - INTERVAL 61 MINUTE WHERE lease_id = {lease.id}")
     assert _tenant_sends(stack, lease, "Limit 6").status_code == 303
+
+
+def test_a_message_posted_twice_goes_once(stack):
+    """A double click or a retried post of a message form (its one-time key), or a retried API request with its
+    Idempotency-Key, stores and emails the message once and counts once against the hourly limit; a key is
+    its sender's own."""
+    landlord = Landlord(stack)
+    lease = landlord.add_tenant(month_start(-1, 1))
+
+    def key(browser, path):
+        return re.search(r'name="key" value="([^"]+)"', browser.get(stack.url(path)).text).group(1)
+
+    once = key(lease.browser, "/tenant/messages")
+    for _ in range(2):
+        response = _tenant_sends(stack, lease, "Gate is broken", key=once)
+        assert response.status_code == 303 and response.headers["Location"] == "/tenant/messages?done=sent"
+    assert _messages(stack, lease) == 1
+    # Refused with an error, the form keeps its key; sent right, it goes once.
+    again = key(lease.browser, "/tenant/messages")
+    refused = _tenant_sends(stack, lease, "", key=again)
+    assert refused.status_code == 400 and f'name="key" value="{again}"' in refused.text
+    assert [_tenant_sends(stack, lease, "Gate again", key=again).status_code for _ in range(2)] == [303, 303]
+    assert _messages(stack, lease) == 2
+
+    # The landlord's answer, and the same key used by the landlord: it is theirs, so it is not spent.
+    path = f"/landlord/leases/{lease.id}/message"
+    for _ in range(2):
+        assert post_form(stack, landlord.browser, path, path,
+                         {"subject": "Fundi on Monday", "text": "He will fix it.", "key": once}).status_code == 303
+    assert _messages(stack, lease) == 3
+
+    api = log_in(stack, lease.email)
+    headers = {"Idempotency-Key": "retry-" + secrets.token_hex(8)}
+    body = {"subject": "Bulb in the stairs", "text": "It is out."}
+    first = api.call("POST", "/api/v1/tenant/messages", 201, json_body=body, headers=headers)
+    again = api.call("POST", "/api/v1/tenant/messages", 201, json_body=body, headers=headers)
+    assert first.json() == again.json() and _messages(stack, lease) == 4
+
+    stack.wait_for_email(to=landlord.email, subject_contains="Bulb in the stairs")
+    time.sleep(1.5)
+    for subject in ("Gate is broken", "Gate again", "Bulb in the stairs"):
+        assert len(emails_to(stack, landlord.email, subject)) == 1, subject
+    assert len(emails_to(stack, lease.email, "Fundi on Monday")) == 1
+    # Three messages count against the hour's five, not six: two more may go.
+    for n in range(2):
+        assert _tenant_sends(stack, lease, f"More {n}").status_code == 303
+    assert _tenant_sends(stack, lease, "One too many").status_code == 429

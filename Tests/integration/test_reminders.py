@@ -3,18 +3,22 @@ group reminders, the scheduler sends each occasion once (even two at once), neve
 tenant who paid, and the log shows how delivery went."""
 
 import re
+import secrets
 import subprocess
 import time
 from datetime import timedelta
 
-from browser import count, post_form
+import requests
+
+from api_client import log_in
+from browser import count, form_token, post_form
 from reminders_helpers import (Landlord, day_text, emails_to, kes, month_start, normalized, preview_emails,
                                today)
-from stack import wait_for
+from stack import at_once, wait_for
 
 
 def _send(stack, landlord, target: dict, csrf: bool = True):
-    query = "&".join(f"{k}={v}" for k, v in target.items())
+    query = "&".join(f"{k}={v}" for k, v in target.items() if k != "key")
     return post_form(stack, landlord.browser, f"/landlord/reminders/new?{query}", "/landlord/reminders", target,
                      csrf=csrf)
 
@@ -109,6 +113,54 @@ def test_landlords_remind_only_their_own_tenants_and_need_csrf(stack):
 
     chooser = mine.browser.get(stack.url("/landlord/reminders/new"))
     assert chooser.status_code == 200 and my_lease.name in chooser.text and their_lease.name not in chooser.text
+
+
+def test_a_reminder_sent_twice_from_one_preview_goes_out_once(stack):
+    """A double click on Send (one post after the other, or both at once) and a retried API request with its
+    Idempotency-Key remind the tenant once, by email and by SMS, and answer as the first time did; a fresh
+    preview sends again. A key is the landlord's own: another landlord sending with it is not refused."""
+    landlord = Landlord(stack)
+    lease = landlord.add_tenant(month_start(-2, 1), due_day=5)
+    preview = f"/landlord/reminders/new?lease={lease.id}"
+
+    def key():
+        return re.search(r'name="key" value="([^"]+)"', landlord.browser.get(stack.url(preview)).text).group(1)
+
+    def reminded():
+        texts = count(stack, f"SELECT COUNT(*) FROM outbox WHERE landlord_id = {landlord.id} AND channel = 'sms'"
+                             " AND kind = 'rent_reminder'")
+        return count(stack, f"SELECT COUNT(*) FROM reminders WHERE lease_id = {lease.id}"), texts
+
+    once = key()
+    for _ in range(2):
+        response = _send(stack, landlord, {"lease": lease.id, "key": once})
+        assert response.status_code == 303 and response.headers["Location"] == "/landlord/reminders?done=sent&count=1"
+    assert reminded() == (1, 1)
+
+    form = {"_csrf": form_token(landlord.browser, stack.url(preview)), "lease": str(lease.id), "key": key()}
+    answers = at_once(lambda: requests.post(stack.url("/landlord/reminders"), data=form,
+                                            cookies=landlord.browser.cookies, allow_redirects=False).status_code
+                      for _ in range(2))
+    assert answers == [303, 303]
+    assert reminded() == (2, 2)
+    stack.wait_for_email(to=lease.email, subject_contains="Rent reminder", count=2)
+    time.sleep(1.5)
+    assert len(emails_to(stack, lease.email, "Rent reminder")) == 2
+
+    assert _send(stack, landlord, {"lease": lease.id, "key": key()}).status_code == 303
+    assert reminded() == (3, 3)
+
+    api = log_in(stack, landlord.email)
+    headers = {"Idempotency-Key": "retry-" + secrets.token_hex(8)}
+    first = api.call("POST", "/api/v1/landlord/reminders", 201, json_body={"lease_id": lease.id}, headers=headers)
+    again = api.call("POST", "/api/v1/landlord/reminders", 201, json_body={"lease_id": lease.id}, headers=headers)
+    assert first.json() == again.json() and first.json()["count"] == 1
+    assert reminded() == (4, 4)
+
+    other = Landlord(stack)
+    their_lease = other.add_tenant(month_start(-2, 1), due_day=5)
+    assert _send(stack, other, {"lease": their_lease.id, "key": once}).status_code == 303
+    assert count(stack, f"SELECT COUNT(*) FROM reminders WHERE lease_id = {their_lease.id}") == 1
 
 
 def test_settings_accept_up_to_five_occasions_in_range(stack):

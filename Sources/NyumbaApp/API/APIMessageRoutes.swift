@@ -68,7 +68,9 @@ enum APIMessageRoutes {
         guard let message else { throw APIError.validation(body.fields(typed.errors)) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
-                .send(direction, lease: lease, subject: message.subject, text: message.text)
+                .send(
+                    direction, lease: lease, subject: message.subject, text: message.text,
+                    key: OneTimeKey.read(request.headers["idempotency-key"]))
         } catch MessageRefusal.tooMany(let limit) {
             throw APIError.tooManyRequests(Words("msg.too_many", ["limit": "\(limit)"]))
         }

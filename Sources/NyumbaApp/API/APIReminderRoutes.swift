@@ -119,7 +119,8 @@ enum APIReminderRoutes {
         }
         router.api("POST", "/landlord/reminders", access: .landlord) { request, caller, context in
             let recipients = try recipients(request, caller, context)
-            try ManualReminders(db: context.db, views: context.views, config: context.config).send(recipients)
+            try ManualReminders(db: context.db, views: context.views, config: context.config).send(
+                recipients, landlord: try caller.landlord(), key: OneTimeKey.read(request.headers["idempotency-key"]))
             return APIJSON.response(
                 Batch(count: recipients.count, recipients: recipients.map(Recipient.init)), status: 201)
         }

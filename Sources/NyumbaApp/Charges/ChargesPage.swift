@@ -29,6 +29,8 @@ struct ChargesPage {
     let date: String
     let description: String
     let reason: String
+    /// The add form's one-time key: submitting it twice adds one charge.
+    let key: String
     let errors: [String: String]
     /// The charge whose reversal was refused, with why.
     let reversalErrors: [String: String]
@@ -80,6 +82,7 @@ struct ChargesPage {
         date = form.date.isEmpty ? today.description : form.date
         description = form.description
         reason = form.reason
+        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
         errors = layout.say(form.errors)
         self.reversalErrors = layout.say(reversalErrors)
         let settlement = deposit.settlement

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The view model of `ledger/lease.mustache`: one lease as its landlord sees it.
 struct LeasePage {
     let layout: Layout
@@ -69,7 +67,7 @@ struct ManualPaymentPage {
     init(layout: Layout, lease: LeaseDetails, form: ManualPaymentForm, today: CalendarDay) {
         self.layout = layout
         leaseID = lease.id.description
-        key = form.key.isEmpty ? SecureRandom.token(bytes: 16) : form.key
+        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
         tenantName = lease.tenantName
         unitLabel = lease.unitLabel
         propertyName = lease.propertyName

@@ -36,7 +36,7 @@ struct ManualPaymentForm {
         let typed = ManualPaymentForm(
             amount: form["amount"] ?? "", method: form["method"] ?? "", date: form["date"] ?? "",
             reference: form["reference"] ?? "", note: form["note"] ?? "",
-            key: (form["key"]).flatMap(ManualPayments.validKey) ?? "", errors: errors)
+            key: OneTimeKey.read(form["key"]) ?? "", errors: errors)
         guard errors.isEmpty, let method, let day else { return (typed, nil) }
         return (typed, Value(amount: amount, method: method, day: day, reference: reference, note: note))
     }

@@ -17,7 +17,7 @@ struct ManualPayments {
             propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: value.amount, channel: .manual,
             reference: value.reference, note: value.note, paidAt: LeaseRoutes.paidAt(value.day, today: today),
             recordedBy: lease.landlordID, method: value.method)
-        entry.idempotencyKey = key.flatMap(Self.validKey)
+        entry.idempotencyKey = OneTimeKey.read(key)
         if let id = try PaymentRecorder(
             db: context.db, views: context.views, config: context.config, versions: context.versions
         ).record(entry) {
@@ -28,11 +28,5 @@ struct ManualPayments {
             let id = try LedgerStore(db: context.db).payment(idempotencyKey: key, landlord: lease.landlordID)
         else { throw HTTPError.notFound }
         return id
-    }
-
-    /// A key as sent (16 to 64 letters, digits, `-` or `_`), else nil (then not used).
-    static func validKey(_ text: String) -> String? {
-        (16...64).contains(text.count)
-            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } ? text : nil
     }
 }

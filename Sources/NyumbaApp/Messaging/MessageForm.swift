@@ -4,6 +4,8 @@ import Web
 struct MessageForm {
     var subject = ""
     var text = ""
+    /// The form's one-time key, kept when the form is shown again with errors.
+    var key = ""
     var errors = FieldErrors()
 
     static let subjectLimit = 120
@@ -20,7 +22,8 @@ struct MessageForm {
         }
         let subject = Validate.text(rawSubject, "subject", limit: subjectLimit, into: &errors)
         let text = body(rawText, into: &errors)
-        let typed = MessageForm(subject: rawSubject, text: rawText, errors: errors)
+        let typed = MessageForm(
+            subject: rawSubject, text: rawText, key: OneTimeKey.read(form["key"]) ?? "", errors: errors)
         return (typed, errors.isEmpty ? (subject, text) : nil)
     }
 

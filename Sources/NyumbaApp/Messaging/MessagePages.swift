@@ -18,6 +18,8 @@ struct MessagePage {
     let unit: String
     let formSubject: String
     let formText: String
+    /// The form's one-time key: sent twice, the message goes once.
+    let key: String
     let errors: [String: String]
     let alert: String?
     let canWrite: Bool
@@ -36,6 +38,7 @@ struct MessagePage {
         unit = lease.map { "\($0.unitLabel), \($0.propertyName)" } ?? ""
         formSubject = form.subject
         formText = form.text
+        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
         errors = layout.say(form.errors)
         self.alert = alert
         canWrite = lease != nil

@@ -68,7 +68,9 @@ enum MessageRoutes {
         guard let message else { return try tenantPage(lease, typed, tenant, context, status: 400) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
-                .send(.toLandlord, lease: lease, subject: message.subject, text: message.text)
+                .send(
+                    .toLandlord, lease: lease, subject: message.subject, text: message.text,
+                    key: OneTimeKey.read(typed.key))
         } catch MessageRefusal.tooMany(let limit) {
             return try tenantPage(lease, typed, tenant, context, alert: tooMany(limit, context), status: 429)
         }
@@ -83,7 +85,9 @@ enum MessageRoutes {
         guard let message else { return try landlordPage(lease, typed, landlord, context, status: 400) }
         do {
             try MessageSender(db: context.db, views: context.views, config: context.config)
-                .send(.toTenant, lease: lease, subject: message.subject, text: message.text)
+                .send(
+                    .toTenant, lease: lease, subject: message.subject, text: message.text,
+                    key: OneTimeKey.read(typed.key))
         } catch MessageRefusal.tooMany(let limit) {
             return try landlordPage(lease, typed, landlord, context, alert: tooMany(limit, context), status: 429)
         }

@@ -19,10 +19,16 @@ struct MessageSender {
     static let landlordHourlyLimit = 30
 
     /// Sends `subject`/`text` along `lease` in `direction`; throws `MessageRefusal` over the limit.
-    func send(_ direction: MessageDirection, lease: LeaseDetails, subject: String, text: String) throws {
+    /// With the form's one-time `key` (or the API's `Idempotency-Key`) spent before, by the same
+    /// sender, nothing is sent again: a message posted twice goes once.
+    func send(_ direction: MessageDirection, lease: LeaseDetails, subject: String, text: String, key: String?)
+        throws
+    {
         let store = MessageStore(db: db)
         let notifier = Notifier(db: db, views: views, config: config)
         try db.transaction {
+            let sender = direction == .toLandlord ? lease.tenantID : lease.landlordID
+            if let key, try !SpentFormKeys(db: db).spend(key, by: sender) { return }
             switch direction {
             case .toLandlord:
                 let sent = try store.lockAndCountLastHour(sender: lease.tenantID, direction: direction)

@@ -68,17 +68,22 @@ struct ManualReminders {
         return recipients.isEmpty ? .failure(.nobodyOwes) : .success(recipients)
     }
 
-    /// Queues every email and SMS and writes each log row, all in one transaction.
-    func send(_ recipients: [ReminderRecipient]) throws {
+    /// Queues every email and SMS and writes each log row, all in one transaction; with the send
+    /// form's one-time `key` (or the API's `Idempotency-Key`), spent in it. False, and nothing sent,
+    /// when the landlord spent the key before: the same send posted twice reminds once.
+    @discardableResult
+    func send(_ recipients: [ReminderRecipient], landlord: UserID, key: String?) throws -> Bool {
         let store = ReminderStore(db: db)
         let notifier = Notifier(db: db, views: views, config: config)
-        try db.transaction {
+        return try db.transaction {
+            if let key, try !SpentFormKeys(db: db).spend(key, by: landlord) { return false }
             for recipient in recipients {
                 let sent = try notifier.send(recipient.notice)
                 try store.recordManual(
                     NewReminder(lease: recipient.lease, isAutomatic: false, figures: recipient.figures),
                     outbox: sent.email)
             }
+            return true
         }
     }
 }

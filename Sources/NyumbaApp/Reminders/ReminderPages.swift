@@ -36,6 +36,8 @@ struct ReminderPreviewPage {
     let hasRecipients: Bool
     let hasTenants: Bool
     let refusal: String?
+    /// The send form's one-time key: sent twice, the reminders go out once.
+    let key: String
 
     /// The preview of `recipients` for `target`.
     init(layout: Layout, target: ReminderTarget, recipients: [ReminderRecipient], refusal: ReminderRefusal?) {
@@ -58,6 +60,7 @@ struct ReminderPreviewPage {
         hasTenants = true
         self.refusal = refusal.map { layout.say($0.words) }
         heading = Self.heading(target, recipients, layout.say)
+        key = OneTimeKey.fresh()
     }
 
     /// The choice of whom to remind, from the landlord's open leases.
@@ -81,6 +84,7 @@ struct ReminderPreviewPage {
         hasRecipients = false
         hasTenants = !openLeases.isEmpty
         refusal = nil
+        key = ""
     }
 
     private static func heading(_ target: ReminderTarget, _ recipients: [ReminderRecipient], _ say: Wording)

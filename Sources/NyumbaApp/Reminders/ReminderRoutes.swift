@@ -71,7 +71,8 @@ enum ReminderRoutes {
         guard case .success(let recipients) = found else {
             return try previewPage(target, landlord, context, status: 409)
         }
-        try reminders.send(recipients)
+        // Sent before with this form's key (a double click): the same confirmation, nothing sent again.
+        try reminders.send(recipients, landlord: landlord.id, key: OneTimeKey.read(try request.form()["key"]))
         return .redirect(to: "/landlord/reminders?done=sent&count=\(recipients.count)")
     }
 

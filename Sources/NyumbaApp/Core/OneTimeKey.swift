@@ -1,0 +1,34 @@
+import Crypto
+import MariaDB
+
+/// One-time form keys: a form whose action must happen once carries a fresh key; posted twice (a
+/// double click, a retried request) with it, the action changes things once. The action keeps the
+/// key with its change: a payment's `idempotency_key`, a charge's claim, or `SpentFormKeys`.
+enum OneTimeKey {
+    /// A new key for a form.
+    static func fresh() -> String { SecureRandom.token(bytes: 16) }
+
+    /// A key as sent (16 to 64 letters, digits, `-` or `_`), else nil (then not used).
+    static func read(_ text: String?) -> String? {
+        guard let text, (16...64).contains(text.count),
+            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return nil }
+        return text
+    }
+}
+
+/// The SQL of one-time keys spent by actions that keep no key of their own (manual reminders).
+struct SpentFormKeys {
+    let db: Connection
+
+    /// Spends `key` of `user` in the caller's transaction; false when it was spent already (the form
+    /// came before: change nothing). A second spend at the same moment waits for the first's commit.
+    func spend(_ key: String, by user: UserID) throws -> Bool {
+        try db.execute(
+            """
+            INSERT INTO spent_form_keys (user_id, form_key, spent_at) VALUES (?, ?, UTC_TIMESTAMP(6))
+            ON DUPLICATE KEY UPDATE user_id = user_id
+            """, user.raw, key
+        ).affectedRows == 1
+    }
+}
