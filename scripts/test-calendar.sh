@@ -47,7 +47,7 @@ binary="$(swift build --show-bin-path)/nyumba"
 # leaves them behind, and a later process that gets the same PID then fails to set up its clock
 # (libfaketime's README: "please cleanup /dev/shm"). Seen here: nginx refusing to start, and a
 # `nyumba` started with no arguments. With 1,318 left over in a PID space of 32,768, about one
-# start in 25 got such a PID. Those whose process is gone are removed before each instant.
+# start in 25 got such a PID. Those whose process is gone are removed before each instant and at the end.
 remove_stale_faketime_files() {
     local file
     for file in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
@@ -70,6 +70,8 @@ for instant in "${instants[@]}"; do
         failed=1
     fi
 done
+# And after the last one, so that the run leaves nothing of its own behind.
+remove_stale_faketime_files
 
 echo
 echo "| instant (Nairobi) | faked clock | result |"
