@@ -2,11 +2,14 @@
 edits units; nobody else sees or changes any of it."""
 
 import re
+import secrets
 
 import requests
 
 from accounts import sign_up_landlord
-from browser import add_property, count, post_form, property_row, unit_id
+from api_client import log_in
+from browser import add_property, count, form_token, post_form, property_row, unit_id
+from stack import at_once
 
 CODE_ALPHABET = set("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
 
@@ -50,6 +53,51 @@ def test_new_property_form_shows_errors_next_to_fields_and_keeps_what_was_typed(
     assert "Enter a whole number from 1 to 500." in response.text
     assert "Enter a whole number from 1 to 1000000." in response.text
     assert count(stack, "SELECT COUNT(*) FROM properties") == before
+
+
+def test_a_new_property_form_sent_twice_creates_one_property(stack):
+    """A double click or a retried post of the new-property form (its one-time key), or a retried API request
+    with its Idempotency-Key, creates one property with its units, and the second answer leads to it."""
+    landlord, email = sign_up_landlord(stack)
+
+    def key():
+        page = landlord.get(stack.url("/landlord/properties/new")).text
+        return re.search(r'name="key" value="([^"]+)"', page).group(1)
+
+    def mine(name):
+        """How many properties of the name there are, and how many units they have."""
+        return count(stack, f"SELECT COUNT(*) FROM properties WHERE name = '{name}'"), count(
+            stack, f"SELECT COUNT(*) FROM units u JOIN properties p ON p.id = u.property_id WHERE p.name = '{name}'")
+
+    form = {"name": "Amani Court", "location": "Ngong Road", "units": "6", "rent": "9000", "prefix": "B"}
+    once = key()
+    answers = [post_form(stack, landlord, "/landlord/properties/new", "/landlord/properties", {**form, "key": once})
+               for _ in range(2)]
+    assert [a.status_code for a in answers] == [303, 303]
+    assert answers[0].headers["Location"] == answers[1].headers["Location"]
+    assert re.fullmatch(r"/landlord/properties/\d+\?done=created", answers[0].headers["Location"])
+    assert mine("Amani Court") == (1, 6)
+
+    both = {**form, "name": "Baraka Court", "_csrf": form_token(landlord, stack.url("/landlord/properties/new")),
+            "key": key()}
+    answers = at_once(lambda: requests.post(stack.url("/landlord/properties"), data=both, cookies=landlord.cookies,
+                                            allow_redirects=False) for _ in range(2))
+    assert [a.status_code for a in answers] == [303, 303]
+    assert answers[0].headers["Location"] == answers[1].headers["Location"]
+    assert mine("Baraka Court") == (1, 6)
+
+    # Shown again with an error, the form keeps its key.
+    again = key()
+    refused = post_form(stack, landlord, "/landlord/properties/new", "/landlord/properties",
+                        {**form, "name": "", "key": again})
+    assert refused.status_code == 400 and f'name="key" value="{again}"' in refused.text
+
+    api = log_in(stack, email)
+    headers = {"Idempotency-Key": "retry-" + secrets.token_hex(8)}
+    body = {"name": "Cedar Court", "location": "Thika Road", "unit_count": 3, "default_rent": 8000}
+    first = api.call("POST", "/api/v1/landlord/properties", 201, json_body=body, headers=headers)
+    second = api.call("POST", "/api/v1/landlord/properties", 201, json_body=body, headers=headers)
+    assert first.json() == second.json() and mine("Cedar Court") == (1, 3)
 
 
 def test_landlord_edits_a_unit_label_and_rent_and_a_taken_label_is_a_field_error(stack):

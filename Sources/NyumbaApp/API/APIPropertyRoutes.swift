@@ -65,7 +65,9 @@ enum APIPropertyRoutes {
             let (typed, value) = PropertyForm.read(body.form)
             guard let value else { throw APIError.validation(body.fields(typed.errors)) }
             let landlord = try caller.landlord()
-            let id = try PropertyStore(db: context.db).create(value, landlord: landlord, versions: context.versions)
+            let id = try PropertyStore(db: context.db).create(
+                value, landlord: landlord, versions: context.versions,
+                key: OneTimeKey.read(request.headers["idempotency-key"]))
             return APIJSON.response(try detail(id, landlord: landlord, context), status: 201)
         }
         router.api("GET", "/landlord/properties/:id", access: .landlord) { request, caller, context in

@@ -17,7 +17,8 @@ enum OneTimeKey {
     }
 }
 
-/// The SQL of one-time keys spent by actions that keep no key of their own (manual reminders).
+/// The SQL of one-time keys spent by actions that keep no key of their own (manual reminders,
+/// messages, new properties).
 struct SpentFormKeys {
     let db: Connection
 
@@ -30,5 +31,19 @@ struct SpentFormKeys {
             ON DUPLICATE KEY UPDATE user_id = user_id
             """, user.raw, key
         ).affectedRows == 1
+    }
+
+    /// Keeps what the action that spent `key` made (a new property's id), for a second post's answer.
+    func keep(_ result: Int64, of key: String, by user: UserID) throws {
+        try db.execute(
+            "UPDATE spent_form_keys SET result_id = ? WHERE user_id = ? AND form_key = ?", result, user.raw, key)
+    }
+
+    /// What the action that spent `key` kept, read once `spend` returned false (it waited for that
+    /// action's commit); nil when it kept nothing (another form's key).
+    func result(of key: String, by user: UserID) throws -> Int64? {
+        try db.queryOne(
+            "SELECT result_id FROM spent_form_keys WHERE user_id = ? AND form_key = ? FOR UPDATE", user.raw, key
+        )?.optionalInt64("result_id")
     }
 }

@@ -34,6 +34,8 @@ struct NewPropertyPage {
     let units: String
     let rent: String
     let prefix: String
+    /// The form's one-time key: sent twice, one property is created.
+    let key: String
     let errors: [String: String]
 
     init(layout: Layout, form: PropertyForm) {
@@ -43,6 +45,7 @@ struct NewPropertyPage {
         units = form.units
         rent = form.rent
         prefix = form.prefix
+        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
         errors = layout.say(form.errors)
     }
 }

@@ -26,8 +26,16 @@ struct PropertyStore {
     }
 
     /// Creates the property with a fresh code and invite token, and its units, in one transaction.
-    func create(_ property: NewProperty, landlord: UserID, versions: LandlordDataVersions) throws -> PropertyID {
+    /// With the form's one-time `key` spent before by the landlord (a double click, a retried post),
+    /// creates nothing and returns the property created then.
+    func create(_ property: NewProperty, landlord: UserID, versions: LandlordDataVersions, key: String? = nil)
+        throws -> PropertyID
+    {
         try db.transaction {
+            let keys = SpentFormKeys(db: db)
+            if let key, try !keys.spend(key, by: landlord), let earlier = try keys.result(of: key, by: landlord) {
+                return PropertyID(earlier)
+            }
             let id = try insertWithUniqueCode(property, landlord: landlord)
             for number in 1...property.unitCount {
                 try db.execute(
@@ -36,6 +44,7 @@ struct PropertyStore {
             }
             try UnitAccountStore(db: db).fillMissing()
             versions.landlordChanged(landlord, on: db)
+            if let key { try keys.keep(id.raw, of: key, by: landlord) }
             return id
         }
     }
