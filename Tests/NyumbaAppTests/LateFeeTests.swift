@@ -86,6 +86,38 @@ final class LateFeeTests: XCTestCase {
             try LedgerStore(db: app.db).balance(lease: owing.id, asOf: day("2026-03-10")), 30_000 + 1_000 - 4_000)
     }
 
+    func testAPaymentBeingRecordedWhileTheFeeIsWorkedOutCounts() throws {
+        XCTAssertEqual(try setLateFee("fixed", "500", days: "5").status, 303)
+        let lease = try lease("A1", start: "2026-01-01", dueDay: 5)
+        try pay(lease, 20_000, on: "2026-03-01")
+        // The rest of March's rent is being recorded (its lease locked first, as `PaymentRecorder`
+        // does) when the late fee check of 10 March runs: the check waits for it, and owes nothing.
+        let entry = LedgerEntry(
+            leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID, propertyID: lease.propertyID.raw,
+            unitID: lease.unitID.raw, amount: 10_000, channel: .manual, paidAt: day("2026-03-10").utcMidnight,
+            recordedBy: lease.landlordID, method: .cash)
+        let (url, versions) = (app.app.config.databaseURL, app.app.versions)
+        let (recording, recorded) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        DispatchQueue.global().async {
+            MariaDBClient.threadInit()
+            let db = Connection(url: url)
+            try? db.transaction {
+                _ = try LedgerStore(db: db).lockTotals(entry.leaseID)
+                try LedgerStore(db: db).record(entry, versions: versions)
+                recording.signal()
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+            db.close()
+            MariaDBClient.threadEnd()
+            recorded.signal()
+        }
+        recording.wait()
+        XCTAssertEqual(try run("2026-03-10"), 0)
+        recorded.wait()
+        XCTAssertEqual(try fees(lease), [])
+        XCTAssertEqual(try LedgerStore(db: app.db).balance(lease: lease.id, asOf: day("2026-03-10")), 0)
+    }
+
     func testAFixedFeeAfterTheTwentyEighthAndOverNewYear() throws {
         XCTAssertEqual(try setLateFee("fixed", "750", days: "4").status, 303)
         let lease = try lease(start: "2026-01-15", dueDay: 28)

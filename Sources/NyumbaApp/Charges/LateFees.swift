@@ -63,10 +63,12 @@ struct LateFees {
                 try db.execute(
                     "INSERT IGNORE INTO late_fee_checks (lease_id, period, checked_at) VALUES (?, ?, UTC_TIMESTAMP(6))",
                     check.leaseID.raw, period
-                ).affectedRows == 1,
-                // Read after the claim: a payment recorded a moment ago counts.
-                let lease = try ReminderStore(db: db).lease(check.leaseID), lease.isOpen
+                ).affectedRows == 1
             else { return false }
+            // Read after the claim and the lease's lock (as a payment takes it): a payment recorded a
+            // moment ago counts, and one being recorded now is waited for, not missed.
+            _ = try LedgerStore(db: db).lockTotals(check.leaseID)
+            guard let lease = try ReminderStore(db: db).lease(check.leaseID), lease.isOpen else { return false }
             let fee = check.policy.fee(rent: lease.schedule.monthlyRent, owed: lease.balance(asOf: today))
             guard fee > 0 else { return false }
             var charge = NewCharge(
