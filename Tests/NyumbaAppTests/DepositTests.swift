@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import MariaDB
 import XCTest
 
 @testable import NyumbaApp
@@ -182,5 +184,51 @@ final class DepositTests: XCTestCase {
         XCTAssertTrue(landlord.browser.get(page).text.contains("data-deposit-settled"))
         let figures = try dashboard("")
         XCTAssertEqual((figures["deposits_held"] as? [Any])?.count, 0, "a settled deposit is no longer held")
+    }
+
+    /// The tenant's last payment is being recorded when the landlord settles the deposit with the
+    /// lease as the page read it (owing 3,000): the settlement waits for it and counts it, so the
+    /// deposit cannot be kept for rent that is paid.
+    func testAPaymentBeingRecordedWhileTheDepositIsSettledCounts() throws {
+        XCTAssertEqual(try approve("A1", deposit: nil, start: today.adding(days: -70)).status, 303)
+        let id = try leaseID("A1")
+        XCTAssertEqual(
+            try landlord.browser.post(
+                "/landlord/leases/\(id)/end", from: "/landlord/leases/\(id)", ["end": today.description]
+            ).status, 303)
+        let ledger = LedgerStore(db: app.db)
+        let lease = try XCTUnwrap(ledger.lease(LeaseID(Int64(id)), landlord: UserID(Int64(landlord.id))))
+        func payment(_ amount: Int) -> LedgerEntry {
+            LedgerEntry(
+                leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID,
+                propertyID: lease.propertyID.raw, unitID: lease.unitID.raw, amount: amount, channel: .manual,
+                paidAt: Date(), recordedBy: lease.landlordID, method: .cash)
+        }
+        try ledger.record(payment(lease.balance(asOf: today) - 3_000), versions: app.app.versions)
+        let shown = try XCTUnwrap(ledger.lease(lease.id, landlord: lease.landlordID))
+        XCTAssertEqual(shown.balance(asOf: today), 3_000)
+
+        let (url, versions, last) = (app.app.config.databaseURL, app.app.versions, payment(3_000))
+        let (recording, recorded) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        DispatchQueue.global().async {
+            MariaDBClient.threadInit()
+            let db = Connection(url: url)
+            try? db.transaction {
+                _ = try LedgerStore(db: db).lockTotals(last.leaseID)
+                try LedgerStore(db: db).record(last, versions: versions)
+                recording.signal()
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+            db.close()
+            MariaDBClient.threadEnd()
+            recorded.signal()
+        }
+        recording.wait()
+        let outcome = try Deposits(db: app.db, versions: app.app.versions).settle(
+            shown, refunded: 17_000, kept: 3_000, reason: "Rent", by: lease.landlordID, today: today)
+        recorded.wait()
+        XCTAssertEqual(outcome, .invalid(Words("deposit.keep_at_most", amounts: ["owed": 0]), field: "kept"))
+        XCTAssertEqual(try app.count("SELECT COUNT(*) FROM deposit_settlements WHERE lease_id = ?", [id]), 0)
+        XCTAssertEqual(try ledger.balance(lease: lease.id), 0)
     }
 }

@@ -53,13 +53,16 @@ struct Deposits {
 
     /// Settles the deposit of an ended lease once: `kept` is credited against what the tenant owes
     /// (at most that: add a charge for repairs first), the rest is refunded to them outside Nyumba;
-    /// any part of the deposit never paid is written off.
+    /// any part of the deposit never paid is written off. `shown` is the lease as the route read it;
+    /// its figures are read again under the lease's lock.
     func settle(
-        _ lease: LeaseDetails, refunded: Int, kept: Int, reason: String?, by user: UserID, today: CalendarDay
+        _ shown: LeaseDetails, refunded: Int, kept: Int, reason: String?, by user: UserID, today: CalendarDay
     ) throws -> SettleOutcome {
         try LockConflictRetry.transaction(db) {
-            // Locks the lease row: two settlements of one deposit wait for each other.
-            _ = try db.query("SELECT id FROM leases WHERE id = ? FOR UPDATE", lease.id.raw)
+            // Locks the lease row, as a payment does (two settlements of one deposit wait for each other),
+            // and reads it again under the lock: a payment recorded since the page was read counts.
+            _ = try LedgerStore(db: db).lockTotals(shown.id)
+            let lease = try LedgerStore(db: db).lease(shown.id, landlord: shown.landlordID) ?? shown
             guard !lease.isOpen else {
                 return .refused(Words("deposit.lease_open"))
             }
