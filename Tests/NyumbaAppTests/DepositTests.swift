@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import MariaDB
 import XCTest
 
 @testable import NyumbaApp
@@ -208,25 +206,10 @@ final class DepositTests: XCTestCase {
         let shown = try XCTUnwrap(ledger.lease(lease.id, landlord: lease.landlordID))
         XCTAssertEqual(shown.balance(asOf: today), 3_000)
 
-        let (url, versions, last) = (app.app.config.databaseURL, app.app.versions, payment(3_000))
-        let (recording, recorded) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
-        DispatchQueue.global().async {
-            MariaDBClient.threadInit()
-            let db = Connection(url: url)
-            try? db.transaction {
-                _ = try LedgerStore(db: db).lockTotals(last.leaseID)
-                try LedgerStore(db: db).record(last, versions: versions)
-                recording.signal()
-                Thread.sleep(forTimeInterval: 0.5)
-            }
-            db.close()
-            MariaDBClient.threadEnd()
-            recorded.signal()
+        let outcome = try app.whileRecording(payment(3_000)) {
+            try Deposits(db: app.db, versions: app.app.versions).settle(
+                shown, refunded: 17_000, kept: 3_000, reason: "Rent", by: lease.landlordID, today: today)
         }
-        recording.wait()
-        let outcome = try Deposits(db: app.db, versions: app.app.versions).settle(
-            shown, refunded: 17_000, kept: 3_000, reason: "Rent", by: lease.landlordID, today: today)
-        recorded.wait()
         XCTAssertEqual(outcome, .invalid(Words("deposit.keep_at_most", amounts: ["owed": 0]), field: "kept"))
         XCTAssertEqual(try app.count("SELECT COUNT(*) FROM deposit_settlements WHERE lease_id = ?", [id]), 0)
         XCTAssertEqual(try ledger.balance(lease: lease.id), 0)

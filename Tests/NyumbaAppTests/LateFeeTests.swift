@@ -96,24 +96,7 @@ final class LateFeeTests: XCTestCase {
             leaseID: lease.id, tenantID: lease.tenantID, landlordID: lease.landlordID, propertyID: lease.propertyID.raw,
             unitID: lease.unitID.raw, amount: 10_000, channel: .manual, paidAt: day("2026-03-10").utcMidnight,
             recordedBy: lease.landlordID, method: .cash)
-        let (url, versions) = (app.app.config.databaseURL, app.app.versions)
-        let (recording, recorded) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
-        DispatchQueue.global().async {
-            MariaDBClient.threadInit()
-            let db = Connection(url: url)
-            try? db.transaction {
-                _ = try LedgerStore(db: db).lockTotals(entry.leaseID)
-                try LedgerStore(db: db).record(entry, versions: versions)
-                recording.signal()
-                Thread.sleep(forTimeInterval: 0.5)
-            }
-            db.close()
-            MariaDBClient.threadEnd()
-            recorded.signal()
-        }
-        recording.wait()
-        XCTAssertEqual(try run("2026-03-10"), 0)
-        recorded.wait()
+        XCTAssertEqual(try app.whileRecording(entry) { try run("2026-03-10") }, 0)
         XCTAssertEqual(try fees(lease), [])
         XCTAssertEqual(try LedgerStore(db: app.db).balance(lease: lease.id, asOf: day("2026-03-10")), 0)
     }
