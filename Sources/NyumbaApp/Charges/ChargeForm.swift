@@ -7,8 +7,8 @@ struct ChargeForm {
     var date = ""
     var description = ""
     var reason = ""
-    /// The form's one-time key, kept when the form is shown again with errors.
-    var key = ""
+    /// The form's one-time key as sent (`OneTimeKey.read`), kept when the form is shown again with errors.
+    var key: String? = nil
     var errors = FieldErrors()
 
     static let amounts = 1...10_000_000
@@ -36,7 +36,7 @@ struct ChargeForm {
         let typed = ChargeForm(
             kind: form["kind"] ?? "", amount: form["amount"] ?? "", date: form["date"] ?? "",
             description: form["description"] ?? "", reason: form["reason"] ?? "",
-            key: OneTimeKey.read(form["key"]) ?? "", errors: errors)
+            key: OneTimeKey.read(form["key"]), errors: errors)
         guard errors.isEmpty, let kind, let day else { return (typed, nil) }
         return (typed, Value(kind: kind, amount: amount, day: day, description: description, reason: reason))
     }

@@ -49,7 +49,7 @@ enum ChargeRoutes {
             reason: value.reason)
         charge.createdBy = landlord.id
         // The form's one-time key claims the charge: sent twice (a double click, a retried post), it adds one.
-        charge.claimKey = OneTimeKey.read(typed.key).map { "form:\($0)" }
+        charge.claimKey = typed.key.map { "form:\($0)" }
         try ChargeStore(db: context.db).add(charge, versions: context.versions)
         return .redirect(to: "/landlord/leases/\(lease.id)/charges?done=added")
     }

@@ -82,7 +82,7 @@ struct ChargesPage {
         date = form.date.isEmpty ? today.description : form.date
         description = form.description
         reason = form.reason
-        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
+        key = form.key ?? OneTimeKey.fresh()
         errors = layout.say(form.errors)
         self.reversalErrors = layout.say(reversalErrors)
         let settlement = deposit.settlement

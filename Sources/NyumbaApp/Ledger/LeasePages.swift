@@ -67,7 +67,7 @@ struct ManualPaymentPage {
     init(layout: Layout, lease: LeaseDetails, form: ManualPaymentForm, today: CalendarDay) {
         self.layout = layout
         leaseID = lease.id.description
-        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
+        key = form.key ?? OneTimeKey.fresh()
         tenantName = lease.tenantName
         unitLabel = lease.unitLabel
         propertyName = lease.propertyName

@@ -69,8 +69,7 @@ enum LeaseRoutes {
         let today = CalendarDay.nairobi()
         let (typed, value) = ManualPaymentForm.read(try request.form(), leaseStart: lease.schedule.start, today: today)
         guard let value else { return try manualPaymentPage(lease, typed, landlord, context, status: 400) }
-        _ = try ManualPayments(context: context).record(
-            value, lease: lease, today: today, key: try request.form()["key"])
+        _ = try ManualPayments(context: context).record(value, lease: lease, today: today, key: typed.key)
         return .redirect(to: "/landlord/leases/\(lease.id)?done=recorded")
     }
 

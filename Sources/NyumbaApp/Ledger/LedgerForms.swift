@@ -8,8 +8,8 @@ struct ManualPaymentForm {
     var date = ""
     var reference = ""
     var note = ""
-    /// The one-time key sent with the form, kept when the form is shown again with errors.
-    var key = ""
+    /// The one-time key sent with the form (`OneTimeKey.read`), kept when the form is shown again with errors.
+    var key: String? = nil
     var errors = FieldErrors()
 
     static let amounts = 1...10_000_000
@@ -36,7 +36,7 @@ struct ManualPaymentForm {
         let typed = ManualPaymentForm(
             amount: form["amount"] ?? "", method: form["method"] ?? "", date: form["date"] ?? "",
             reference: form["reference"] ?? "", note: form["note"] ?? "",
-            key: OneTimeKey.read(form["key"]) ?? "", errors: errors)
+            key: OneTimeKey.read(form["key"]), errors: errors)
         guard errors.isEmpty, let method, let day else { return (typed, nil) }
         return (typed, Value(amount: amount, method: method, day: day, reference: reference, note: note))
     }

@@ -4,8 +4,8 @@ import Web
 struct MessageForm {
     var subject = ""
     var text = ""
-    /// The form's one-time key, kept when the form is shown again with errors.
-    var key = ""
+    /// The form's one-time key as sent (`OneTimeKey.read`), kept when the form is shown again with errors.
+    var key: String? = nil
     var errors = FieldErrors()
 
     static let subjectLimit = 120
@@ -23,7 +23,7 @@ struct MessageForm {
         let subject = Validate.text(rawSubject, "subject", limit: subjectLimit, into: &errors)
         let text = body(rawText, into: &errors)
         let typed = MessageForm(
-            subject: rawSubject, text: rawText, key: OneTimeKey.read(form["key"]) ?? "", errors: errors)
+            subject: rawSubject, text: rawText, key: OneTimeKey.read(form["key"]), errors: errors)
         return (typed, errors.isEmpty ? (subject, text) : nil)
     }
 

@@ -38,7 +38,7 @@ struct MessagePage {
         unit = lease.map { "\($0.unitLabel), \($0.propertyName)" } ?? ""
         formSubject = form.subject
         formText = form.text
-        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
+        key = form.key ?? OneTimeKey.fresh()
         errors = layout.say(form.errors)
         self.alert = alert
         canWrite = lease != nil

@@ -70,7 +70,7 @@ enum MessageRoutes {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(
                     .toLandlord, lease: lease, subject: message.subject, text: message.text,
-                    key: OneTimeKey.read(typed.key))
+                    key: typed.key)
         } catch MessageRefusal.tooMany(let limit) {
             return try tenantPage(lease, typed, tenant, context, alert: tooMany(limit, context), status: 429)
         }
@@ -87,7 +87,7 @@ enum MessageRoutes {
             try MessageSender(db: context.db, views: context.views, config: context.config)
                 .send(
                     .toTenant, lease: lease, subject: message.subject, text: message.text,
-                    key: OneTimeKey.read(typed.key))
+                    key: typed.key)
         } catch MessageRefusal.tooMany(let limit) {
             return try landlordPage(lease, typed, landlord, context, alert: tooMany(limit, context), status: 429)
         }

@@ -8,8 +8,8 @@ struct PropertyForm {
     var units = ""
     var rent = ""
     var prefix = "A"
-    /// The form's one-time key, kept when the form is shown again with errors.
-    var key = ""
+    /// The form's one-time key as sent (`OneTimeKey.read`), kept when the form is shown again with errors.
+    var key: String? = nil
     var errors = FieldErrors()
 
     static let unitRange = 1...500
@@ -19,7 +19,7 @@ struct PropertyForm {
     static func read(_ form: FormData) -> (PropertyForm, NewProperty?) {
         var typed = PropertyForm(
             name: form["name"] ?? "", location: form["location"] ?? "", units: form["units"] ?? "",
-            rent: form["rent"] ?? "", prefix: form["prefix"] ?? "", key: OneTimeKey.read(form["key"]) ?? "")
+            rent: form["rent"] ?? "", prefix: form["prefix"] ?? "", key: OneTimeKey.read(form["key"]))
         var errors = FieldErrors()
         let name = Validate.text(form["name"], "name", limit: 120, into: &errors)
         let location = Validate.text(form["location"], "location", limit: 200, into: &errors)

@@ -45,7 +45,7 @@ struct NewPropertyPage {
         units = form.units
         rent = form.rent
         prefix = form.prefix
-        key = form.key.isEmpty ? OneTimeKey.fresh() : form.key
+        key = form.key ?? OneTimeKey.fresh()
         errors = layout.say(form.errors)
     }
 }

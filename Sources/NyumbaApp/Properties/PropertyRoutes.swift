@@ -62,7 +62,7 @@ enum PropertyRoutes {
             return context.page(.propertiesNew, NewPropertyPage(layout: layout, form: typed), status: 400)
         }
         let id = try PropertyStore(db: context.db).create(
-            newProperty, landlord: landlord.id, versions: context.versions, key: OneTimeKey.read(typed.key))
+            newProperty, landlord: landlord.id, versions: context.versions, key: typed.key)
         return .redirect(to: "/landlord/properties/\(id)?done=created")
     }
 

@@ -69,21 +69,19 @@ struct ManualReminders {
     }
 
     /// Queues every email and SMS and writes each log row, all in one transaction; with the send
-    /// form's one-time `key` (or the API's `Idempotency-Key`), spent in it. False, and nothing sent,
-    /// when the landlord spent the key before: the same send posted twice reminds once.
-    @discardableResult
-    func send(_ recipients: [ReminderRecipient], landlord: UserID, key: String?) throws -> Bool {
+    /// form's one-time `key` (or the API's `Idempotency-Key`), spent in it. Nothing is sent when the
+    /// landlord spent the key before: the same send posted twice reminds once.
+    func send(_ recipients: [ReminderRecipient], landlord: UserID, key: String?) throws {
         let store = ReminderStore(db: db)
         let notifier = Notifier(db: db, views: views, config: config)
-        return try db.transaction {
-            if let key, try !SpentFormKeys(db: db).spend(key, by: landlord) { return false }
+        try db.transaction {
+            if let key, try !SpentFormKeys(db: db).spend(key, by: landlord) { return }
             for recipient in recipients {
                 let sent = try notifier.send(recipient.notice)
                 try store.recordManual(
                     NewReminder(lease: recipient.lease, isAutomatic: false, figures: recipient.figures),
                     outbox: sent.email)
             }
-            return true
         }
     }
 }

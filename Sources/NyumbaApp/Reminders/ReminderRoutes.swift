@@ -61,7 +61,8 @@ enum ReminderRoutes {
 
     private static func send(_ request: Request, _ landlord: SignedInLandlord, _ context: AppContext) throws -> Response
     {
-        guard let target = try ReminderTarget.read(try request.form()) else {
+        let form = try request.form()
+        guard let target = try ReminderTarget.read(form) else {
             throw HTTPError.badRequest("reminder.choose_first")
         }
         let reminders = ManualReminders(db: context.db, views: context.views, config: context.config)
@@ -72,7 +73,7 @@ enum ReminderRoutes {
             return try previewPage(target, landlord, context, status: 409)
         }
         // Sent before with this form's key (a double click): the same confirmation, nothing sent again.
-        try reminders.send(recipients, landlord: landlord.id, key: OneTimeKey.read(try request.form()["key"]))
+        try reminders.send(recipients, landlord: landlord.id, key: OneTimeKey.read(form["key"]))
         return .redirect(to: "/landlord/reminders?done=sent&count=\(recipients.count)")
     }
 
