@@ -14,6 +14,13 @@ def csrf_of(html: str) -> str:
     return match.group(1)
 
 
+def key_of(html: str) -> str:
+    """The one-time key of the page's form: what a browser sends back with it."""
+    match = re.search(r'name="key" value="([^"]+)"', html)
+    assert match, "page has no one-time key"
+    return match.group(1)
+
+
 def form_token(browser: requests.Session, url: str) -> str:
     """GETs a page and returns the CSRF token of its forms."""
     page = browser.get(url)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import requests
 
-from accounts import sign_up_landlord
+from accounts import key_of, sign_up_landlord
 from browser import add_property, count, post_form, property_row, request_id, sign_up_tenant, unit_id, user_id
 
 NAIROBI = timezone(timedelta(hours=3))
@@ -317,7 +317,7 @@ def test_a_manual_payment_form_submitted_twice_records_one_payment(stack):
     lease = Tenancy(stack, _months_ago(1, 1), due_day=1, rent=10000)
     path = f"/landlord/leases/{lease.lease_id}/payments/new"
     form = lease.landlord.get(stack.url(path)).text
-    key = re.search(r'name="key" value="([^"]+)"', form).group(1)
+    key = key_of(form)
     data = {"amount": "4321", "method": "cash", "date": _today().isoformat(), "reference": "", "note": "",
             "key": key}
     for _ in range(2):

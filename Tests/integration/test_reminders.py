@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import requests
 
+from accounts import key_of
 from api_client import log_in
 from browser import count, form_token, post_form
 from reminders_helpers import (Landlord, day_text, emails_to, kes, month_start, normalized, preview_emails,
@@ -124,7 +125,7 @@ def test_a_reminder_sent_twice_from_one_preview_goes_out_once(stack):
     preview = f"/landlord/reminders/new?lease={lease.id}"
 
     def key():
-        return re.search(r'name="key" value="([^"]+)"', landlord.browser.get(stack.url(preview)).text).group(1)
+        return key_of(landlord.browser.get(stack.url(preview)).text)
 
     def reminded():
         texts = count(stack, f"SELECT COUNT(*) FROM outbox WHERE landlord_id = {landlord.id} AND channel = 'sms'"
